@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {ERC20VotesUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/extensions/ERC20VotesUpgradeable.sol";
+import {VotesUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/utils/VotesUpgradeable.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC6372} from "@openzeppelin/contracts/interfaces/IERC6372.sol";
+import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+
+import {IContributionToken} from "../interfaces/IContributionToken.sol";
+
+/// @title ContributionToken
+/// @notice What a community recognises its members for: minted only when a contribution is
+/// accepted (attested work, an epoch allocation, a steward's voucher), never bought, sold or moved.
+/// It is the source of voting power in the community's governor and of each member's share of
+/// income in its membrane.
+/// @dev Deliberate deviations from ERC-20, stated here once:
+/// - `transfer`, `transferFrom` and `approve` always revert with `ContributionTokenNonTransferable`;
+///   `allowance` is always zero.
+/// - A holder's votes count as their own from the first mint, with no `delegate` transaction:
+///   `delegates(account)` returns `account` until the holder delegates elsewhere, and delegating
+///   to the zero address means delegating back to oneself.
+/// - Balances are checkpointed as well as votes (`getPastBalance`), so income can be shared by
+///   what each member held at a past time even when they delegated their votes.
+/// The clock is the block timestamp (ERC-6372 `mode=timestamp`).
+/// Deployed once as an implementation and used through minimal clones made by the community
+/// factory, so the implementation's own initializer is disabled.
+contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessControlUpgradeable {
+    using Checkpoints for Checkpoints.Trace208;
+
+    /// @notice Role of the community's accounting contracts, which mint accepted contributions.
+    bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
+
+    /// @custom:storage-location erc7201:cosmolocal.storage.ContributionToken
+    struct ContributionTokenStorage {
+        mapping(address account => Checkpoints.Trace208) balanceCheckpoints;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("cosmolocal.storage.ContributionToken")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant STORAGE_LOCATION = 0xb327106741fdb81ace8be0c2e7a06380f4696d9748fc955f8d10ac1452d83900;
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a community's token.
+    /// @param name_ Token name, for example "Watershed Contribution".
+    /// @param symbol_ Token symbol, for example "cWATER".
+    /// @param governance The community's timelock: the only admin, the only account that can burn.
+    /// @param minters The community's accounting contracts (attestations, epochs, vouchers).
+    function initialize(
+        string calldata name_,
+        string calldata symbol_,
+        address governance,
+        address[] calldata minters
+    ) external initializer {
+        if (governance == address(0)) revert ContributionTokenInvalidAccount();
+        __ERC20_init(name_, symbol_);
+        __EIP712_init(name_, "1");
+        __ERC20Votes_init();
+        __AccessControl_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, governance);
+        for (uint256 i = 0; i < minters.length; ++i) {
+            if (minters[i] == address(0)) revert ContributionTokenInvalidAccount();
+            _grantRole(MINTER_ROLE, minters[i]);
+        }
+    }
+
+    /// @inheritdoc IContributionToken
+    function mint(address account, uint256 amount) external onlyRole(MINTER_ROLE) {
+        if (account == address(0)) revert ContributionTokenInvalidAccount();
+        if (amount == 0) revert ContributionTokenInvalidAmount();
+        _mint(account, amount);
+        emit ContributionMinted(account, amount, msg.sender);
+    }
+
+    /// @inheritdoc IContributionToken
+    function burn(address account, uint256 amount, string calldata reasonURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (account == address(0)) revert ContributionTokenInvalidAccount();
+        if (amount == 0) revert ContributionTokenInvalidAmount();
+        uint256 balance = balanceOf(account);
+        if (amount > balance) revert ContributionTokenBurnExceedsBalance(account, balance, amount);
+        _burn(account, amount);
+        emit ContributionBurned(account, amount, reasonURI);
+    }
+
+    /// @notice Always reverts: contribution tokens never move between accounts.
+    function transfer(address, uint256) public pure override returns (bool) {
+        revert ContributionTokenNonTransferable();
+    }
+
+    /// @notice Always reverts: contribution tokens never move between accounts.
+    function transferFrom(address, address, uint256) public pure override returns (bool) {
+        revert ContributionTokenNonTransferable();
+    }
+
+    /// @notice Always reverts: there is nothing to approve.
+    function approve(address, uint256) public pure override returns (bool) {
+        revert ContributionTokenNonTransferable();
+    }
+
+    /// @notice Always zero: there is nothing to approve.
+    function allowance(address, address) public pure override returns (uint256) {
+        return 0;
+    }
+
+    /// @inheritdoc IContributionToken
+    function getPastBalance(address account, uint256 timepoint) external view returns (uint256) {
+        uint48 currentTimepoint = clock();
+        if (timepoint >= currentTimepoint) revert ContributionTokenFutureLookup(timepoint, currentTimepoint);
+        return _getStorage().balanceCheckpoints[account].upperLookupRecent(SafeCast.toUint48(timepoint));
+    }
+
+    /// @notice Number of balance checkpoints of `account`.
+    function numBalanceCheckpoints(address account) external view returns (uint256) {
+        return _getStorage().balanceCheckpoints[account].length();
+    }
+
+    /// @notice The account whose votes `account`'s tokens count for: `account` itself unless it delegated.
+    function delegates(address account) public view override(IVotes, VotesUpgradeable) returns (address) {
+        address delegatee = super.delegates(account);
+        return delegatee == address(0) ? account : delegatee;
+    }
+
+    /// @notice ERC-6372 clock: the block timestamp.
+    function clock() public view override(IERC6372, VotesUpgradeable) returns (uint48) {
+        return Time.timestamp();
+    }
+
+    /// @notice ERC-6372 clock mode.
+    // solhint-disable-next-line func-name-mixedcase
+    function CLOCK_MODE() public pure override(IERC6372, VotesUpgradeable) returns (string memory) {
+        return "mode=timestamp";
+    }
+
+    /// @dev Only mints and burns reach here (every transfer path reverts before), but the check
+    /// keeps the token non-transferable even if a future override forgets one.
+    function _update(address from, address to, uint256 value) internal override {
+        if (from != address(0) && to != address(0)) revert ContributionTokenNonTransferable();
+        super._update(from, to, value);
+        ContributionTokenStorage storage $ = _getStorage();
+        uint48 now_ = clock();
+        if (from != address(0)) $.balanceCheckpoints[from].push(now_, SafeCast.toUint208(balanceOf(from)));
+        if (to != address(0)) $.balanceCheckpoints[to].push(now_, SafeCast.toUint208(balanceOf(to)));
+    }
+
+    /// @dev Delegating to the zero address means delegating back to oneself.
+    function _delegate(address account, address delegatee) internal override {
+        super._delegate(account, delegatee == address(0) ? account : delegatee);
+    }
+
+    function _getStorage() private pure returns (ContributionTokenStorage storage $) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly {
+            $.slot := STORAGE_LOCATION
+        }
+    }
+}

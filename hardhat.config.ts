@@ -1,0 +1,104 @@
+import "@nomicfoundation/hardhat-toolbox";
+import "dotenv/config";
+
+import fs from "node:fs";
+import path from "node:path";
+
+import { subtask } from "hardhat/config";
+import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
+import type { HardhatUserConfig, NetworkUserConfig } from "hardhat/types";
+
+import { testnets } from "./scripts/lib/networks";
+
+/** The compiler version every contract is built with. The npm `solc` package must be pinned to it. */
+export const SOLC_VERSION = "0.8.30";
+
+// Compile with the JavaScript build of solc shipped by the npm `solc` package: the Solidity
+// release site is unreachable here (and in CI), so Hardhat must never try to download a compiler.
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const solcPkg = require("solc/package.json") as { version: string };
+  if (args.solcVersion !== SOLC_VERSION || solcPkg.version !== SOLC_VERSION) {
+    throw new Error(
+      `Compiler mismatch: hardhat.config.ts asks for solc ${args.solcVersion}, SOLC_VERSION is ${SOLC_VERSION} ` +
+        `and the npm package "solc" is ${solcPkg.version}. Pin them to the same version ` +
+        `(npm install --save-exact solc@${args.solcVersion}); compilers are never downloaded.`,
+    );
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const solc = require("solc") as { version(): string };
+  return {
+    compilerPath: require.resolve("solc/soljson.js"),
+    isSolcJs: true,
+    version: args.solcVersion,
+    longVersion: solc.version(),
+  };
+});
+
+// Load every task module in scripts/tasks (one file per area: contrib, dao, qf, lic, ...).
+// Skipped while TypeChain bindings do not exist yet (the first compile generates them).
+// Tasks import TypeChain types only (`import type`), so they load before the first compile.
+const tasksDir = path.join(__dirname, "scripts", "tasks");
+for (const file of fs.readdirSync(tasksDir).sort()) {
+  if (file.endsWith(".ts")) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(path.join(tasksDir, file));
+  }
+}
+
+const networks: Record<string, NetworkUserConfig> = {
+  hardhat: { chainId: 31337, allowUnlimitedContractSize: false },
+  localhost: { url: process.env.LOCALHOST_RPC_URL ?? "http://127.0.0.1:8545", chainId: 31337 },
+};
+for (const net of testnets(process.env)) {
+  if (net.config) networks[net.name] = net.config;
+}
+// A testnet whose .env variables are missing is left out of the config; asking for it by name
+// says which variable to set instead of Hardhat's generic "network does not exist".
+const requested = process.argv[process.argv.indexOf("--network") + 1];
+const disabled = testnets(process.env).find((n) => n.name === requested && !n.config);
+if (process.argv.includes("--network") && disabled) {
+  console.error(`Network ${disabled.name} is disabled: ${disabled.disabledBecause} (see .env.example).`);
+  process.exit(1);
+}
+
+const config: HardhatUserConfig = {
+  solidity: {
+    version: SOLC_VERSION,
+    settings: {
+      optimizer: { enabled: true, runs: 10_000 },
+      // Cancun: supported by Sepolia, Base Sepolia, OP Sepolia, Gnosis Chiado and Celo Sepolia (transient storage, MCOPY).
+      evmVersion: "cancun",
+    },
+  },
+  networks,
+  paths: {
+    sources: "./contracts",
+    tests: "./test",
+    ignition: "./deploy",
+  },
+  typechain: { outDir: "typechain-types", target: "ethers-v6" },
+  gasReporter: {
+    enabled: Boolean(process.env.REPORT_GAS),
+    currency: "USD",
+    offline: true,
+    excludeContracts: ["mocks/", "reference/"],
+  },
+  etherscan: {
+    apiKey: process.env.ETHERSCAN_API_KEY ?? "",
+    customChains: [
+      {
+        network: "gnosisChiado",
+        chainId: 10200,
+        urls: {
+          apiURL: "https://gnosis-chiado.blockscout.com/api",
+          browserURL: "https://gnosis-chiado.blockscout.com",
+        },
+      },
+    ],
+  },
+  sourcify: { enabled: false },
+  mocha: { timeout: 120_000 },
+};
+
+export default config;
