@@ -52,13 +52,18 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     /// @param symbol_ Token symbol, for example "cWATER".
     /// @param governance The community's timelock: the only admin, the only account that can burn.
     /// @param minters The community's accounting contracts (attestations, epochs, vouchers).
+    /// @param founders Founding members, credited at creation for the work that started the community.
+    /// @param amounts What each founder is credited, in the same order as `founders`.
     function initialize(
         string calldata name_,
         string calldata symbol_,
         address governance,
-        address[] calldata minters
+        address[] calldata minters,
+        address[] calldata founders,
+        uint256[] calldata amounts
     ) external initializer {
         if (governance == address(0)) revert ContributionTokenInvalidAccount();
+        if (founders.length != amounts.length) revert ContributionTokenLengthMismatch(founders.length, amounts.length);
         __ERC20_init(name_, symbol_);
         __EIP712_init(name_, "1");
         __ERC20Votes_init();
@@ -68,14 +73,14 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
             if (minters[i] == address(0)) revert ContributionTokenInvalidAccount();
             _grantRole(MINTER_ROLE, minters[i]);
         }
+        for (uint256 i = 0; i < founders.length; ++i) {
+            _mintContribution(founders[i], amounts[i]);
+        }
     }
 
     /// @inheritdoc IContributionToken
     function mint(address account, uint256 amount) external onlyRole(MINTER_ROLE) {
-        if (account == address(0)) revert ContributionTokenInvalidAccount();
-        if (amount == 0) revert ContributionTokenInvalidAmount();
-        _mint(account, amount);
-        emit ContributionMinted(account, amount, msg.sender);
+        _mintContribution(account, amount);
     }
 
     /// @inheritdoc IContributionToken
@@ -146,6 +151,13 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
         uint48 now_ = clock();
         if (from != address(0)) $.balanceCheckpoints[from].push(now_, SafeCast.toUint208(balanceOf(from)));
         if (to != address(0)) $.balanceCheckpoints[to].push(now_, SafeCast.toUint208(balanceOf(to)));
+    }
+
+    function _mintContribution(address account, uint256 amount) private {
+        if (account == address(0)) revert ContributionTokenInvalidAccount();
+        if (amount == 0) revert ContributionTokenInvalidAmount();
+        _mint(account, amount);
+        emit ContributionMinted(account, amount, msg.sender);
     }
 
     /// @dev Delegating to the zero address means delegating back to oneself.

@@ -15,10 +15,13 @@ interface IContributionToken is IERC5805 {
     error ContributionTokenInvalidAmount();
     /// @notice The zero address was given where an account is required.
     error ContributionTokenInvalidAccount();
+    /// @notice `founders` and `amounts` differ in length.
+    error ContributionTokenLengthMismatch(uint256 founders, uint256 amounts);
     /// @notice A past balance was asked for at `timepoint`, which is not in the past (`clock`).
     error ContributionTokenFutureLookup(uint256 timepoint, uint48 clock);
 
-    /// @notice `amount` tokens were minted to `account` by `minter` (an accounting contract).
+    /// @notice `amount` tokens were minted to `account` by `minter` (an accounting contract, or the
+    /// factory for founders at creation).
     event ContributionMinted(address indexed account, uint256 amount, address indexed minter);
     /// @notice Governance burned `amount` from `account`, for the reason at `reasonURI`.
     event ContributionBurned(address indexed account, uint256 amount, string reasonURI);
