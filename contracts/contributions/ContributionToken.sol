@@ -54,11 +54,13 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     /// @param minters The community's accounting contracts (attestations, epochs, vouchers).
     /// @param founders Founding members, credited at creation for the work that started the community.
     /// @param amounts What each founder is credited, in the same order as `founders`.
+    // Memory, not calldata, for three of the parameters: with all six in calldata the stack is too deep.
+    // solhint-disable-next-line gas-calldata-parameters
     function initialize(
-        string calldata name_,
-        string calldata symbol_,
+        string memory name_,
+        string memory symbol_,
         address governance,
-        address[] calldata minters,
+        address[] memory minters,
         address[] calldata founders,
         uint256[] calldata amounts
     ) external initializer {
