@@ -1,0 +1,13 @@
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import type { GasRecorder } from "../lib";
+import { measureReference } from "./reference";
+
+export interface OperationGroup {
+  name: string;
+  /** Core groups are re-measured by the gas regression check in `npm test`; slow ones are not. */
+  core: boolean;
+  measure(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void>;
+}
+
+export const OPERATION_GROUPS: OperationGroup[] = [{ name: "reference", core: true, measure: measureReference }];
