@@ -110,7 +110,7 @@ export async function describeRevert(e: unknown, hre: HardhatRuntimeEnvironment)
     if (decoded) return `reverted: ${decoded}`;
   }
   const msg = err.shortMessage ?? err.message ?? String(e);
-  if (/ECONNREFUSED|fetch failed|socket hang up|ECONNRESET/i.test(msg)) {
+  if (/ECONNREFUSED|fetch failed|socket hang up|ECONNRESET|other side closed|UND_ERR|network error/i.test(msg)) {
     return `cannot reach the ${hre.network.name} node (${msg}); start it or check its URL, then run the task again`;
   }
   return msg;
