@@ -77,20 +77,20 @@ interface ILicenceRegistry {
         string uri;
     }
 
-    /// @notice A licence. `termsVersion` is frozen at grant.
+    /// @notice A licence. `termsVersion` is frozen at grant. Packed in three storage slots.
     struct Licence {
-        uint256 workId;
         address licensee;
         LicenceClass licenceClass;
         LicenceStatus status;
-        uint256 termsVersion;
-        uint256 maxFee;
-        uint16 maxRevenueShareBps;
-        uint64 grantedAt;
-        uint64 expiresAt;
-        uint64 answerDeadline;
         bool awaitingPayment;
         bool answered;
+        uint16 maxRevenueShareBps;
+        uint48 grantedAt;
+        uint64 workId;
+        uint64 termsVersion;
+        uint64 expiresAt;
+        uint64 answerDeadline;
+        uint256 maxFee;
     }
 
     /// @notice Work `workId` does not exist.

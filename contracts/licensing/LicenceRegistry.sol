@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ILicenceRegistry} from "../interfaces/ILicenceRegistry.sol";
@@ -183,12 +184,12 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         }
         licenceId = ++_licenceCount;
         Licence storage lic = _licences[licenceId];
-        lic.workId = workId;
+        lic.workId = SafeCast.toUint64(workId);
         lic.licensee = msg.sender;
         lic.licenceClass = licenceClass;
         lic.status = LicenceStatus.Requested;
-        lic.termsVersion = w.termsVersion;
-        lic.maxFee = maxFee;
+        lic.termsVersion = SafeCast.toUint64(w.termsVersion);
+        if (maxFee != 0) lic.maxFee = maxFee;
         lic.maxRevenueShareBps = maxRevenueShareBps;
         _licenceOf[workId][msg.sender] = licenceId;
         emit LicenceRequested(licenceId, workId, msg.sender, licenceClass, maxFee, maxRevenueShareBps);
@@ -363,9 +364,9 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         }
         bool awaiting = fee != 0 && grantedBy != address(this);
         uint64 expiresAt = awaiting ? uint64(block.timestamp) : _expiry(t.period);
-        lic.termsVersion = version;
+        lic.termsVersion = SafeCast.toUint64(version);
         lic.status = LicenceStatus.Active;
-        lic.grantedAt = uint64(block.timestamp);
+        lic.grantedAt = uint48(block.timestamp);
         lic.expiresAt = expiresAt;
         lic.awaitingPayment = awaiting;
         emit LicenceGranted(licenceId, workId, lic.licensee, lic.licenceClass, version, grantedBy, expiresAt, awaiting);
