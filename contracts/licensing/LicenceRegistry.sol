@@ -66,19 +66,10 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         address beneficiary,
         Terms calldata terms_
     ) external returns (uint256 workId) {
-        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
         if (beneficiary == address(0)) revert LicenceRegistryInvalidAddress();
         _checkTerms(terms_);
-        workId = ++_workCount;
-        Work storage w = _works[workId];
-        w.steward = msg.sender;
-        w.beneficiary = beneficiary;
-        w.contentHash = contentHash;
-        w.title = title;
-        w.uri = uri;
-        w.termsVersion = 1;
+        workId = _newWork(title, uri, contentHash, beneficiary, 0);
         _terms[workId][1] = terms_;
-        emit WorkRegistered(workId, msg.sender, beneficiary, 0, contentHash, title, uri);
         emit TermsSet(workId, 1, terms_);
     }
 
@@ -89,21 +80,11 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         string calldata uri,
         bytes32 contentHash
     ) external onlySteward(workId) returns (uint256 newWorkId) {
-        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
         Work storage old = _works[workId];
         if (old.supersededBy != 0) revert LicenceRegistryWorkSuperseded(workId, old.supersededBy);
-        newWorkId = ++_workCount;
+        newWorkId = _newWork(title, uri, contentHash, old.beneficiary, workId);
         old.supersededBy = newWorkId;
-        Work storage w = _works[newWorkId];
-        w.steward = msg.sender;
-        w.beneficiary = old.beneficiary;
-        w.previousVersion = workId;
-        w.contentHash = contentHash;
-        w.title = title;
-        w.uri = uri;
-        w.termsVersion = 1;
         _terms[newWorkId][1] = _terms[workId][old.termsVersion];
-        emit WorkRegistered(newWorkId, msg.sender, w.beneficiary, workId, contentHash, title, uri);
         emit TermsSet(newWorkId, 1, _terms[newWorkId][1]);
         emit WorkSuperseded(workId, newWorkId);
     }
@@ -346,6 +327,27 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     // solhint-disable-next-line func-name-mixedcase
     function DOMAIN_SEPARATOR() external view returns (bytes32) {
         return _domainSeparatorV4();
+    }
+
+    /// @dev Records a work stewarded by the caller, with terms version 1 still to be written.
+    function _newWork(
+        string calldata title,
+        string calldata uri,
+        bytes32 contentHash,
+        address beneficiary,
+        uint256 previousVersion
+    ) private returns (uint256 workId) {
+        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
+        workId = ++_workCount;
+        Work storage w = _works[workId];
+        w.steward = msg.sender;
+        w.beneficiary = beneficiary;
+        w.previousVersion = previousVersion;
+        w.contentHash = contentHash;
+        w.title = title;
+        w.uri = uri;
+        w.termsVersion = 1;
+        emit WorkRegistered(workId, msg.sender, beneficiary, previousVersion, contentHash, title, uri);
     }
 
     /// @dev Freezes the work's current terms into a requested licence and activates it, within the

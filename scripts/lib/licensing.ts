@@ -17,6 +17,21 @@ export const LICENCE_CLASSES = ["non-commercial", "commons", "commercial"] as co
 export const LICENCE_STATUSES = ["none", "requested", "active", "suspended", "revoked", "refused"] as const;
 export const DERIVATIVES = ["not-allowed", "share-alike", "allowed"] as const;
 
+/** EIP-712 types of a charter acceptance (see LicenceRegistry.CHARTER_TYPEHASH). */
+export const CHARTER_TYPES = {
+  CharterAcceptance: [
+    { name: "signer", type: "address" },
+    { name: "charterHash", type: "bytes32" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
+
+/** EIP-712 domain of the licence registry at `registry` on chain `chainId`. */
+export function registryDomain(chainId: bigint, registry: string) {
+  return { name: "Cosmolocal LicenceRegistry", version: "1", chainId, verifyingContract: registry };
+}
+
 /** The signer given by `--from` (an index into the node's accounts, or an address); default the first. */
 export async function signerFor(hre: HardhatRuntimeEnvironment, from: string | undefined): Promise<Signer> {
   const signers = await hre.ethers.getSigners();

@@ -13,11 +13,13 @@ import type { ILicenceRegistry } from "../../typechain-types/contracts/licensing
 import { parseAddress, parseAmount, parseBytes32, parseChoice, parseUint } from "../lib/args";
 import { TaskInputError } from "../lib/errors";
 import {
+  CHARTER_TYPES,
   DERIVATIVES,
   LICENCE_CLASSES,
   LICENCE_STATUSES,
   assetInfo,
   readTerms,
+  registryDomain,
   resolveWork,
   signerFor,
 } from "../lib/licensing";
@@ -366,22 +368,14 @@ cosmoTask<CharterArgs>(
     const address = await signer.getAddress();
     const block = await hre.ethers.provider.getBlock("latest");
     const deadline = BigInt(block?.timestamp ?? 0) + parseUint(args.deadlineSeconds, "deadline-seconds");
-    const domain = {
-      name: "Cosmolocal LicenceRegistry",
-      version: "1",
-      chainId: (await hre.ethers.provider.getNetwork()).chainId,
-      verifyingContract: await registry.getAddress(),
-    };
-    const types = {
-      CharterAcceptance: [
-        { name: "signer", type: "address" },
-        { name: "charterHash", type: "bytes32" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    };
+    const domain = registryDomain((await hre.ethers.provider.getNetwork()).chainId, await registry.getAddress());
     const nonce = await registry.nonces(address);
-    const signature = await signer.signTypedData(domain, types, { signer: address, charterHash, nonce, deadline });
+    const signature = await signer.signTypedData(domain, CHARTER_TYPES, {
+      signer: address,
+      charterHash,
+      nonce,
+      deadline,
+    });
     await out.tx("accept charter", registry.acceptCharter(address, charterHash, deadline, signature));
     out.set("signer", address);
     out.set("charterHash", charterHash);

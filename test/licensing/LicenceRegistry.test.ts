@@ -4,6 +4,7 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { anyValue } from "@nomicfoundation/hardhat-chai-matchers/withArgs";
 import { parseEther, ZeroAddress, ZeroHash } from "ethers";
 
+import { CHARTER_TYPES, registryDomain } from "../../scripts/lib/licensing";
 import type { Reenterer } from "../../typechain-types";
 import {
   Commercial,
@@ -241,22 +242,14 @@ describe("LicenceRegistry", function () {
       const charterHash = hashOf("Cosmolocal commons charter");
       const workId = await registerWork(registry, steward, await membrane.getAddress(), makeTerms({ charterHash }));
       const net = await ethers.provider.getNetwork();
-      const domain = {
-        name: "Cosmolocal LicenceRegistry",
-        version: "1",
-        chainId: net.chainId,
-        verifyingContract: await registry.getAddress(),
-      };
-      const types = {
-        CharterAcceptance: [
-          { name: "signer", type: "address" },
-          { name: "charterHash", type: "bytes32" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      };
+      const domain = registryDomain(net.chainId, await registry.getAddress());
       const deadline = BigInt(await time.latest()) + 3600n;
-      const sig = await bob.signTypedData(domain, types, { signer: bob.address, charterHash, nonce: 0n, deadline });
+      const sig = await bob.signTypedData(domain, CHARTER_TYPES, {
+        signer: bob.address,
+        charterHash,
+        nonce: 0n,
+        deadline,
+      });
       await expect(registry.connect(alice).acceptCharter(bob.address, charterHash, deadline, sig.replace(/..$/, "00")))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryInvalidSignature")
         .withArgs(bob.address);
