@@ -190,7 +190,8 @@ interface ILicenceRegistry {
     /// @notice The steward refused licence request `licenceId`, for the reason at `reasonURI`.
     event LicenceRefused(uint256 indexed licenceId, string reasonURI, bytes32 reasonHash);
     /// @notice `payer` paid `amount` of `token` for licence `licenceId`, sent to `beneficiary`
-    /// (`notified`: the beneficiary accounted it as income in the same transaction).
+    /// (`notified`: the beneficiary was called in the same transaction; native: always, ERC-20: its
+    /// `notifyIncome(token)` did not revert).
     event FeePaid(
         uint256 indexed licenceId,
         address indexed payer,
