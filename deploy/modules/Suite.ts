@@ -1,5 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import LicensingModule from "./Licensing";
+
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
  * and the factories and registries that tie them together. Each later part adds its own module
@@ -7,7 +9,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
  */
 const SuiteModule = buildModule("Suite", (m) => {
   const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  return { contributionTokenImpl };
+  const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
+  return { contributionTokenImpl, licenceRegistry, membraneImpl };
 });
 
 export default SuiteModule;
