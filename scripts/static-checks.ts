@@ -6,7 +6,8 @@
  * - `selfdestruct`, raw `ecrecover` (use OpenZeppelin's ECDSA / SignatureChecker), `delegatecall`
  *   outside OpenZeppelin's own code;
  * - an `unchecked` block without a comment on the line before saying why it cannot overflow.
- * Mocks and benchmark references are not checked.
+ * Mocks and benchmark references are not checked. A finding that is deliberate is silenced by a
+ * comment on the line before, with the reason: `// static-checks-disable-next-line <rule>: <why>`.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -44,7 +45,10 @@ export function checkSource(file: string, source: string): Finding[] {
       return;
     }
     const code = codeOnly(line);
-    const add = (rule: string) => findings.push({ file, line: i + 1, rule, text: raw.trim() });
+    const disabled = /static-checks-disable-next-line\s+([\w-]+):\s*\S/.exec(lines[i - 1] ?? "");
+    const add = (rule: string) => {
+      if (disabled?.[1] !== rule) findings.push({ file, line: i + 1, rule, text: raw.trim() });
+    };
     if (/\btx\.origin\b/.test(code)) add("no-tx-origin");
     if (/\bselfdestruct\s*\(/.test(code)) add("no-selfdestruct");
     if (/\becrecover\s*\(/.test(code)) add("no-raw-ecrecover");

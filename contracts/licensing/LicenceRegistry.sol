@@ -389,6 +389,9 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         } else {
             IERC20(token).safeTransferFrom(msg.sender, beneficiary, amount);
             if (beneficiary.code.length != 0) {
+                // A beneficiary that is not a membrane may refuse the notification; the fee has arrived
+                // either way, and `FeePaid.notified` records whether the membrane was told.
+                // static-checks-disable-next-line checked-call-result: the outcome is recorded in FeePaid
                 (notified, ) = beneficiary.call{gas: NOTIFY_GAS}(abi.encodeCall(IMembrane.notifyIncome, (token)));
             }
         }

@@ -20,6 +20,19 @@ describe("scripts/static-checks", function () {
     expect(rules('(bool ok, ) = to.call{value: v}("");\nif (!ok) revert Failed();')).to.deep.equal([]);
   });
 
+  it("accepts a deliberate finding only with the rule named and a reason", function () {
+    const call = "(bool notified, ) = to.call(data);\nemit Paid(notified);";
+    expect(
+      rules(`// static-checks-disable-next-line checked-call-result: recorded in the event\n${call}`),
+    ).to.deep.equal([]);
+    expect(rules(`// static-checks-disable-next-line checked-call-result:\n${call}`)).to.deep.equal([
+      "checked-call-result",
+    ]);
+    expect(rules(`// static-checks-disable-next-line no-tx-origin: wrong rule\n${call}`)).to.deep.equal([
+      "checked-call-result",
+    ]);
+  });
+
   it("requires a reason before every unchecked block", function () {
     expect(rules("unchecked {\n ++i;\n}")).to.deep.equal(["unchecked-needs-reason"]);
     expect(rules("// i < length, so ++i cannot overflow\nunchecked {\n ++i;\n}")).to.deep.equal([]);
