@@ -1,13 +1,15 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import ContributionsModule from "./Contributions";
+
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
  * and the factories and registries that tie them together. Each later part adds its own module
  * here with `m.useModule`. Every value returned is written to the deployment record under its key.
  */
 const SuiteModule = buildModule("Suite", (m) => {
-  const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  return { contributionTokenImpl };
+  const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
+  return { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl };
 });
 
 export default SuiteModule;
