@@ -160,7 +160,11 @@ describe("ContributionToken", function () {
       expect(await f.token.delegates(f.bob.address)).to.equal(f.bob.address);
       expect(await f.token.getVotes(f.bob.address)).to.equal(amount);
       expect(await f.token.numCheckpoints(f.bob.address)).to.equal(1n);
-      expect(await f.token.numBalanceCheckpoints(f.bob.address)).to.equal(1n);
+      // Votes equal the balance, so the vote checkpoint serves as the balance checkpoint too.
+      expect(await f.token.votesDivergedAt(f.bob.address)).to.equal(0n);
+      expect(await f.token.numBalanceCheckpoints(f.bob.address)).to.equal(0n);
+      await time.increase(1);
+      expect(await f.token.getPastBalance(f.bob.address, (await time.latest()) - 1)).to.equal(amount);
     });
 
     it("only a minter mints; zero account and zero amount are refused", async function () {
@@ -193,6 +197,15 @@ describe("ContributionToken", function () {
       expect(await f.token.delegates(f.alice.address)).to.equal(f.bob.address);
       expect(await f.token.getVotes(f.alice.address)).to.equal(0n);
       expect(await f.token.getVotes(f.bob.address)).to.equal(FOUNDER_CREDIT + 5n);
+      // Both accounts whose votes moved now checkpoint their balances separately.
+      const delegatedAt = BigInt(await time.latest());
+      expect(await f.token.votesDivergedAt(f.alice.address)).to.equal(delegatedAt);
+      expect(await f.token.votesDivergedAt(f.bob.address)).to.equal(delegatedAt);
+      expect(await f.token.numBalanceCheckpoints(f.alice.address)).to.equal(1n);
+      expect(await f.token.votesDivergedAt(f.carol.address)).to.equal(0n);
+      // Re-delegating to the current delegate moves nothing and starts nothing.
+      await f.token.connect(f.carol).delegate(f.carol.address);
+      expect(await f.token.votesDivergedAt(f.carol.address)).to.equal(0n);
       // Later mints follow the delegation.
       await f.token.connect(f.minter).mint(f.alice.address, 3n);
       expect(await f.token.getVotes(f.bob.address)).to.equal(FOUNDER_CREDIT + 8n);
@@ -240,12 +253,16 @@ describe("ContributionToken", function () {
         balances: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastBalance(f.bob.address, t))),
         bobVotes: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastVotes(f.bob.address, t))),
         carolVotes: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastVotes(f.carol.address, t))),
+        carolBalances: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastBalance(f.carol.address, t))),
+        aliceBalances: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastBalance(f.alice.address, t))),
         supply: await Promise.all([t0, t1, t2, t3, t4].map((t) => f.token.getPastTotalSupply(t))),
       });
       const before = await snapshot();
       expect(before.balances).to.deep.equal([0n, 10n, 10n, 15n, 11n]);
       expect(before.bobVotes).to.deep.equal([0n, 10n, 0n, 0n, 0n]);
       expect(before.carolVotes).to.deep.equal([0n, 0n, 10n, 15n, 11n]);
+      expect(before.carolBalances).to.deep.equal([0n, 0n, 0n, 0n, 0n]);
+      expect(before.aliceBalances).to.deep.equal([0n, 0n, 0n, 0n, 0n].map((x) => x + FOUNDER_CREDIT));
       expect(before.supply).to.deep.equal([0n, 10n, 10n, 15n, 11n].map((x) => x + FOUNDER_CREDIT));
 
       // Later activity of every kind leaves the past untouched.
