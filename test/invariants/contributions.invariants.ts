@@ -22,6 +22,7 @@ import {
   EVIDENCE_HASH,
   EVIDENCE_URI,
   FOUNDER_CREDIT,
+  Status as S,
   THRESHOLD,
   WINDOW,
   deployContributionsFixture,
@@ -31,15 +32,6 @@ import {
 
 const RUNS = Number(process.env.FC_RUNS ?? "6");
 const VALUES = [CARE_VALUE, CODE_VALUE];
-
-enum S {
-  None,
-  Pending,
-  Challenged,
-  Cleared,
-  Rejected,
-  Claimed,
-}
 
 type Cmd =
   | { t: "submit"; who: number; kind: number; units: number }
