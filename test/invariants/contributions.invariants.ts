@@ -120,6 +120,8 @@ async function deployInvariantFixture() {
 }
 
 describe("invariants: contribution accounting", function () {
+  // Up to 50 calls per run; a busy machine needs a few seconds per run.
+  this.timeout(60_000 + RUNS * 5_000);
   it(`supply == claimed <= accepted; balances, votes and their history match the model (${RUNS} runs)`, async function () {
     await fc.assert(
       fc.asyncProperty(fc.array(cmd, { minLength: 20, maxLength: 50 }), async (cmds) => {
