@@ -1,5 +1,6 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import ContributionsModule from "./Contributions";
 import LicensingModule from "./Licensing";
 
 /**
@@ -8,9 +9,16 @@ import LicensingModule from "./Licensing";
  * here with `m.useModule`. Every value returned is written to the deployment record under its key.
  */
 const SuiteModule = buildModule("Suite", (m) => {
-  const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
+  const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
   const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
-  return { contributionTokenImpl, licenceRegistry, membraneImpl };
+  return {
+    contributionTokenImpl,
+    membershipImpl,
+    registryImpl,
+    epochsImpl,
+    licenceRegistry,
+    membraneImpl,
+  };
 });
 
 export default SuiteModule;
