@@ -1,5 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import FundingModule from "./Funding";
+
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
  * and the factories and registries that tie them together. Each later part adds its own module
@@ -7,7 +9,8 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
  */
 const SuiteModule = buildModule("Suite", (m) => {
   const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  return { contributionTokenImpl };
+  const { roundImpl, roundFactory, merkleEligibility, membershipEligibility } = m.useModule(FundingModule);
+  return { contributionTokenImpl, roundImpl, roundFactory, merkleEligibility, membershipEligibility };
 });
 
 export default SuiteModule;
