@@ -32,6 +32,15 @@ import {IRound} from "../interfaces/IRound.sol";
 contract Round is IRound, Initializable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
+    /// @dev Fixed at finalisation: match = min(matchCap, ideal * numerator / denominator); the
+    /// leftover goes back to the funders pro rata.
+    struct Settlement {
+        uint256 matchCap;
+        uint256 numerator;
+        uint256 denominator;
+        uint256 leftover;
+    }
+
     /// @notice Bound on the number of approved projects (the capped finalisation loops over them).
     uint256 public constant MAX_PROJECTS = 100;
 
@@ -56,10 +65,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     uint128 private _totalIdealMatch;
 
     uint256 private _pool;
-    uint256 private _matchCap;
-    uint256 private _numerator;
-    uint256 private _denominator;
-    uint256 private _leftover;
+    Settlement private _settlement;
 
     modifier onlyOperator() {
         _checkOperator();
@@ -216,10 +222,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         _requirePhase(Phase.Tallying);
         (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover) = _computeScale();
         _finalized = true;
-        _matchCap = cap;
-        _numerator = numerator;
-        _denominator = denominator;
-        _leftover = leftover;
+        _settlement = Settlement(cap, numerator, denominator, leftover);
         emit RoundFinalized(_pool, _totalIdealMatch, cap, numerator, denominator, leftover);
     }
 
@@ -233,7 +236,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         if (p.paid) revert RoundAlreadyPaid(projectId);
         p.paid = true;
         uint256 donations = p.sumContributions;
-        uint256 matchAmount = _scaledMatch(_ideal(p), _matchCap, _numerator, _denominator);
+        uint256 matchAmount = _settledMatch(p);
         address recipient = p.recipient;
         emit ProjectPaid(projectId, recipient, donations, matchAmount);
         _send(recipient, donations + matchAmount);
@@ -257,7 +260,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         if (funded == 0) revert RoundNothingToReclaim(msg.sender);
         // Cancelled: everything back. Finalised: the funder's share of what no project receives
         // (the pool is not zero since this funder added to it).
-        uint256 amount = _cancelled ? funded : Math.mulDiv(funded, _leftover, _pool);
+        uint256 amount = _cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
         if (amount == 0) revert RoundNothingToReclaim(msg.sender);
         _funding[msg.sender] = 0;
         emit FundingReturned(msg.sender, amount);
@@ -349,7 +352,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function matchOf(uint256 projectId) external view returns (uint256) {
         Project storage p = _project(projectId);
         if (p.status != ProjectStatus.Approved || _cancelled) return 0;
-        if (_finalized) return _scaledMatch(_ideal(p), _matchCap, _numerator, _denominator);
+        if (_finalized) return _settledMatch(p);
         (uint256 cap, uint256 numerator, uint256 denominator, ) = _computeScale();
         return _scaledMatch(_ideal(p), cap, numerator, denominator);
     }
@@ -511,7 +514,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         if (token == address(0)) revert RoundNoPermitForNative();
         // A permit front-run by someone else fails here but leaves the allowance in place: ignore the
         // failure and let transferFrom decide.
-        try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
+        // solhint-disable-next-line no-empty-blocks
+        try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
     function _checkEligible(bytes calldata proof) internal view {
@@ -535,6 +539,11 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function _project(uint256 projectId) internal view returns (Project storage) {
         if (projectId == 0 || projectId > _projects.length) revert RoundUnknownProject(projectId);
         return _projects[projectId - 1];
+    }
+
+    function _settledMatch(Project storage p) internal view returns (uint256) {
+        Settlement storage st = _settlement;
+        return _scaledMatch(_ideal(p), st.matchCap, st.numerator, st.denominator);
     }
 
     function _ideal(Project storage p) internal view returns (uint256) {
