@@ -66,6 +66,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     uint256 private _pool;
     Settlement private _settlement;
+    address private _factory;
 
     modifier onlyOperator() {
         _checkOperator();
@@ -105,6 +106,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
             _isReviewer[reviewer] = true;
         }
         _config = config_;
+        _factory = msg.sender;
         emit RoundInitialized(config_);
     }
 
@@ -200,19 +202,17 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function donateMany(Donation[] calldata donations, bytes calldata proof) external payable nonReentrant {
-        _requirePhase(Phase.Donations);
-        uint256 count = donations.length;
-        if (count == 0) revert RoundEmptyCart();
-        _checkEligible(proof);
-        uint256 total = 0;
-        for (uint256 i = 0; i < count; ++i) {
-            total += donations[i].amount;
-        }
-        uint256 received = _pull(total);
-        if (received != total) revert RoundTransferShortfall(total, received);
-        for (uint256 i = 0; i < count; ++i) {
-            _credit(donations[i].projectId, donations[i].amount);
-        }
+        _donateCart(msg.sender, donations, proof);
+    }
+
+    /// @inheritdoc IRound
+    function donateFor(
+        address donor,
+        Donation[] calldata donations,
+        bytes calldata proof
+    ) external payable nonReentrant {
+        if (msg.sender != _factory) revert RoundNotFactory(msg.sender);
+        _donateCart(donor, donations, proof);
     }
 
     // ---------------------------------------------------------------------------------- finalising
@@ -363,6 +363,16 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRound
+    function token() external view returns (address) {
+        return _config.token;
+    }
+
+    /// @inheritdoc IRound
+    function factory() external view returns (address) {
+        return _factory;
+    }
+
+    /// @inheritdoc IRound
     function config() external view returns (Config memory) {
         return _config;
     }
@@ -383,21 +393,38 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     function _donate(uint256 projectId, uint256 amount, bytes calldata proof) internal {
         _requirePhase(Phase.Donations);
-        _checkEligible(proof);
-        _credit(projectId, _pull(amount));
+        _checkEligible(msg.sender, proof);
+        _credit(msg.sender, projectId, _pull(amount));
     }
 
-    /// @dev Credits `amount` from msg.sender to a project and updates the matching sums in O(1):
+    /// @dev A cart from `donor`, paid by msg.sender (the donor, or the factory's checkout on its behalf).
+    function _donateCart(address donor, Donation[] calldata donations, bytes calldata proof) internal {
+        _requirePhase(Phase.Donations);
+        uint256 count = donations.length;
+        if (count == 0) revert RoundEmptyCart();
+        _checkEligible(donor, proof);
+        uint256 total = 0;
+        for (uint256 i = 0; i < count; ++i) {
+            total += donations[i].amount;
+        }
+        uint256 received = _pull(total);
+        if (received != total) revert RoundTransferShortfall(total, received);
+        for (uint256 i = 0; i < count; ++i) {
+            _credit(donor, donations[i].projectId, donations[i].amount);
+        }
+    }
+
+    /// @dev Credits `amount` from `donor` to a project and updates the matching sums in O(1):
     /// the donor's root is recomputed from their new total (so splitting a donation changes nothing),
     /// the project's sum of roots and ideal match, and the round's total of ideal matches.
-    function _credit(uint256 projectId, uint256 amount) internal {
+    function _credit(address donor, uint256 projectId, uint256 amount) internal {
         Project storage p = _project(projectId);
         if (p.status != ProjectStatus.Approved) revert RoundProjectNotApproved(projectId, p.status);
         uint256 minimum = Math.max(uint256(_config.minDonation), 1);
         if (amount < minimum) revert RoundBelowMinimum(amount, minimum);
-        uint256 oldTotal = _donations[projectId][msg.sender];
+        uint256 oldTotal = _donations[projectId][donor];
         uint256 newTotal = oldTotal + amount;
-        _donations[projectId][msg.sender] = newTotal;
+        _donations[projectId][donor] = newTotal;
         uint256 oldSumRoots = p.sumRoots;
         uint256 oldSumContributions = p.sumContributions;
         // newRoot >= oldRoot since sqrt is monotonic, so the sum of roots never underflows.
@@ -408,7 +435,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         p.sumRoots = SafeCast.toUint128(sumRoots);
         p.sumContributions = SafeCast.toUint128(sumContributions);
         _totalIdealMatch = SafeCast.toUint128(total);
-        emit Donated(projectId, msg.sender, amount, newTotal, sumContributions, sumRoots, ideal, total);
+        emit Donated(projectId, donor, amount, newTotal, sumContributions, sumRoots, ideal, total);
     }
 
     function _approve(uint256 projectId, Project storage p) internal {
@@ -518,12 +545,10 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
-    function _checkEligible(bytes calldata proof) internal view {
+    function _checkEligible(address donor, bytes calldata proof) internal view {
         address module = _config.eligibility;
-        if (
-            module != address(0) && !IDonorEligibility(module).isEligible(msg.sender, _config.eligibilityConfig, proof)
-        ) {
-            revert RoundIneligibleDonor(msg.sender);
+        if (module != address(0) && !IDonorEligibility(module).isEligible(donor, _config.eligibilityConfig, proof)) {
+            revert RoundIneligibleDonor(donor);
         }
     }
 

@@ -125,6 +125,8 @@ interface IRound {
     error RoundWrongValue(uint256 sent, uint256 expected);
     /// @notice Fewer tokens arrived than the cart requires (fee-on-transfer tokens cannot be used in a cart).
     error RoundTransferShortfall(uint256 expected, uint256 received);
+    /// @notice Only the factory that created the round may donate on a donor's behalf.
+    error RoundNotFactory(address account);
     /// @notice Permits exist only for ERC-20 rounds.
     error RoundNoPermitForNative();
     /// @notice Sending native currency to `to` failed.
@@ -254,6 +256,13 @@ interface IRound {
     /// @param proof Eligibility proof.
     function donateMany(Donation[] calldata donations, bytes calldata proof) external payable;
 
+    /// @notice The factory's multi-round checkout donates a cart on behalf of `donor`, who paid the
+    /// factory: the round receives the sum from the factory and credits `donor` (eligibility is the donor's).
+    /// @param donor The account whose donations these are (the caller of the factory's checkout).
+    /// @param donations The cart.
+    /// @param proof The donor's eligibility proof.
+    function donateFor(address donor, Donation[] calldata donations, bytes calldata proof) external payable;
+
     /// @notice Fixes the matches, once donations have closed. Anyone may call it.
     function finalize() external;
 
@@ -311,6 +320,12 @@ interface IRound {
     /// @notice A project's match: fixed after finalisation, an estimate (as if finalised now) before.
     /// @param projectId The project.
     function matchOf(uint256 projectId) external view returns (uint256);
+
+    /// @notice The round's token (address(0): native currency).
+    function token() external view returns (address);
+
+    /// @notice The factory that created the round (the only caller of `donateFor`).
+    function factory() external view returns (address);
 
     /// @notice The round's configuration.
     function config() external view returns (Config memory);
