@@ -79,19 +79,33 @@ async function roundCtx(hre: HardhatRuntimeEnvironment, args: QfArgs): Promise<C
   };
 }
 
-/** Makes sure the round may pull `amount` of an ERC-20 from the signer (approving if needed). */
+/** Makes sure `spender` (the round, or the factory's checkout) may pull `amount` of the round's ERC-20. */
 async function ensureAllowance(
   hre: HardhatRuntimeEnvironment,
   ctx: Ctx,
+  spender: string,
   amount: bigint,
   out: TaskOutput,
 ): Promise<void> {
   if (ctx.token === hre.ethers.ZeroAddress) return;
   const erc20 = (await hre.ethers.getContractAt("ERC20", ctx.token, ctx.signer)) as unknown as ERC20;
-  const roundAddr = await ctx.round.getAddress();
-  if ((await erc20.allowance(ctx.from, roundAddr)) < amount) {
-    await out.tx("approve the round", erc20.approve(roundAddr, amount));
+  if ((await erc20.allowance(ctx.from, spender)) < amount) {
+    await out.tx(`approve ${spender}`, erc20.approve(spender, amount));
   }
+}
+
+interface CartItem {
+  /** Name of the round (default: --round). */
+  round?: string;
+  project: number | string;
+  amount: string;
+}
+
+function cartOf(items: CartItem[], decimals: number): { projectId: bigint; amount: bigint }[] {
+  return items.map((it, i) => ({
+    projectId: parseUint(it.project, `cart[${i}].project`),
+    amount: parseAmount(it.amount, decimals, `cart[${i}].amount`),
+  }));
 }
 
 function nativeValue(hre: HardhatRuntimeEnvironment, ctx: Ctx, amount: bigint): { value: bigint } {
@@ -206,7 +220,7 @@ cosmoTask<QfArgs>(
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
     const amount = parseAmount(args.amount, ctx.decimals, "amount");
-    await ensureAllowance(hre, ctx, amount, out);
+    await ensureAllowance(hre, ctx, await ctx.round.getAddress(), amount, out);
     await out.tx("fund the matching pool", ctx.round.fund(amount, nativeValue(hre, ctx, amount)));
     out.set("pool", (await ctx.round.pool()).toString());
   },
@@ -253,32 +267,59 @@ cosmoTask<QfArgs>(
     withRound(t)
       .addOptionalParam("project", "Project id")
       .addOptionalParam("amount", "Amount in token units")
-      .addOptionalParam("cart", 'JSON file: [{ "project": 1, "amount": "0.5" }, ...]')
+      .addOptionalParam(
+        "cart",
+        'JSON file: [{ "project": 1, "amount": "0.5", "round": "optional other round" }, ...]; several rounds: one checkout',
+      )
       .addOptionalParam("allowlist", "Allowlist JSON file (array of addresses) of a Merkle-allowlist round"),
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
     const proof = proofFor(hre, args.allowlist, ctx.from);
     if (args.cart) {
       if (args.project || args.amount) throw new TaskInputError("give either --cart or --project and --amount");
-      const items = readJsonFile<{ project: number | string; amount: string }[]>(args.cart, "cart");
+      const items = readJsonFile<CartItem[]>(args.cart, "cart");
       if (!Array.isArray(items) || items.length === 0) throw new TaskInputError("--cart must be a non-empty array");
-      const cart = items.map((it, i) => ({
-        projectId: parseUint(it.project, `cart[${i}].project`),
-        amount: parseAmount(it.amount, ctx.decimals, `cart[${i}].amount`),
-      }));
-      const total = cart.reduce((a, c) => a + c.amount, 0n);
-      await ensureAllowance(hre, ctx, total, out);
-      await out.tx(
-        `donate to ${cart.length} projects`,
-        ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
-      );
-      out.set("donations", cart.length);
-      out.set("total", total.toString());
+      const rounds = [...new Set(items.map((it) => it.round ?? args.round ?? ""))];
+      if (rounds.length === 1 && rounds[0] === args.round) {
+        const cart = cartOf(items, ctx.decimals);
+        const total = cart.reduce((a, c) => a + c.amount, 0n);
+        await ensureAllowance(hre, ctx, await ctx.round.getAddress(), total, out);
+        await out.tx(
+          `donate to ${cart.length} projects`,
+          ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
+        );
+        out.set("donations", cart.length);
+        out.set("total", total.toString());
+        return;
+      }
+      // Several rounds: one checkout through the factory that created them.
+      const factoryAddr = await requireContract(hre, "roundFactory");
+      const factory = (await hre.ethers.getContractAt(
+        "RoundFactory",
+        factoryAddr,
+        ctx.signer,
+      )) as unknown as RoundFactory;
+      const carts = [];
+      let value = 0n;
+      for (const name of rounds) {
+        const other = await roundCtx(hre, { ...args, round: name });
+        const cart = cartOf(
+          items.filter((it) => (it.round ?? args.round) === name),
+          other.decimals,
+        );
+        const total = cart.reduce((a, c) => a + c.amount, 0n);
+        if (other.token === hre.ethers.ZeroAddress) value += total;
+        else await ensureAllowance(hre, other, factoryAddr, total, out);
+        carts.push({ round: await other.round.getAddress(), donations: cart, proof });
+      }
+      await out.tx(`checkout over ${carts.length} rounds`, factory.checkout(carts, { value }));
+      out.set("donations", items.length);
+      out.set("rounds", rounds);
       return;
     }
     const id = parseUint(args.project, "project");
     const amount = parseAmount(args.amount, ctx.decimals, "amount");
-    await ensureAllowance(hre, ctx, amount, out);
+    await ensureAllowance(hre, ctx, await ctx.round.getAddress(), amount, out);
     await out.tx(`donate to project ${id}`, ctx.round.donate(id, amount, proof, nativeValue(hre, ctx, amount)));
     out.set("donations", 1);
     out.set("total", amount.toString());
