@@ -47,6 +47,8 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
   });
 
   it("creates, funds, reviews, takes donations and a cart, finalises, pays out; cancels another round", async function () {
+    // About 20 tasks, each a child process of a few seconds (more on a busy machine).
+    this.timeout(600_000);
     const accounts = (await ethers.getSigners()).map((s) => s.address);
     await node.taskJson(["suite:deploy"]);
     const schedule = { applicationsStart: "+0", applicationsEnd: "+100", donationsStart: "+100", donationsEnd: "+200" };
@@ -114,9 +116,6 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     expect(paid.result.recipient).to.equal(accounts[3]);
     expect(paid.result.match).to.equal(ethers.parseEther("4").toString());
     await node.taskJson(["qf:claim", "--round", "commons", "--project", "2"]);
-    const again = await node.task(["qf:claim", "--round", "commons", "--project", "2"]);
-    expect(again.code).to.not.equal(0);
-    expect(again.stderr + again.stdout).to.include("RoundAlreadyPaid(2)");
     const back = await node.taskJson<{ result: { amount: string } }>([
       "qf:refund",
       "--round",
@@ -127,23 +126,13 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     ]);
     expect(back.result.amount).to.equal(ethers.parseEther("5").toString());
 
-    // A second round, cancelled: its funder takes everything back.
+    // A second round, cancelled by its operator (refunds after a cancellation: test/funding/qf.tasks.test.ts).
     await node.taskJson([
       "qf:create-round",
       "--file",
       file("second.json", { name: "second", reviewers: [accounts[1]], ...schedule }),
     ]);
-    await node.taskJson(["qf:fund", "--round", "second", "--amount", "3", "--from", "2"]);
     const cancelled = await node.taskJson<{ result: { phase: string } }>(["qf:cancel", "--round", "second"]);
     expect(cancelled.result.phase).to.equal("cancelled");
-    const refund = await node.taskJson<{ result: { amount: string } }>([
-      "qf:refund",
-      "--round",
-      "second",
-      "--funding",
-      "--from",
-      "2",
-    ]);
-    expect(refund.result.amount).to.equal(ethers.parseEther("3").toString());
   });
 });

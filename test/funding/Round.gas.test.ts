@@ -51,11 +51,16 @@ describe("funding/Round finalisation gas", function () {
     const fx = await loadFixture(deployFundingFixture);
     const wallets = Array.from({ length: 20 }, () => ethers.Wallet.createRandom().connect(ethers.provider));
     for (const w of wallets) await setBalance(w.address, 1000n * ONE);
-    for (const capBps of [0, 2000]) {
+    // Without a cap finalisation is O(1); with a cap it loops over projects only (500 donations
+    // are enough to show it does not depend on them, and keep the test short).
+    for (const [capBps, many] of [
+      [0, 2000],
+      [2000, 500],
+    ]) {
       const small = await finalizeGas(fx, wallets.slice(0, 5), 10, capBps);
-      const large = await finalizeGas(fx, wallets, 2000, capBps);
+      const large = await finalizeGas(fx, wallets, many, capBps);
       console.log(
-        `      finalize gas (${capBps ? "cap 20 %" : "no cap"}): 10 donations ${small}, 2,000 donations ${large}`,
+        `      finalize gas (${capBps ? "cap 20 %" : "no cap"}): 10 donations ${small}, ${many.toLocaleString("en-US")} donations ${large}`,
       );
       const diff = small > large ? small - large : large - small;
       expect(diff * 100n).to.be.lessThanOrEqual(small);
