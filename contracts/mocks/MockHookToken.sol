@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 
 /// @notice Receives ERC-777-style hooks from MockHookToken.
 interface ITokenHooks {
@@ -11,9 +12,10 @@ interface ITokenHooks {
 }
 
 /// @notice An ERC-20 that, like ERC-777, calls the sender before and the recipient after every
-/// transfer when they are contracts (hostile: gives them a chance to re-enter).
-contract MockHookToken is ERC20 {
-    constructor() ERC20("Hook Token", "HOOK") {}
+/// transfer when they are contracts (hostile: gives them a chance to re-enter). Has EIP-2612 permit,
+/// so the permit paths can be attacked too.
+contract MockHookToken is ERC20Permit {
+    constructor() ERC20("Hook Token", "HOOK") ERC20Permit("Hook Token") {}
 
     function mint(address to, uint256 amount) external {
         _mint(to, amount);

@@ -702,6 +702,10 @@ describe("funding/Round", function () {
         .to.be.revertedWithCustomError(round, "RoundNotOperator")
         .withArgs(donors[0].address);
       await expect(round.connect(operator).cancel()).to.emit(round, "RoundCancelled").withArgs(operator.address);
+      const end = (await round.config()).donationsEnd;
+      await expect(round.connect(operator).extendPhase(Phase.Donations, end + 100n))
+        .to.be.revertedWithCustomError(round, "RoundInvalidExtension")
+        .withArgs(Phase.Donations, end, end + 100n);
       expect(await round.phase()).to.equal(Phase.Cancelled);
       expect(await round.matchOf(1)).to.equal(0n);
       await expect(round.connect(operator).cancel())
@@ -780,6 +784,20 @@ describe("funding/Round", function () {
   });
 
   describe("re-entrancy", function () {
+    const Attack = {
+      Refund: 1,
+      Claim: 2,
+      Reclaim: 3,
+      Donate: 4,
+      Fund: 5,
+      FundWithPermit: 6,
+      DonateWithPermit: 7,
+      DonateMany: 8,
+      DonateFor: 9,
+      Checkout: 10,
+      Inflate: 11,
+    } as const;
+
     async function attacker(round: Round): Promise<MockRoundAttacker> {
       const Attacker = await ethers.getContractFactory("MockRoundAttacker");
       return (await Attacker.deploy(await round.getAddress())) as unknown as MockRoundAttacker;
@@ -799,17 +817,17 @@ describe("funding/Round", function () {
       await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
       await round.connect(fx.donors[1]).donate(1, ONE, "0x", { value: ONE });
       await round.connect(fx.reviewers[0]).review(2, false); // project 2 removed: evil may refund
-      await evil.setAttack(1, 2); // Refund
+      await evil.setAttack(Attack.Refund, 2);
       await expect(evil.refund(2)).to.changeEtherBalance(evil, ONE);
       expect(await evil.reentries()).to.equal(1n);
       expect(await evil.reentrySucceeded()).to.equal(0n);
       await moveTo(round, Phase.Tallying);
       await round.finalize();
-      await evil.setAttack(2, 1); // Claim again from inside the payout
+      await evil.setAttack(Attack.Claim, 1); // Claim again from inside the payout
       const payout = 2n * ONE + (await round.matchOf(1));
       await expect(round.claim(1)).to.changeEtherBalance(evil, payout);
       expect(await evil.reentrySucceeded()).to.equal(0n);
-      await evil.setAttack(3, 0); // Reclaim again from inside the return
+      await evil.setAttack(Attack.Reclaim, 0); // Reclaim again from inside the return
       // Leftover: 10 - 2 = 8, of which evil gave a tenth.
       await expect(evil.reclaimFunding()).to.changeEtherBalance(evil, (8n * ONE) / 10n);
       expect(await evil.reentries()).to.equal(3n);
@@ -823,19 +841,54 @@ describe("funding/Round", function () {
       const evil = await attacker(round);
       await applyAndApprove(fx, round, [fx.owners[0]]);
       await fx.hookToken.mint(await evil.getAddress(), 10n * ONE);
-      await evil.approve(await fx.hookToken.getAddress(), ethers.MaxUint256);
+      await evil.approve(await fx.hookToken.getAddress(), await round.getAddress(), ethers.MaxUint256);
       await moveTo(round, Phase.Donations);
-      await evil.setAttack(4, 1); // Donate again from inside tokensToSend
+      await evil.setAttack(Attack.Donate, 1); // Donate again from inside tokensToSend
       await evil.donate(1, ONE);
       expect(await evil.reentries()).to.equal(1n);
       expect(await evil.reentrySucceeded()).to.equal(0n);
       expect(await round.donationOf(1, await evil.getAddress())).to.equal(ONE);
       await round.connect(fx.operator).cancel();
-      await evil.setAttack(1, 1); // Refund again from inside tokensReceived
+      await evil.setAttack(Attack.Refund, 1); // Refund again from inside tokensReceived
       await evil.refund(1);
       expect(await evil.reentrySucceeded()).to.equal(0n);
       expect(await fx.hookToken.balanceOf(await evil.getAddress())).to.equal(10n * ONE);
       expect(await fx.hookToken.balanceOf(await round.getAddress())).to.equal(0n);
+    });
+
+    it("re-entering any entry point from a token hook fails; a token that inflates a transfer is not over-credited", async function () {
+      const fx = await loadFixture(deployFundingFixture);
+      const token = fx.hookToken;
+      const round = await createRound(fx, { token: await token.getAddress() });
+      const roundAddr = await round.getAddress();
+      const evil = await attacker(round);
+      const evilAddr = await evil.getAddress();
+      await applyAndApprove(fx, round, [fx.owners[0]]);
+      await token.mint(evilAddr, 100n * ONE);
+      await evil.approve(await token.getAddress(), roundAddr, ethers.MaxUint256);
+      await evil.approve(await token.getAddress(), await fx.factory.getAddress(), ethers.MaxUint256);
+      await moveTo(round, Phase.Donations);
+      const viaDonate = [Attack.Donate, Attack.DonateWithPermit, Attack.DonateMany, Attack.DonateFor];
+      for (const a of viaDonate) {
+        await evil.setAttack(a, 1);
+        await evil.donate(1, ONE);
+      }
+      for (const a of [Attack.Fund, Attack.FundWithPermit]) {
+        await evil.setAttack(a, 1);
+        await evil.fund(ONE);
+      }
+      await evil.setAttack(Attack.Checkout, 1);
+      await evil.checkout(1, ONE);
+      expect(await evil.reentries()).to.equal(7n);
+      expect(await evil.reentrySucceeded()).to.equal(0n);
+      expect(await round.donationOf(1, evilAddr)).to.equal(5n * ONE);
+      expect(await round.fundingOf(evilAddr)).to.equal(2n * ONE);
+      expect(await token.balanceOf(roundAddr)).to.equal(7n * ONE);
+      // One extra token arrives during the transfer: the donor is credited the amount asked, no more.
+      await evil.setAttack(Attack.Inflate, 1);
+      await evil.donate(1, ONE);
+      expect(await round.donationOf(1, evilAddr)).to.equal(6n * ONE);
+      expect(await token.balanceOf(roundAddr)).to.equal(8n * ONE + 1n);
     });
   });
 });
