@@ -151,7 +151,10 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
                     emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
                 }
             }
-        } else if (!approve) {
+        } else if (approve) {
+            // A vote to keep an approved project: counted, so the reviewer has spoken on removal.
+            p.approvals += 1;
+        } else {
             p.rejections += 1;
             if (p.rejections >= threshold) _remove(projectId, p);
         }

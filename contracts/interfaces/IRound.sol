@@ -202,8 +202,9 @@ interface IRound {
     /// @return projectId The new project's id (from 1).
     function applyProject(address recipient, string calldata metadataURI) external returns (uint256 projectId);
 
-    /// @notice A reviewer's vote. On a pending project: admit (`approve`) or reject it; on an approved
-    /// project, `approve=false` votes to remove it (its donors then get refunds). The threshold decides.
+    /// @notice A reviewer's vote, once per stage. On a pending project: admit (`approve`) or reject it.
+    /// On an approved project (until finalisation): keep (`approve`) or remove it; removal needs
+    /// `reviewThreshold` votes, and a removed project's donors get refunds.
     /// @param projectId The project.
     /// @param approve The vote.
     function review(uint256 projectId, bool approve) external;

@@ -182,8 +182,10 @@ describe("funding/Round", function () {
       await expect(round.connect(a).review(9, true))
         .to.be.revertedWithCustomError(round, "RoundUnknownProject")
         .withArgs(9n);
-      // An approve vote on an approved project changes nothing; removal needs the threshold.
-      await round.connect(a).review(1, true);
+      // A vote to keep an approved project is counted and changes nothing; removal needs the threshold.
+      await expect(round.connect(a).review(1, true))
+        .to.emit(round, "ProjectReviewed")
+        .withArgs(1n, a.address, Status.Approved, true, 1, 0);
       expect((await round.project(1)).status).to.equal(Status.Approved);
       await round.connect(b).review(1, false);
       await expect(round.connect(b).review(1, false))
