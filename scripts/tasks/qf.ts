@@ -4,7 +4,7 @@
  * anyone reads a round's status beside the reference implementation's figures.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import type { Signer } from "ethers";
+import type { LogDescription, Signer, TransactionReceipt } from "ethers";
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "../lib/errors";
@@ -106,6 +106,15 @@ function cartOf(items: CartItem[], decimals: number): { projectId: bigint; amoun
     projectId: parseUint(it.project, `cart[${i}].project`),
     amount: parseAmount(it.amount, decimals, `cart[${i}].amount`),
   }));
+}
+
+/** The first event called `name` that the round emitted in `receipt`. */
+function roundEvent(round: Round, receipt: TransactionReceipt, name: string): LogDescription | undefined {
+  for (const log of receipt.logs) {
+    const parsed = round.interface.parseLog(log);
+    if (parsed?.name === name) return parsed;
+  }
+  return undefined;
 }
 
 function nativeValue(hre: HardhatRuntimeEnvironment, ctx: Ctx, amount: bigint): { value: bigint } {
@@ -237,7 +246,7 @@ cosmoTask<QfArgs>(
     const ctx = await roundCtx(hre, args);
     const recipient = args.recipient ? parseAddress(args.recipient, "recipient") : ctx.from;
     const receipt = await out.tx("apply", ctx.round.applyProject(recipient, args.uri ?? ""));
-    const ev = receipt.logs.map((l) => ctx.round.interface.parseLog(l)).find((l) => l?.name === "ProjectApplied");
+    const ev = roundEvent(ctx.round, receipt, "ProjectApplied");
     const projectId = ev ? Number(ev.args.projectId) : Number(await ctx.round.projectCount());
     out.say(`  project ${projectId}`);
     out.set("projectId", projectId);
@@ -400,7 +409,7 @@ cosmoTask<QfArgs>(
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
     const receipt = await out.tx("finalize", ctx.round.finalize());
-    const ev = receipt.logs.map((l) => ctx.round.interface.parseLog(l)).find((l) => l?.name === "RoundFinalized");
+    const ev = roundEvent(ctx.round, receipt, "RoundFinalized");
     if (ev) {
       out.set("numerator", ev.args.numerator.toString());
       out.set("denominator", ev.args.denominator.toString());
@@ -417,7 +426,7 @@ cosmoTask<QfArgs>(
     const ctx = await roundCtx(hre, args);
     const id = parseUint(args.project, "project");
     const receipt = await out.tx(`claim project ${id}`, ctx.round.claim(id));
-    const ev = receipt.logs.map((l) => ctx.round.interface.parseLog(l)).find((l) => l?.name === "ProjectPaid");
+    const ev = roundEvent(ctx.round, receipt, "ProjectPaid");
     if (ev) {
       out.say(`  paid ${ev.args.recipient}: donations ${ev.args.donations}, match ${ev.args.matchAmount}`);
       out.set("recipient", ev.args.recipient);
@@ -440,9 +449,7 @@ cosmoTask<QfArgs>(
     const receipt = args.funding
       ? await out.tx("reclaim funding", ctx.round.reclaimFunding())
       : await out.tx(`refund project ${args.project}`, ctx.round.refund(parseUint(args.project, "project")));
-    const ev = receipt.logs
-      .map((l) => ctx.round.interface.parseLog(l))
-      .find((l) => l?.name === "DonationRefunded" || l?.name === "FundingReturned");
+    const ev = roundEvent(ctx.round, receipt, "DonationRefunded") ?? roundEvent(ctx.round, receipt, "FundingReturned");
     if (ev) out.set("amount", ev.args.amount.toString());
   },
 );
