@@ -1,6 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import ContributionsModule from "./Contributions";
+import FundingModule from "./Funding";
 import LicensingModule from "./Licensing";
 
 /**
@@ -11,6 +12,7 @@ import LicensingModule from "./Licensing";
 const SuiteModule = buildModule("Suite", (m) => {
   const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
   const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
+  const { roundImpl, roundFactory, merkleEligibility, membershipEligibility } = m.useModule(FundingModule);
   return {
     contributionTokenImpl,
     membershipImpl,
@@ -18,6 +20,10 @@ const SuiteModule = buildModule("Suite", (m) => {
     epochsImpl,
     licenceRegistry,
     membraneImpl,
+    roundImpl,
+    roundFactory,
+    merkleEligibility,
+    membershipEligibility,
   };
 });
 

@@ -1,0 +1,595 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IDonorEligibility} from "../interfaces/IDonorEligibility.sol";
+import {IRound} from "../interfaces/IRound.sol";
+
+/// @title Round
+/// @notice A quadratic funding round for a community's public goods. Many small donations count for
+/// more than a few large ones: a project's ideal match is (sum of the square roots of its donors'
+/// totals)^2 minus the sum of those totals, computed per donor so that splitting a donation changes
+/// nothing, and kept current at every donation so that finalising costs the same however many
+/// donations there were.
+/// @dev Arithmetic, chosen so that every rounding goes against over-payment:
+/// - a donor's root is `Math.sqrt(total * 1e18)` (floor), i.e. sqrt(total) with 9 extra decimals;
+/// - a project's ideal match is `sumRoots^2 / 1e18 - sumContributions` (floor, saturating at 0);
+///   both floors can only lower it, so a single donor always gets 0;
+/// - after finalisation a project's match is `min(matchCap, idealMatch * numerator / denominator)`
+///   (floor), where numerator/denominator <= 1 scales the ideal matches down to the pool and, with
+///   a cap, redistributes the excess above the cap among uncapped projects (a loop over at most
+///   MAX_PROJECTS approved projects, at finalisation only);
+/// - a funder's leftover is `funding * leftover / pool` (floor).
+/// The floors leave at most (approved projects + funders) wei in the contract, owed to nobody.
+/// Deployed once as an implementation; rounds are minimal clones made by `RoundFactory`.
+contract Round is IRound, Initializable, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @dev Fixed at finalisation: match = min(matchCap, ideal * numerator / denominator); the
+    /// leftover goes back to the funders pro rata.
+    struct Settlement {
+        uint256 matchCap;
+        uint256 numerator;
+        uint256 denominator;
+        uint256 leftover;
+    }
+
+    /// @notice Bound on the number of approved projects (the capped finalisation loops over them).
+    uint256 public constant MAX_PROJECTS = 100;
+
+    /// @notice Fixed-point scale of square roots: sqrt(x * 1e18) is sqrt(x) with 9 decimals more.
+    uint256 public constant ROOT_SCALE = 1e18;
+
+    uint256 private constant _BPS = 10_000;
+
+    Config private _config;
+    mapping(address account => bool) private _isReviewer;
+
+    Project[] private _projects;
+    uint256[] private _approved;
+    mapping(uint256 projectId => uint256) private _approvedIndex; // position in _approved, plus one
+    mapping(uint256 projectId => mapping(address reviewer => uint8 stages)) private _votes; // bit per stage
+    mapping(uint256 projectId => mapping(address donor => uint256)) private _donations;
+    mapping(address funder => uint256) private _funding;
+
+    // Packed: every donation reads the flags (phase) and updates the total in one slot.
+    bool private _finalized;
+    bool private _cancelled;
+    uint128 private _totalIdealMatch;
+
+    uint256 private _pool;
+    Settlement private _settlement;
+    address private _factory;
+
+    modifier onlyOperator() {
+        _checkOperator();
+        _;
+    }
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @inheritdoc IRound
+    function initialize(Config calldata config_) external initializer {
+        if (config_.operator == address(0)) revert RoundZeroOperator();
+        if (
+            config_.applicationsStart > config_.applicationsEnd ||
+            config_.applicationsEnd > config_.donationsStart ||
+            config_.donationsStart >= config_.donationsEnd
+        ) {
+            revert RoundInvalidSchedule(
+                config_.applicationsStart,
+                config_.applicationsEnd,
+                config_.donationsStart,
+                config_.donationsEnd
+            );
+        }
+        if (config_.matchCapBps > _BPS) revert RoundInvalidCap(config_.matchCapBps);
+        uint256 count = config_.reviewers.length;
+        if (config_.reviewThreshold == 0 || config_.reviewThreshold > count || count > type(uint8).max) {
+            revert RoundInvalidReviewers(count, config_.reviewThreshold);
+        }
+        for (uint256 i = 0; i < count; ++i) {
+            address reviewer = config_.reviewers[i];
+            if (reviewer == address(0) || _isReviewer[reviewer]) {
+                revert RoundInvalidReviewers(count, config_.reviewThreshold);
+            }
+            _isReviewer[reviewer] = true;
+        }
+        _config = config_;
+        _factory = msg.sender;
+        emit RoundInitialized(config_);
+    }
+
+    // ----------------------------------------------------------------------------------- projects
+
+    /// @inheritdoc IRound
+    function applyProject(address recipient, string calldata metadataURI) external returns (uint256 projectId) {
+        _requirePhase(Phase.Applications);
+        if (recipient == address(0)) revert RoundZeroRecipient();
+        projectId = _projects.length + 1;
+        Project storage p = _projects.push();
+        p.owner = msg.sender;
+        p.status = ProjectStatus.Pending;
+        p.recipient = recipient;
+        p.metadataURI = metadataURI;
+        emit ProjectApplied(projectId, msg.sender, recipient, metadataURI);
+    }
+
+    /// @inheritdoc IRound
+    function review(uint256 projectId, bool approve) external {
+        if (!_isReviewer[msg.sender]) revert RoundNotReviewer(msg.sender);
+        Phase current = phase();
+        if (current == Phase.Upcoming || current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Review);
+        Project storage p = _project(projectId);
+        ProjectStatus stage = p.status;
+        if (stage != ProjectStatus.Pending && stage != ProjectStatus.Approved)
+            revert RoundProjectClosed(projectId, stage);
+        // Bit 1: vote on admission; bit 2: vote on removal. A reviewer votes once per stage.
+        uint8 bit = stage == ProjectStatus.Pending ? 1 : 2;
+        uint8 votes = _votes[projectId][msg.sender];
+        if (votes & bit != 0) revert RoundAlreadyReviewed(projectId, msg.sender);
+        _votes[projectId][msg.sender] = votes | bit;
+        uint256 threshold = _config.reviewThreshold;
+        if (stage == ProjectStatus.Pending) {
+            if (approve) {
+                p.approvals += 1;
+                if (p.approvals >= threshold) _approve(projectId, p);
+            } else {
+                p.rejections += 1;
+                if (p.rejections >= threshold) {
+                    p.status = ProjectStatus.Rejected;
+                    emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
+                }
+            }
+        } else if (approve) {
+            // A vote to keep an approved project: counted, so the reviewer has spoken on removal.
+            p.approvals += 1;
+        } else {
+            p.rejections += 1;
+            if (p.rejections >= threshold) _remove(projectId, p);
+        }
+        emit ProjectReviewed(projectId, msg.sender, stage, approve, p.approvals, p.rejections);
+    }
+
+    /// @inheritdoc IRound
+    function updateRecipient(uint256 projectId, address recipient) external {
+        Project storage p = _project(projectId);
+        if (p.owner != msg.sender) revert RoundNotProjectOwner(projectId, msg.sender);
+        if (p.paid) revert RoundAlreadyPaid(projectId);
+        if (recipient == address(0)) revert RoundZeroRecipient();
+        p.recipient = recipient;
+        emit ProjectRecipientUpdated(projectId, recipient);
+    }
+
+    // ------------------------------------------------------------------------------------- money in
+
+    /// @inheritdoc IRound
+    function fund(uint256 amount) external payable nonReentrant {
+        _fund(amount);
+    }
+
+    /// @inheritdoc IRound
+    function fundWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external nonReentrant {
+        _permit(amount, deadline, v, r, s);
+        _fund(amount);
+    }
+
+    /// @inheritdoc IRound
+    function donate(uint256 projectId, uint256 amount, bytes calldata proof) external payable nonReentrant {
+        _donate(projectId, amount, proof);
+    }
+
+    /// @inheritdoc IRound
+    function donateWithPermit(
+        uint256 projectId,
+        uint256 amount,
+        bytes calldata proof,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant {
+        _permit(amount, deadline, v, r, s);
+        _donate(projectId, amount, proof);
+    }
+
+    /// @inheritdoc IRound
+    function donateMany(Donation[] calldata donations, bytes calldata proof) external payable nonReentrant {
+        _donateCart(msg.sender, donations, proof);
+    }
+
+    /// @inheritdoc IRound
+    function donateFor(
+        address donor,
+        Donation[] calldata donations,
+        bytes calldata proof
+    ) external payable nonReentrant {
+        if (msg.sender != _factory) revert RoundNotFactory(msg.sender);
+        _donateCart(donor, donations, proof);
+    }
+
+    // ---------------------------------------------------------------------------------- finalising
+
+    /// @inheritdoc IRound
+    function finalize() external {
+        _requirePhase(Phase.Tallying);
+        (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover) = _computeScale();
+        _finalized = true;
+        _settlement = Settlement(cap, numerator, denominator, leftover);
+        emit RoundFinalized(_pool, _totalIdealMatch, cap, numerator, denominator, leftover);
+    }
+
+    // ------------------------------------------------------------------------------------ money out
+
+    /// @inheritdoc IRound
+    function claim(uint256 projectId) external nonReentrant {
+        _requirePhase(Phase.Finalized);
+        Project storage p = _project(projectId);
+        if (p.status != ProjectStatus.Approved) revert RoundProjectNotApproved(projectId, p.status);
+        if (p.paid) revert RoundAlreadyPaid(projectId);
+        p.paid = true;
+        uint256 donations = p.sumContributions;
+        uint256 matchAmount = _settledMatch(p);
+        address recipient = p.recipient;
+        emit ProjectPaid(projectId, recipient, donations, matchAmount);
+        _send(recipient, donations + matchAmount);
+    }
+
+    /// @inheritdoc IRound
+    function refund(uint256 projectId) external nonReentrant {
+        Project storage p = _project(projectId);
+        if (!_cancelled && p.status != ProjectStatus.Removed) revert RoundNotRefundable(projectId, p.status);
+        uint256 amount = _donations[projectId][msg.sender];
+        if (amount == 0) revert RoundNothingToRefund(projectId, msg.sender);
+        _donations[projectId][msg.sender] = 0;
+        emit DonationRefunded(projectId, msg.sender, amount);
+        _send(msg.sender, amount);
+    }
+
+    /// @inheritdoc IRound
+    function reclaimFunding() external nonReentrant {
+        if (!_cancelled) _requirePhase(Phase.Finalized);
+        uint256 funded = _funding[msg.sender];
+        if (funded == 0) revert RoundNothingToReclaim(msg.sender);
+        // Cancelled: everything back. Finalised: the funder's share of what no project receives
+        // (the pool is not zero since this funder added to it).
+        uint256 amount = _cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
+        if (amount == 0) revert RoundNothingToReclaim(msg.sender);
+        _funding[msg.sender] = 0;
+        emit FundingReturned(msg.sender, amount);
+        _send(msg.sender, amount);
+    }
+
+    // ----------------------------------------------------------------------------------- operator
+
+    /// @inheritdoc IRound
+    function extendPhase(Phase phase_, uint64 newEnd) external onlyOperator {
+        Config storage c = _config;
+        uint64 currentEnd;
+        if (phase_ == Phase.Applications) {
+            currentEnd = c.applicationsEnd;
+            if (block.timestamp >= currentEnd || newEnd <= currentEnd || newEnd > c.donationsStart) {
+                revert RoundInvalidExtension(phase_, currentEnd, newEnd);
+            }
+            c.applicationsEnd = newEnd;
+        } else if (phase_ == Phase.Donations) {
+            currentEnd = c.donationsEnd;
+            if (_cancelled || block.timestamp >= currentEnd || newEnd <= currentEnd) {
+                revert RoundInvalidExtension(phase_, currentEnd, newEnd);
+            }
+            c.donationsEnd = newEnd;
+        } else {
+            revert RoundInvalidExtension(phase_, 0, newEnd);
+        }
+        emit PhaseExtended(phase_, currentEnd, newEnd);
+    }
+
+    /// @inheritdoc IRound
+    function cancel() external onlyOperator {
+        Phase current = phase();
+        if (current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Tallying);
+        _cancelled = true;
+        emit RoundCancelled(msg.sender);
+    }
+
+    // -------------------------------------------------------------------------------------- views
+
+    /// @inheritdoc IRound
+    function phase() public view returns (Phase) {
+        if (_cancelled) return Phase.Cancelled;
+        if (_finalized) return Phase.Finalized;
+        Config storage c = _config;
+        if (block.timestamp < c.applicationsStart) return Phase.Upcoming;
+        if (block.timestamp < c.applicationsEnd) return Phase.Applications;
+        if (block.timestamp < c.donationsStart) return Phase.Review;
+        if (block.timestamp < c.donationsEnd) return Phase.Donations;
+        return Phase.Tallying;
+    }
+
+    /// @inheritdoc IRound
+    function project(uint256 projectId) external view returns (Project memory) {
+        return _project(projectId);
+    }
+
+    /// @inheritdoc IRound
+    function projectCount() external view returns (uint256) {
+        return _projects.length;
+    }
+
+    /// @inheritdoc IRound
+    function approvedProjects() external view returns (uint256[] memory) {
+        return _approved;
+    }
+
+    /// @inheritdoc IRound
+    function donationOf(uint256 projectId, address donor) external view returns (uint256) {
+        return _donations[projectId][donor];
+    }
+
+    /// @inheritdoc IRound
+    function fundingOf(address funder) external view returns (uint256) {
+        return _funding[funder];
+    }
+
+    /// @inheritdoc IRound
+    function pool() external view returns (uint256) {
+        return _pool;
+    }
+
+    /// @inheritdoc IRound
+    function totalIdealMatch() external view returns (uint256) {
+        return _totalIdealMatch;
+    }
+
+    /// @inheritdoc IRound
+    function matchOf(uint256 projectId) external view returns (uint256) {
+        Project storage p = _project(projectId);
+        if (p.status != ProjectStatus.Approved || _cancelled) return 0;
+        if (_finalized) return _settledMatch(p);
+        (uint256 cap, uint256 numerator, uint256 denominator, ) = _computeScale();
+        return _scaledMatch(_ideal(p), cap, numerator, denominator);
+    }
+
+    /// @inheritdoc IRound
+    function idealMatchOf(uint256 projectId) external view returns (uint256) {
+        return _ideal(_project(projectId));
+    }
+
+    /// @inheritdoc IRound
+    function token() external view returns (address) {
+        return _config.token;
+    }
+
+    /// @inheritdoc IRound
+    function factory() external view returns (address) {
+        return _factory;
+    }
+
+    /// @inheritdoc IRound
+    function config() external view returns (Config memory) {
+        return _config;
+    }
+
+    // ----------------------------------------------------------------------------------- internals
+
+    function _fund(uint256 amount) internal {
+        Phase current = phase();
+        if (current >= Phase.Tallying) revert RoundWrongPhase(current, Phase.Donations);
+        uint256 received = _pull(amount);
+        if (received == 0) revert RoundZeroAmount();
+        uint256 funderTotal = _funding[msg.sender] + received;
+        _funding[msg.sender] = funderTotal;
+        uint256 newPool = _pool + received;
+        _pool = newPool;
+        emit MatchingFunded(msg.sender, received, funderTotal, newPool);
+    }
+
+    function _donate(uint256 projectId, uint256 amount, bytes calldata proof) internal {
+        _requirePhase(Phase.Donations);
+        _checkEligible(msg.sender, proof);
+        _credit(msg.sender, projectId, _pull(amount));
+    }
+
+    /// @dev A cart from `donor`, paid by msg.sender (the donor, or the factory's checkout on its behalf).
+    function _donateCart(address donor, Donation[] calldata donations, bytes calldata proof) internal {
+        _requirePhase(Phase.Donations);
+        uint256 count = donations.length;
+        if (count == 0) revert RoundEmptyCart();
+        _checkEligible(donor, proof);
+        uint256 total = 0;
+        for (uint256 i = 0; i < count; ++i) {
+            total += donations[i].amount;
+        }
+        uint256 received = _pull(total);
+        if (received != total) revert RoundTransferShortfall(total, received);
+        for (uint256 i = 0; i < count; ++i) {
+            _credit(donor, donations[i].projectId, donations[i].amount);
+        }
+    }
+
+    /// @dev Credits `amount` from `donor` to a project and updates the matching sums in O(1):
+    /// the donor's root is recomputed from their new total (so splitting a donation changes nothing),
+    /// the project's sum of roots and ideal match, and the round's total of ideal matches.
+    function _credit(address donor, uint256 projectId, uint256 amount) internal {
+        Project storage p = _project(projectId);
+        if (p.status != ProjectStatus.Approved) revert RoundProjectNotApproved(projectId, p.status);
+        uint256 minimum = Math.max(uint256(_config.minDonation), 1);
+        if (amount < minimum) revert RoundBelowMinimum(amount, minimum);
+        uint256 oldTotal = _donations[projectId][donor];
+        uint256 newTotal = oldTotal + amount;
+        _donations[projectId][donor] = newTotal;
+        uint256 oldSumRoots = p.sumRoots;
+        uint256 oldSumContributions = p.sumContributions;
+        // newRoot >= oldRoot since sqrt is monotonic, so the sum of roots never underflows.
+        uint256 sumRoots = oldSumRoots + Math.sqrt(newTotal * ROOT_SCALE) - Math.sqrt(oldTotal * ROOT_SCALE);
+        uint256 sumContributions = oldSumContributions + amount;
+        uint256 ideal = _idealMatch(sumRoots, sumContributions);
+        uint256 total = _totalIdealMatch + ideal - _idealMatch(oldSumRoots, oldSumContributions);
+        p.sumRoots = SafeCast.toUint128(sumRoots);
+        p.sumContributions = SafeCast.toUint128(sumContributions);
+        _totalIdealMatch = SafeCast.toUint128(total);
+        emit Donated(projectId, donor, amount, newTotal, sumContributions, sumRoots, ideal, total);
+    }
+
+    function _approve(uint256 projectId, Project storage p) internal {
+        if (_approved.length >= MAX_PROJECTS) revert RoundTooManyProjects(MAX_PROJECTS);
+        p.status = ProjectStatus.Approved;
+        p.approvals = 0;
+        p.rejections = 0;
+        _approved.push(projectId);
+        _approvedIndex[projectId] = _approved.length;
+        emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _totalIdealMatch);
+    }
+
+    function _remove(uint256 projectId, Project storage p) internal {
+        p.status = ProjectStatus.Removed;
+        // The total includes this project's ideal match, so it cannot underflow; it fits as it did before.
+        uint128 total = _totalIdealMatch - uint128(_ideal(p));
+        _totalIdealMatch = total;
+        uint256 index = _approvedIndex[projectId] - 1;
+        uint256 lastId = _approved[_approved.length - 1];
+        _approved[index] = lastId;
+        _approvedIndex[lastId] = index + 1;
+        _approved.pop();
+        delete _approvedIndex[projectId];
+        emit ProjectStatusChanged(projectId, ProjectStatus.Removed, total);
+    }
+
+    /// @dev The scale that turns ideal matches into matches: match = min(cap, ideal * num / den).
+    /// Without a cap: num/den = pool/total when the ideal matches exceed the pool, else 1/1. With a
+    /// cap, projects whose scaled match exceeds the cap are held at the cap and the rest of the pool
+    /// is shared among the others, repeatedly (water-filling; the scale only grows, so a project
+    /// capped once stays capped). At most MAX_PROJECTS passes over at most MAX_PROJECTS projects.
+    function _computeScale()
+        internal
+        view
+        returns (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover)
+    {
+        uint256 available = _pool;
+        uint256 total = _totalIdealMatch;
+        cap = _effectiveCap(available);
+        if (cap != type(uint256).max) {
+            uint256 count = _approved.length;
+            uint256[] memory ideals = new uint256[](count);
+            for (uint256 i = 0; i < count; ++i) {
+                ideals[i] = _ideal(_projects[_approved[i] - 1]);
+            }
+            bool changed = true;
+            while (changed && total != 0) {
+                changed = false;
+                (uint256 num, uint256 den) = total > available ? (available, total) : (1, 1);
+                for (uint256 i = 0; i < count; ++i) {
+                    uint256 ideal = ideals[i];
+                    if (ideal != 0 && Math.mulDiv(ideal, num, den) > cap) {
+                        // The scaled match exceeded the cap, so cap < ideal * available / total and
+                        // the cap is always affordable: `available` never underflows.
+                        available -= cap;
+                        total -= ideal;
+                        ideals[i] = 0;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        (numerator, denominator) = total > available ? (available, total) : (1, 1);
+        leftover = available - Math.min(available, total);
+    }
+
+    function _effectiveCap(uint256 poolAmount) internal view returns (uint256 cap) {
+        cap = type(uint256).max;
+        uint256 amountCap = _config.matchCapAmount;
+        uint16 bps = _config.matchCapBps;
+        if (amountCap != 0) cap = amountCap;
+        if (bps != 0) cap = Math.min(cap, (poolAmount * bps) / _BPS);
+    }
+
+    /// @dev Receives `amount` from msg.sender and returns what arrived (balance difference for ERC-20).
+    function _pull(uint256 amount) internal returns (uint256 received) {
+        address token = _config.token;
+        if (token == address(0)) {
+            if (msg.value != amount) revert RoundWrongValue(msg.value, amount);
+            return amount;
+        }
+        if (msg.value != 0) revert RoundWrongValue(msg.value, 0);
+        uint256 before = IERC20(token).balanceOf(address(this));
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        received = IERC20(token).balanceOf(address(this)) - before;
+        // A token that delivers more than asked (or re-enters to inflate the balance) is credited
+        // at most `amount`: never over-credit.
+        if (received > amount) received = amount;
+    }
+
+    function _send(address to, uint256 amount) internal {
+        address token = _config.token;
+        if (token == address(0)) {
+            (bool ok, ) = to.call{value: amount}("");
+            if (!ok) revert RoundTransferFailed(to, amount);
+        } else {
+            IERC20(token).safeTransfer(to, amount);
+        }
+    }
+
+    function _permit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) internal {
+        address token = _config.token;
+        if (token == address(0)) revert RoundNoPermitForNative();
+        // A permit front-run by someone else fails here but leaves the allowance in place: ignore the
+        // failure and let transferFrom decide.
+        // solhint-disable-next-line no-empty-blocks
+        try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+    }
+
+    function _checkEligible(address donor, bytes calldata proof) internal view {
+        address module = _config.eligibility;
+        if (module != address(0) && !IDonorEligibility(module).isEligible(donor, _config.eligibilityConfig, proof)) {
+            revert RoundIneligibleDonor(donor);
+        }
+    }
+
+    function _checkOperator() internal view {
+        if (msg.sender != _config.operator) revert RoundNotOperator(msg.sender);
+    }
+
+    function _requirePhase(Phase required) internal view {
+        Phase current = phase();
+        if (current != required) revert RoundWrongPhase(current, required);
+    }
+
+    function _project(uint256 projectId) internal view returns (Project storage) {
+        if (projectId == 0 || projectId > _projects.length) revert RoundUnknownProject(projectId);
+        return _projects[projectId - 1];
+    }
+
+    function _settledMatch(Project storage p) internal view returns (uint256) {
+        Settlement storage st = _settlement;
+        return _scaledMatch(_ideal(p), st.matchCap, st.numerator, st.denominator);
+    }
+
+    function _ideal(Project storage p) internal view returns (uint256) {
+        return _idealMatch(p.sumRoots, p.sumContributions);
+    }
+
+    /// @dev floor(sumRoots^2 / 1e18) - sumContributions, or 0 when that is negative (one donor).
+    function _idealMatch(uint256 sumRoots, uint256 sumContributions) internal pure returns (uint256) {
+        uint256 squared = Math.mulDiv(sumRoots, sumRoots, ROOT_SCALE);
+        return squared > sumContributions ? squared - sumContributions : 0;
+    }
+
+    function _scaledMatch(
+        uint256 ideal,
+        uint256 cap,
+        uint256 numerator,
+        uint256 denominator
+    ) internal pure returns (uint256) {
+        return Math.min(cap, Math.mulDiv(ideal, numerator, denominator));
+    }
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IRound} from "../interfaces/IRound.sol";
+import {IRoundFactory} from "../interfaces/IRoundFactory.sol";
+
+/// @title RoundFactory
+/// @notice Creates quadratic funding rounds as minimal clones of one `Round` implementation, so a
+/// new round costs a small fraction of deploying the contract afresh, and offers a checkout that
+/// donates to projects of several of its rounds in one transaction.
+/// @dev The checkout holds nothing between calls: native currency is forwarded with each round's
+/// cart, ERC-20 tokens are pulled from the donor and approved to the round, which pulls them at once.
+contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @inheritdoc IRoundFactory
+    address public immutable implementation;
+
+    address[] private _rounds;
+    mapping(address round => bool) private _isRound;
+
+    /// @param implementation_ The `Round` implementation (its own initializer disabled).
+    constructor(address implementation_) {
+        if (implementation_.code.length == 0) revert RoundFactoryNotAContract(implementation_);
+        implementation = implementation_;
+    }
+
+    /// @inheritdoc IRoundFactory
+    function createRound(IRound.Config calldata config) external returns (address round) {
+        round = Clones.clone(implementation);
+        _rounds.push(round);
+        _isRound[round] = true;
+        emit RoundCreated(round, msg.sender, config.token, config.operator, _rounds.length - 1, config.metadataURI);
+        IRound(round).initialize(config);
+    }
+
+    /// @inheritdoc IRoundFactory
+    function checkout(Cart[] calldata carts) external payable nonReentrant {
+        uint256 count = carts.length;
+        if (count == 0) revert RoundFactoryEmptyCheckout();
+        uint256 nativeTotal = 0;
+        for (uint256 i = 0; i < count; ++i) {
+            Cart calldata cart = carts[i];
+            if (!_isRound[cart.round]) revert RoundFactoryUnknownRound(cart.round);
+            uint256 total = 0;
+            for (uint256 j = 0; j < cart.donations.length; ++j) {
+                total += cart.donations[j].amount;
+            }
+            address token = IRound(cart.round).token();
+            if (token == address(0)) {
+                nativeTotal += total;
+                if (nativeTotal > msg.value) revert RoundFactoryWrongValue(msg.value, nativeTotal);
+                IRound(cart.round).donateFor{value: total}(msg.sender, cart.donations, cart.proof);
+            } else {
+                uint256 before = IERC20(token).balanceOf(address(this));
+                IERC20(token).safeTransferFrom(msg.sender, address(this), total);
+                uint256 received = IERC20(token).balanceOf(address(this)) - before;
+                if (received != total) revert RoundFactoryTransferShortfall(total, received);
+                IERC20(token).forceApprove(cart.round, total);
+                IRound(cart.round).donateFor(msg.sender, cart.donations, cart.proof);
+            }
+        }
+        if (nativeTotal != msg.value) revert RoundFactoryWrongValue(msg.value, nativeTotal);
+    }
+
+    /// @inheritdoc IRoundFactory
+    function roundCount() external view returns (uint256) {
+        return _rounds.length;
+    }
+
+    /// @inheritdoc IRoundFactory
+    function roundAt(uint256 index) external view returns (address) {
+        return _rounds[index];
+    }
+
+    /// @inheritdoc IRoundFactory
+    function isRound(address round) external view returns (bool) {
+        return _isRound[round];
+    }
+}

@@ -1,0 +1,466 @@
+/**
+ * Tasks for quadratic funding rounds: operators create, review, finalise and cancel; funders fund
+ * and reclaim; projects apply and claim; donors donate (one project or a cart) and take refunds;
+ * anyone reads a round's status beside the reference implementation's figures.
+ */
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import type { LogDescription, Signer, TransactionReceipt } from "ethers";
+import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
+
+import { TaskInputError } from "../lib/errors";
+import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
+import { referenceRound, type DonationRecord } from "../lib/qf-reference";
+import { recordNamed, requireContract, requireNamed } from "../lib/record";
+import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
+import type { ERC20, Round, RoundFactory } from "../../typechain-types";
+
+const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalized", "cancelled"];
+const STATUSES = ["none", "pending", "approved", "rejected", "removed"];
+
+interface RoundFile {
+  name: string;
+  /** "native" or an ERC-20 address. */
+  token?: string;
+  operator?: string;
+  /** Unix seconds, or "+N": N seconds after the latest block. */
+  applicationsStart: number | string;
+  applicationsEnd: number | string;
+  donationsStart: number | string;
+  donationsEnd: number | string;
+  minDonation?: string;
+  matchCap?: { amount?: string; shareBps?: number };
+  eligibility?: { kind: "open" } | { kind: "merkle"; allowlist: string[] } | { kind: "membership"; membership: string };
+  reviewers: string[];
+  reviewThreshold?: number;
+  metadataURI?: string;
+}
+
+interface Ctx {
+  round: Round;
+  signer: Signer;
+  from: string;
+  token: string;
+  decimals: number;
+  block: number;
+}
+
+async function signerFor(hre: HardhatRuntimeEnvironment, from: string | undefined): Promise<Signer> {
+  const signers = await hre.ethers.getSigners();
+  if (from === undefined || from === "") return signers[0];
+  if (/^\d+$/.test(from)) {
+    const s = signers[Number(from)];
+    if (!s) throw new TaskInputError(`--from ${from}: the network has only ${signers.length} accounts`);
+    return s;
+  }
+  const address = parseAddress(from, "from");
+  const s = signers.find((x) => x.address === address);
+  if (!s) throw new TaskInputError(`--from ${address} is not one of the network's accounts`);
+  return s;
+}
+
+async function tokenDecimals(hre: HardhatRuntimeEnvironment, token: string): Promise<number> {
+  if (token === hre.ethers.ZeroAddress) return 18;
+  const erc20 = (await hre.ethers.getContractAt("ERC20", token)) as unknown as ERC20;
+  return Number(await erc20.decimals());
+}
+
+async function roundCtx(hre: HardhatRuntimeEnvironment, args: QfArgs): Promise<Ctx> {
+  if (!args.round) throw new TaskInputError("--round is required (the name given at qf:create-round)");
+  const entry = await requireNamed(hre, "round", args.round);
+  const signer = await signerFor(hre, args.from);
+  const round = (await hre.ethers.getContractAt("Round", String(entry.address), signer)) as unknown as Round;
+  return {
+    round,
+    signer,
+    from: await signer.getAddress(),
+    token: String(entry.token),
+    decimals: Number(entry.decimals),
+    block: Number(entry.block),
+  };
+}
+
+/** Makes sure `spender` (the round, or the factory's checkout) may pull `amount` of the round's ERC-20. */
+async function ensureAllowance(
+  hre: HardhatRuntimeEnvironment,
+  ctx: Ctx,
+  spender: string,
+  amount: bigint,
+  out: TaskOutput,
+): Promise<void> {
+  if (ctx.token === hre.ethers.ZeroAddress) return;
+  const erc20 = (await hre.ethers.getContractAt("ERC20", ctx.token, ctx.signer)) as unknown as ERC20;
+  if ((await erc20.allowance(ctx.from, spender)) < amount) {
+    await out.tx(`approve ${spender}`, erc20.approve(spender, amount));
+  }
+}
+
+interface CartItem {
+  /** Name of the round (default: --round). */
+  round?: string;
+  project: number | string;
+  amount: string;
+}
+
+function cartOf(items: CartItem[], decimals: number): { projectId: bigint; amount: bigint }[] {
+  return items.map((it, i) => ({
+    projectId: parseUint(it.project, `cart[${i}].project`),
+    amount: parseAmount(it.amount, decimals, `cart[${i}].amount`),
+  }));
+}
+
+/** The first event called `name` that the round emitted in `receipt`. */
+function roundEvent(round: Round, receipt: TransactionReceipt, name: string): LogDescription | undefined {
+  for (const log of receipt.logs) {
+    const parsed = round.interface.parseLog(log);
+    if (parsed?.name === name) return parsed;
+  }
+  return undefined;
+}
+
+function nativeValue(hre: HardhatRuntimeEnvironment, ctx: Ctx, amount: bigint): { value: bigint } {
+  return { value: ctx.token === hre.ethers.ZeroAddress ? amount : 0n };
+}
+
+function time(value: number | string, now: bigint, label: string): bigint {
+  if (typeof value === "string" && /^\+\d+$/.test(value)) return now + BigInt(value.slice(1));
+  return parseUint(value, label);
+}
+
+/** Proof for a Merkle-allowlist round: abi.encode(bytes32[]) from the allowlist file (JSON array of addresses). */
+function proofFor(hre: HardhatRuntimeEnvironment, allowlistFile: string | undefined, donor: string): string {
+  if (!allowlistFile) return "0x";
+  const list = readJsonFile<string[]>(allowlistFile, "allowlist").map((a) => parseAddress(a, "allowlist"));
+  const tree = StandardMerkleTree.of(
+    list.map((a) => [a]),
+    ["address"],
+  );
+  for (const [i, v] of tree.entries()) {
+    if (v[0] === donor) return hre.ethers.AbiCoder.defaultAbiCoder().encode(["bytes32[]"], [tree.getProof(i)]);
+  }
+  throw new TaskInputError(`${donor} is not on the allowlist in ${allowlistFile}`);
+}
+
+interface QfArgs extends TaskArgs {
+  round?: string;
+  from?: string;
+  file?: string;
+  amount?: string;
+  project?: string;
+  recipient?: string;
+  uri?: string;
+  decision?: string;
+  cart?: string;
+  allowlist?: string;
+  funding?: boolean;
+}
+
+const withRound = (t: ConfigurableTaskDefinition) =>
+  t
+    .addParam("round", "Name of the round (as given at qf:create-round)")
+    .addOptionalParam("from", "Account to send from: an index of the network's accounts or an address (default 0)");
+
+cosmoTask<QfArgs>(
+  "qf:create-round",
+  "Create a quadratic funding round from a JSON file and record it by name",
+  (t) =>
+    t
+      .addParam("file", "JSON file describing the round (see docs/quadratic-funding.md)")
+      .addOptionalParam("from", "Account to send from (index or address)"),
+  async (args, hre, out) => {
+    const f = readJsonFile<RoundFile>(args.file, "file");
+    if (!f.name || !/^[\w.-]+$/.test(f.name))
+      throw new TaskInputError(`"name" must be a word (letters, digits, - . _)`);
+    const signer = await signerFor(hre, args.from);
+    const token = !f.token || f.token === "native" ? hre.ethers.ZeroAddress : parseAddress(f.token, "token");
+    const decimals = await tokenDecimals(hre, token);
+    const latest = await hre.ethers.provider.getBlock("latest");
+    const now = BigInt(latest?.timestamp ?? 0);
+    const eligibility = f.eligibility ?? { kind: "open" };
+    let module = hre.ethers.ZeroAddress;
+    let eligibilityConfig = hre.ethers.ZeroHash;
+    if (eligibility.kind === "merkle") {
+      const list = eligibility.allowlist.map((a) => parseAddress(a, "allowlist"));
+      eligibilityConfig = StandardMerkleTree.of(
+        list.map((a) => [a]),
+        ["address"],
+      ).root;
+      module = await requireContract(hre, "merkleEligibility");
+    } else if (eligibility.kind === "membership") {
+      eligibilityConfig = hre.ethers.zeroPadValue(parseAddress(eligibility.membership, "membership"), 32);
+      module = await requireContract(hre, "membershipEligibility");
+    } else if (eligibility.kind !== "open") {
+      throw new TaskInputError(`eligibility.kind must be one of: open, merkle, membership`);
+    }
+    const config = {
+      token,
+      minDonation: f.minDonation ? parseAmount(f.minDonation, decimals, "minDonation") : 0n,
+      eligibility: module,
+      matchCapBps: f.matchCap?.shareBps ?? 0,
+      applicationsStart: time(f.applicationsStart, now, "applicationsStart"),
+      applicationsEnd: time(f.applicationsEnd, now, "applicationsEnd"),
+      donationsStart: time(f.donationsStart, now, "donationsStart"),
+      donationsEnd: time(f.donationsEnd, now, "donationsEnd"),
+      operator: f.operator ? parseAddress(f.operator, "operator") : await signer.getAddress(),
+      matchCapAmount: f.matchCap?.amount ? parseAmount(f.matchCap.amount, decimals, "matchCap.amount") : 0n,
+      eligibilityConfig,
+      reviewers: (f.reviewers ?? []).map((r) => parseAddress(r, "reviewers")),
+      reviewThreshold: BigInt(f.reviewThreshold ?? 1),
+      metadataURI: f.metadataURI ?? "",
+    };
+    const factory = (await hre.ethers.getContractAt(
+      "RoundFactory",
+      await requireContract(hre, "roundFactory"),
+      signer,
+    )) as unknown as RoundFactory;
+    const address = await factory.createRound.staticCall(config);
+    const receipt = await out.tx(`create round ${f.name}`, factory.createRound(config));
+    await recordNamed(hre, "round", f.name, { address, token, decimals, block: receipt.blockNumber });
+    out.say(`  round ${f.name} at ${address}`);
+    out.set("round", f.name);
+    out.set("address", address);
+    out.set("token", token);
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:fund",
+  "Add to a round's matching pool",
+  (t) => withRound(t).addParam("amount", "Amount in token units, e.g. 1.5"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const amount = parseAmount(args.amount, ctx.decimals, "amount");
+    await ensureAllowance(hre, ctx, await ctx.round.getAddress(), amount, out);
+    await out.tx("fund the matching pool", ctx.round.fund(amount, nativeValue(hre, ctx, amount)));
+    out.set("pool", (await ctx.round.pool()).toString());
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:apply",
+  "Apply to a round with a recipient and a metadata URI",
+  (t) =>
+    withRound(t)
+      .addParam("uri", "Metadata URI of the project")
+      .addOptionalParam("recipient", "Where the payout goes (default: the sender)"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const recipient = args.recipient ? parseAddress(args.recipient, "recipient") : ctx.from;
+    const receipt = await out.tx("apply", ctx.round.applyProject(recipient, args.uri ?? ""));
+    const ev = roundEvent(ctx.round, receipt, "ProjectApplied");
+    const projectId = ev ? Number(ev.args.projectId) : Number(await ctx.round.projectCount());
+    out.say(`  project ${projectId}`);
+    out.set("projectId", projectId);
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:review",
+  "Vote as a reviewer: approve or reject a pending project, or reject an approved one to remove it",
+  (t) => withRound(t).addParam("project", "Project id").addParam("decision", "approve or reject"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const id = parseUint(args.project, "project");
+    const decision = parseChoice(args.decision, ["approve", "reject"] as const, "decision");
+    await out.tx(`${decision} project ${id}`, ctx.round.review(id, decision === "approve"));
+    const status = STATUSES[Number((await ctx.round.project(id)).status)];
+    out.say(`  project ${id} is ${status}`);
+    out.set("projectId", Number(id));
+    out.set("status", status);
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:donate",
+  "Donate to one project (--project, --amount) or to a cart of projects (--cart file.json)",
+  (t) =>
+    withRound(t)
+      .addOptionalParam("project", "Project id")
+      .addOptionalParam("amount", "Amount in token units")
+      .addOptionalParam(
+        "cart",
+        'JSON file: [{ "project": 1, "amount": "0.5", "round": "optional other round" }, ...]; several rounds: one checkout',
+      )
+      .addOptionalParam("allowlist", "Allowlist JSON file (array of addresses) of a Merkle-allowlist round"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const proof = proofFor(hre, args.allowlist, ctx.from);
+    if (args.cart) {
+      if (args.project || args.amount) throw new TaskInputError("give either --cart or --project and --amount");
+      const items = readJsonFile<CartItem[]>(args.cart, "cart");
+      if (!Array.isArray(items) || items.length === 0) throw new TaskInputError("--cart must be a non-empty array");
+      const rounds = [...new Set(items.map((it) => it.round ?? args.round ?? ""))];
+      if (rounds.length === 1 && rounds[0] === args.round) {
+        const cart = cartOf(items, ctx.decimals);
+        const total = cart.reduce((a, c) => a + c.amount, 0n);
+        await ensureAllowance(hre, ctx, await ctx.round.getAddress(), total, out);
+        await out.tx(
+          `donate to ${cart.length} projects`,
+          ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
+        );
+        out.set("donations", cart.length);
+        out.set("total", total.toString());
+        return;
+      }
+      // Several rounds: one checkout through the factory that created them.
+      const factoryAddr = await requireContract(hre, "roundFactory");
+      const factory = (await hre.ethers.getContractAt(
+        "RoundFactory",
+        factoryAddr,
+        ctx.signer,
+      )) as unknown as RoundFactory;
+      const carts = [];
+      let value = 0n;
+      for (const name of rounds) {
+        const other = await roundCtx(hre, { ...args, round: name });
+        const cart = cartOf(
+          items.filter((it) => (it.round ?? args.round) === name),
+          other.decimals,
+        );
+        const total = cart.reduce((a, c) => a + c.amount, 0n);
+        if (other.token === hre.ethers.ZeroAddress) value += total;
+        else await ensureAllowance(hre, other, factoryAddr, total, out);
+        carts.push({ round: await other.round.getAddress(), donations: cart, proof });
+      }
+      await out.tx(`checkout over ${carts.length} rounds`, factory.checkout(carts, { value }));
+      out.set("donations", items.length);
+      out.set("rounds", rounds);
+      return;
+    }
+    const id = parseUint(args.project, "project");
+    const amount = parseAmount(args.amount, ctx.decimals, "amount");
+    await ensureAllowance(hre, ctx, await ctx.round.getAddress(), amount, out);
+    await out.tx(`donate to project ${id}`, ctx.round.donate(id, amount, proof, nativeValue(hre, ctx, amount)));
+    out.set("donations", 1);
+    out.set("total", amount.toString());
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:status",
+  "Per-project donations, donors and estimated match, beside the reference implementation's figure",
+  (t) => withRound(t),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const { round } = ctx;
+    const [phase, pool, count, cfg] = await Promise.all([
+      round.phase(),
+      round.pool(),
+      round.projectCount(),
+      round.config(),
+    ]);
+    const events = await round.queryFilter(round.filters.Donated(), ctx.block);
+    const byProject = new Map<number, DonationRecord[]>();
+    for (const e of events) {
+      const id = Number(e.args.projectId);
+      byProject.set(id, [...(byProject.get(id) ?? []), { donor: e.args.donor, amount: e.args.amount }]);
+    }
+    const projects = [];
+    for (let id = 1; id <= Number(count); id++) projects.push({ id, p: await round.project(id) });
+    const approved = projects.filter((x) => Number(x.p.status) === 2);
+    const ref = referenceRound({
+      pool,
+      matchCapAmount: cfg.matchCapAmount,
+      matchCapBps: BigInt(cfg.matchCapBps),
+      projects: approved.map(({ id }) => ({ id, donations: byProject.get(id) ?? [] })),
+    });
+    const fmt = (v: bigint) => hre.ethers.formatUnits(v, ctx.decimals);
+    const rows = [];
+    const json = [];
+    for (const { id, p } of projects) {
+      const status = STATUSES[Number(p.status)];
+      const estimated = await round.matchOf(id);
+      const refMatch = ref.projects.get(id)?.match ?? 0n;
+      const donors = new Set((byProject.get(id) ?? []).map((d) => d.donor)).size;
+      rows.push({
+        project: id,
+        status,
+        donations: fmt(p.sumContributions),
+        donors,
+        "match (contract)": fmt(estimated),
+        "match (reference)": fmt(refMatch),
+        agree: estimated === refMatch,
+        paid: p.paid,
+      });
+      json.push({
+        projectId: id,
+        status,
+        recipient: p.recipient,
+        donations: p.sumContributions.toString(),
+        donors,
+        estimatedMatch: estimated.toString(),
+        referenceMatch: refMatch.toString(),
+        paid: p.paid,
+      });
+    }
+    out.say(`  phase ${PHASES[Number(phase)]}, pool ${fmt(pool)}, ${events.length} donation(s)`);
+    out.table(rows);
+    out.set("phase", PHASES[Number(phase)]);
+    out.set("pool", pool.toString());
+    out.set("totalIdealMatch", (await round.totalIdealMatch()).toString());
+    out.set("referenceLeftover", ref.scale.leftover.toString());
+    out.set("projects", json);
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:finalize",
+  "Fix the matches once donations have closed (anyone may do it)",
+  (t) => withRound(t),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const receipt = await out.tx("finalize", ctx.round.finalize());
+    const ev = roundEvent(ctx.round, receipt, "RoundFinalized");
+    if (ev) {
+      out.set("numerator", ev.args.numerator.toString());
+      out.set("denominator", ev.args.denominator.toString());
+      out.set("leftover", ev.args.leftover.toString());
+    }
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:claim",
+  "Pay a project its donations plus match (to its recipient; anyone may call)",
+  (t) => withRound(t).addParam("project", "Project id"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    const id = parseUint(args.project, "project");
+    const receipt = await out.tx(`claim project ${id}`, ctx.round.claim(id));
+    const ev = roundEvent(ctx.round, receipt, "ProjectPaid");
+    if (ev) {
+      out.say(`  paid ${ev.args.recipient}: donations ${ev.args.donations}, match ${ev.args.matchAmount}`);
+      out.set("recipient", ev.args.recipient);
+      out.set("donations", ev.args.donations.toString());
+      out.set("match", ev.args.matchAmount.toString());
+    }
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:refund",
+  "Take back donations to a project of a cancelled round or a removed project (--project), or funding (--funding)",
+  (t) =>
+    withRound(t)
+      .addOptionalParam("project", "Project id (donors)")
+      .addFlag("funding", "Reclaim matching funds (funders): all of it if cancelled, the leftover share if finalised"),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    if (args.funding === Boolean(args.project)) throw new TaskInputError("give either --project or --funding");
+    const receipt = args.funding
+      ? await out.tx("reclaim funding", ctx.round.reclaimFunding())
+      : await out.tx(`refund project ${args.project}`, ctx.round.refund(parseUint(args.project, "project")));
+    const ev = roundEvent(ctx.round, receipt, "DonationRefunded") ?? roundEvent(ctx.round, receipt, "FundingReturned");
+    if (ev) out.set("amount", ev.args.amount.toString());
+  },
+);
+
+cosmoTask<QfArgs>(
+  "qf:cancel",
+  "Cancel the round before finalisation (operator); donors and funders then take everything back",
+  (t) => withRound(t),
+  async (args, hre, out) => {
+    const ctx = await roundCtx(hre, args);
+    await out.tx("cancel", ctx.round.cancel());
+    out.set("phase", PHASES[Number(await ctx.round.phase())]);
+  },
+);

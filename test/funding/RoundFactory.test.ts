@@ -1,0 +1,99 @@
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+import { expect } from "chai";
+import { ethers } from "hardhat";
+
+import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, gasOf, moveTo } from "../helpers/funding";
+
+/** Two native rounds and one ERC-20 round, each with two approved projects, in donations. */
+async function deployCheckoutFixture() {
+  const fx = await deployFundingFixture();
+  const a = await createRound(fx);
+  const b = await createRound(fx);
+  const t = await createRound(fx, { token: await fx.token.getAddress() });
+  for (const r of [a, b, t]) await applyAndApprove(fx, r, fx.owners.slice(0, 2));
+  for (const r of [a, b, t]) await moveTo(r, Phase.Donations);
+  return { ...fx, a, b, t };
+}
+
+describe("funding/RoundFactory checkout", function () {
+  it("donates to projects of several rounds (native and ERC-20) in one transaction, as the caller", async function () {
+    const fx = await loadFixture(deployCheckoutFixture);
+    const { a, b, t, token, factory } = fx;
+    const d = fx.donors[0];
+    await token.connect(d).approve(await factory.getAddress(), 3n * ONE);
+    const carts = [
+      { round: await a.getAddress(), donations: [{ projectId: 1, amount: ONE }], proof: "0x" },
+      {
+        round: await b.getAddress(),
+        donations: [
+          { projectId: 1, amount: 2n * ONE },
+          { projectId: 2, amount: ONE },
+        ],
+        proof: "0x",
+      },
+      { round: await t.getAddress(), donations: [{ projectId: 2, amount: 3n * ONE }], proof: "0x" },
+    ];
+    const gas = await gasOf(factory.connect(d).checkout(carts, { value: 4n * ONE }));
+    console.log(`      gas: checkout of 4 donations over 3 rounds ${gas}`);
+    expect(await a.donationOf(1, d.address)).to.equal(ONE);
+    expect(await b.donationOf(1, d.address)).to.equal(2n * ONE);
+    expect(await b.donationOf(2, d.address)).to.equal(ONE);
+    expect(await t.donationOf(2, d.address)).to.equal(3n * ONE);
+    expect(await token.balanceOf(await t.getAddress())).to.equal(3n * ONE);
+    expect(await token.balanceOf(await factory.getAddress())).to.equal(0n);
+    expect(await ethers.provider.getBalance(await factory.getAddress())).to.equal(0n);
+    expect(await factory.isRound(await a.getAddress())).to.equal(true);
+    expect(await a.factory()).to.equal(await factory.getAddress());
+  });
+
+  it("rejects an empty checkout, an unknown round, a wrong value and a short-delivering token", async function () {
+    const fx = await loadFixture(deployCheckoutFixture);
+    const { a, factory, donors } = fx;
+    const d = donors[0];
+    const cart = { round: await a.getAddress(), donations: [{ projectId: 1, amount: ONE }], proof: "0x" };
+    await expect(factory.connect(d).checkout([])).to.be.revertedWithCustomError(factory, "RoundFactoryEmptyCheckout");
+    await expect(factory.connect(d).checkout([{ ...cart, round: d.address }], { value: ONE }))
+      .to.be.revertedWithCustomError(factory, "RoundFactoryUnknownRound")
+      .withArgs(d.address);
+    await expect(factory.connect(d).checkout([cart], { value: ONE - 1n }))
+      .to.be.revertedWithCustomError(factory, "RoundFactoryWrongValue")
+      .withArgs(ONE - 1n, ONE);
+    await expect(factory.connect(d).checkout([cart], { value: ONE + 1n }))
+      .to.be.revertedWithCustomError(factory, "RoundFactoryWrongValue")
+      .withArgs(ONE + 1n, ONE);
+    await expect(a.connect(d).donateFor(d.address, cart.donations, "0x", { value: ONE }))
+      .to.be.revertedWithCustomError(a, "RoundNotFactory")
+      .withArgs(d.address);
+    const fee = await createRound(fx, { token: await fx.feeToken.getAddress() });
+    await applyAndApprove(fx, fee, [fx.owners[0]]);
+    await moveTo(fee, Phase.Donations);
+    await fx.feeToken.connect(d).approve(await factory.getAddress(), ethers.MaxUint256);
+    await expect(
+      factory
+        .connect(d)
+        .checkout([{ round: await fee.getAddress(), donations: [{ projectId: 1, amount: 100n }], proof: "0x" }]),
+    )
+      .to.be.revertedWithCustomError(factory, "RoundFactoryTransferShortfall")
+      .withArgs(100n, 99n);
+    expect(await a.donationOf(1, d.address)).to.equal(0n);
+  });
+
+  it("checks each round's eligibility against the donor, not the factory", async function () {
+    const fx = await loadFixture(deployFundingFixture);
+    const round = await createRound(fx, {
+      eligibility: await fx.membershipEligibility.getAddress(),
+      eligibilityConfig: ethers.zeroPadValue(await fx.membership.getAddress(), 32),
+    });
+    await applyAndApprove(fx, round, [fx.owners[0]]);
+    await moveTo(round, Phase.Donations);
+    await fx.membership.setMember(await fx.factory.getAddress(), true);
+    const d = fx.donors[1];
+    const carts = [{ round: await round.getAddress(), donations: [{ projectId: 1, amount: ONE }], proof: "0x" }];
+    await expect(fx.factory.connect(d).checkout(carts, { value: ONE }))
+      .to.be.revertedWithCustomError(round, "RoundIneligibleDonor")
+      .withArgs(d.address);
+    await fx.membership.setMember(d.address, true);
+    await fx.factory.connect(d).checkout(carts, { value: ONE });
+    expect(await round.donationOf(1, d.address)).to.equal(ONE);
+  });
+});

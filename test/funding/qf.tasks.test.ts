@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { time } from "@nomicfoundation/hardhat-network-helpers";
+import { expect } from "chai";
+import hre, { ethers } from "hardhat";
+
+import type { MockPermitToken, Round } from "../../typechain-types";
+import { ONE } from "../helpers/funding";
+
+/**
+ * The qf tasks in-process (fast): an ERC-20 round with a Merkle allowlist, a native round, a
+ * checkout over both, and the one-line input errors. The full flow against a real node is in
+ * test/e2e/funding.e2e.ts.
+ */
+describe("scripts/tasks/qf (in-process)", function () {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-qf-"));
+  const file = (name: string, value: unknown) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, JSON.stringify(value));
+    return f;
+  };
+  const log = console.log;
+  const run = <T = Record<string, unknown>>(name: string, args: Record<string, unknown>) =>
+    hre.run(name, { json: true, ...args }) as Promise<T>;
+
+  before(() => {
+    console.log = () => undefined;
+  });
+  after(() => {
+    console.log = log;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs an allowlisted ERC-20 round and a native round, with a checkout over both", async function () {
+    const signers = await ethers.getSigners();
+    const [, reviewer, owner, donor] = signers;
+    const token = (await ethers.deployContract("MockPermitToken")) as unknown as MockPermitToken;
+    await token.mint(donor.address, 100n * ONE);
+    await token.mint(signers[0].address, 100n * ONE);
+    await token.mint(owner.address, 100n * ONE);
+    await run("suite:deploy", {});
+    const schedule = { applicationsStart: "+0", applicationsEnd: "+100", donationsStart: "+100", donationsEnd: "+200" };
+    const allowlist = file("allow.json", [donor.address, owner.address]);
+    await run("qf:create-round", {
+      file: file("t.json", {
+        name: "tok",
+        token: await token.getAddress(),
+        reviewers: [reviewer.address],
+        minDonation: "0.5",
+        matchCap: { amount: "3", shareBps: 5000 },
+        eligibility: { kind: "merkle", allowlist: JSON.parse(fs.readFileSync(allowlist, "utf8")) as string[] },
+        ...schedule,
+      }),
+    });
+    await run("qf:create-round", {
+      file: file("n.json", { name: "nat", reviewers: [reviewer.address], ...schedule }),
+    });
+    await run("qf:fund", { round: "tok", amount: "10" });
+    for (const r of ["tok", "nat"]) {
+      for (const uri of ["ipfs://a", "ipfs://b"]) {
+        const applied = await run<{ projectId: number }>("qf:apply", { round: r, uri, from: "2" });
+        await run("qf:review", { round: r, project: String(applied.projectId), decision: "approve", from: "1" });
+      }
+    }
+    await time.increase(120);
+    await run("qf:donate", { round: "tok", project: "1", amount: "1", from: "3", allowlist });
+    await run("qf:donate", { round: "tok", project: "1", amount: "4", from: "2", allowlist });
+    const cart = file("cart.json", [
+      { project: 2, amount: "1" },
+      { project: 1, amount: "2", round: "nat" },
+      { project: 2, amount: "0.5", round: "nat" },
+    ]);
+    const checkout = await run<{ rounds: string[] }>("qf:donate", { round: "tok", cart, from: "3", allowlist });
+    expect(checkout.rounds).to.deep.equal(["tok", "nat"]);
+    const sameRound = file("same.json", [{ project: 2, amount: "1" }]);
+    await run("qf:donate", { round: "nat", cart: sameRound, from: "4" });
+
+    await expect(
+      run("qf:donate", { round: "tok", project: "1", amount: "1", from: "4", allowlist }),
+    ).to.be.rejectedWith("is not on the allowlist");
+    await expect(
+      run("qf:donate", { round: "tok", project: "1", amount: "0.1", from: "3", allowlist }),
+    ).to.be.rejectedWith("RoundBelowMinimum");
+    await expect(run("qf:donate", { round: "nat", cart, project: "1", from: "3" })).to.be.rejectedWith(
+      "give either --cart or --project",
+    );
+    await expect(run("qf:review", { round: "nat", project: "1", decision: "maybe" })).to.be.rejectedWith(
+      "must be one of: approve, reject",
+    );
+    await expect(run("qf:status", { round: "nowhere" })).to.be.rejectedWith('unknown round "nowhere"');
+    await expect(run("qf:fund", { round: "nat", amount: "1", from: "99" })).to.be.rejectedWith("accounts");
+    await expect(
+      run("qf:fund", { round: "nat", amount: "1", from: ethers.Wallet.createRandom().address }),
+    ).to.be.rejectedWith("not one of the network's accounts");
+
+    const status = await run<{ projects: { estimatedMatch: string; referenceMatch: string; donors: number }[] }>(
+      "qf:status",
+      { round: "tok" },
+    );
+    expect(status.projects[0].donors).to.equal(2);
+    for (const p of status.projects) expect(p.estimatedMatch).to.equal(p.referenceMatch);
+    await time.increase(100);
+    await run("qf:finalize", { round: "tok" });
+    const claimed = await run<{ match: string }>("qf:claim", { round: "tok", project: "1" });
+    expect(BigInt(claimed.match)).to.equal(BigInt(status.projects[0].estimatedMatch));
+    await run("qf:refund", { round: "tok", funding: true });
+    await expect(run("qf:refund", { round: "tok" })).to.be.rejectedWith("give either --project or --funding");
+
+    // The native round is cancelled after donations closed: donors take their donations back.
+    await run("qf:cancel", { round: "nat" });
+    const refund = await run<{ amount: string }>("qf:refund", { round: "nat", project: "1", from: "3" });
+    expect(refund.amount).to.equal((2n * ONE).toString());
+    const rec = await import("../../scripts/lib/record");
+    const nat = (await ethers.getContractAt(
+      "Round",
+      String((await rec.requireNamed(hre, "round", "nat")).address),
+    )) as unknown as Round;
+    expect(await nat.donationOf(1, donor.address)).to.equal(0n);
+  });
+});

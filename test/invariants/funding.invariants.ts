@@ -1,0 +1,203 @@
+/**
+ * Random quadratic funding rounds held to the reference implementation to the wei.
+ * Short in `npm test`; the long run: FC_RUNS=500 npx hardhat test test/invariants/funding.invariants.ts
+ */
+import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
+import { expect } from "chai";
+import fc from "fast-check";
+import type { ContractTransactionResponse } from "ethers";
+
+import { funderReturn, referenceRound, type DonationRecord } from "../../scripts/lib/qf-reference";
+import type { Round } from "../../typechain-types";
+import { ONE, Phase, createRound, deployFundingFixture, moveTo, type FundingFixture } from "../helpers/funding";
+
+const RUNS = Number(process.env.FC_RUNS ?? "12");
+
+interface Scenario {
+  projects: number;
+  funds: { funder: number; amount: bigint }[];
+  donations: { donor: number; project: number; amount: bigint }[];
+  removed: boolean[];
+  cap: { amount: bigint; bps: number };
+  cancel: boolean;
+}
+
+const amountArb = fc.oneof(
+  fc.bigInt({ min: 1n, max: 1000n }),
+  fc.bigInt({ min: 1n, max: 5n * ONE }),
+  fc.constantFrom(ONE, ONE / 3n, 2n * ONE),
+);
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 5 }).chain((projects) =>
+  fc.record({
+    projects: fc.constant(projects),
+    funds: fc.array(
+      fc.record({ funder: fc.integer({ min: 0, max: 1 }), amount: fc.bigInt({ min: 1n, max: 20n * ONE }) }),
+      { maxLength: 3 },
+    ),
+    donations: fc.array(
+      fc.record({
+        donor: fc.integer({ min: 0, max: 5 }),
+        project: fc.integer({ min: 1, max: projects }),
+        amount: amountArb,
+      }),
+      { minLength: 1, maxLength: 20 },
+    ),
+    // About one project in four is removed after the donations (its donors then pull refunds).
+    removed: fc.array(fc.constantFrom(false, false, false, true), { minLength: projects, maxLength: projects }),
+    cap: fc.oneof(
+      fc.constant({ amount: 0n, bps: 0 }),
+      fc.record({ amount: fc.bigInt({ min: 1n, max: 5n * ONE }), bps: fc.constant(0) }),
+      fc.record({ amount: fc.constant(0n), bps: fc.integer({ min: 1, max: 10_000 }) }),
+    ),
+    cancel: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))), // about 1 in 4
+  }),
+);
+
+async function gasAndLogs(round: Round, sent: Promise<ContractTransactionResponse>) {
+  const receipt = await (await sent).wait();
+  if (!receipt) throw new Error("dropped");
+  return receipt.logs.map((l) => round.interface.parseLog(l)).filter((l) => l !== null);
+}
+
+async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
+  const round = await createRound(fx, { matchCapAmount: s.cap.amount, matchCapBps: s.cap.bps });
+  const roundAddr = await round.getAddress();
+  const provider = round.runner!.provider!;
+  const owner = fx.owners[0];
+  const reviewer = fx.reviewers[0];
+  for (let i = 0; i < s.projects; i++) {
+    await round.connect(owner).applyProject(fx.owners[i % fx.owners.length].address, `ipfs://${i}`);
+    await round.connect(reviewer).review(i + 1, true);
+  }
+  let deposited = 0n;
+  const funded = [0n, 0n];
+  for (const f of s.funds) {
+    await round.connect(fx.funders[f.funder]).fund(f.amount, { value: f.amount });
+    funded[f.funder] += f.amount;
+    deposited += f.amount;
+  }
+  await moveTo(round, Phase.Donations);
+  // Consecutive donations by the same donor go in one cart.
+  const byProject = new Map<number, DonationRecord[]>();
+  for (let i = 1; i <= s.projects; i++) byProject.set(i, []);
+  let i = 0;
+  while (i < s.donations.length) {
+    let j = i;
+    while (j < s.donations.length && s.donations[j].donor === s.donations[i].donor) j++;
+    const group = s.donations.slice(i, j);
+    const donor = fx.donors[group[0].donor];
+    const total = group.reduce((a, d) => a + d.amount, 0n);
+    if (group.length === 1) {
+      await round.connect(donor).donate(group[0].project, group[0].amount, "0x", { value: total });
+    } else {
+      await round.connect(donor).donateMany(
+        group.map((d) => ({ projectId: d.project, amount: d.amount })),
+        "0x",
+        { value: total },
+      );
+    }
+    for (const d of group) byProject.get(d.project)!.push({ donor: donor.address, amount: d.amount });
+    deposited += total;
+    i = j;
+  }
+  for (let p = 1; p <= s.projects; p++) if (s.removed[p - 1]) await round.connect(reviewer).review(p, false);
+
+  const approved = [...byProject].filter(([id]) => !s.removed[id - 1]);
+  const pool = funded[0] + funded[1];
+  const ref = referenceRound({
+    pool,
+    matchCapAmount: s.cap.amount,
+    matchCapBps: BigInt(s.cap.bps),
+    projects: approved.map(([id, donations]) => ({ id, donations })),
+  });
+  expect(await round.totalIdealMatch()).to.equal(ref.totalIdealMatch);
+  for (const [id] of approved) {
+    expect(await round.idealMatchOf(id)).to.equal(ref.projects.get(id)!.idealMatch);
+    expect(await round.matchOf(id)).to.equal(ref.projects.get(id)!.match); // estimate during the round
+  }
+
+  let paidOut = 0n;
+  const refundAll = async (ids: number[]) => {
+    for (const id of ids) {
+      for (const donor of new Set(byProject.get(id)!.map((d) => d.donor))) {
+        const signer = fx.donors.find((x) => x.address === donor)!;
+        const expected = await round.donationOf(id, donor);
+        const logs = await gasAndLogs(round, round.connect(signer).refund(id));
+        const ev = logs.find((l) => l.name === "DonationRefunded")!;
+        expect(ev.args.amount).to.equal(expected);
+        paidOut += expected;
+        await expect(round.connect(signer).refund(id)).to.be.revertedWithCustomError(round, "RoundNothingToRefund");
+      }
+    }
+  };
+
+  if (s.cancel) {
+    await round.connect(fx.operator).cancel();
+    await refundAll([...byProject.keys()]);
+    for (const f of [0, 1]) {
+      if (funded[f] === 0n) continue;
+      const logs = await gasAndLogs(round, round.connect(fx.funders[f]).reclaimFunding());
+      expect(logs.find((l) => l.name === "FundingReturned")!.args.amount).to.equal(funded[f]);
+      paidOut += funded[f];
+    }
+    expect(await provider.getBalance(roundAddr)).to.equal(0n);
+    expect(paidOut).to.equal(deposited);
+    return;
+  }
+
+  await moveTo(round, Phase.Tallying);
+  const fin = (await gasAndLogs(round, round.finalize())).find((l) => l.name === "RoundFinalized")!;
+  expect(fin.args.numerator).to.equal(ref.scale.numerator);
+  expect(fin.args.denominator).to.equal(ref.scale.denominator);
+  expect(fin.args.leftover).to.equal(ref.scale.leftover);
+  for (const [id] of approved) {
+    const logs = await gasAndLogs(round, round.claim(id));
+    const paid = logs.find((l) => l.name === "ProjectPaid")!;
+    const want = ref.projects.get(id)!;
+    expect(paid.args.matchAmount).to.equal(want.match);
+    expect(paid.args.donations + paid.args.matchAmount).to.equal(want.payout);
+    paidOut += want.payout;
+    await expect(round.claim(id)).to.be.revertedWithCustomError(round, "RoundAlreadyPaid");
+  }
+  await refundAll([...byProject.keys()].filter((id) => s.removed[id - 1]));
+  for (const f of [0, 1]) {
+    if (funded[f] === 0n) continue;
+    const back = funderReturn(funded[f], ref.scale.leftover, pool);
+    if (back === 0n) {
+      await expect(round.connect(fx.funders[f]).reclaimFunding()).to.be.revertedWithCustomError(
+        round,
+        "RoundNothingToReclaim",
+      );
+    } else {
+      const logs = await gasAndLogs(round, round.connect(fx.funders[f]).reclaimFunding());
+      expect(logs.find((l) => l.name === "FundingReturned")!.args.amount).to.equal(back);
+      await expect(round.connect(fx.funders[f]).reclaimFunding()).to.be.revertedWithCustomError(
+        round,
+        "RoundNothingToReclaim",
+      );
+    }
+    paidOut += back;
+  }
+  const funderDust =
+    ref.scale.leftover - [0, 1].reduce((a, f) => a + funderReturn(funded[f], ref.scale.leftover, pool), 0n);
+  // Everything deposited is paid, refunded or returned, except the stated rounding dust:
+  // at most one wei per approved project (scaled matches) and one per funder (leftover shares).
+  const held = await provider.getBalance(roundAddr);
+  expect(paidOut + held).to.equal(deposited);
+  expect(held).to.equal(ref.matchDust + funderDust);
+  expect(held).to.be.lessThanOrEqual(BigInt(approved.length + 2));
+}
+
+describe("invariants: funding rounds against the reference implementation", function () {
+  it(`holds every payout to the reference, to the wei, over ${RUNS} random rounds`, async function () {
+    this.timeout(0);
+    const fx = await loadFixture(deployFundingFixture);
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async (s) => {
+        await runScenario(fx, s);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+});
