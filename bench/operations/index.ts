@@ -1,6 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { GasRecorder } from "../lib";
+import { measureFunding, measureFundingAtScale } from "./funding";
 import { measureReference } from "./reference";
 
 export interface OperationGroup {
@@ -10,4 +11,8 @@ export interface OperationGroup {
   measure(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void>;
 }
 
-export const OPERATION_GROUPS: OperationGroup[] = [{ name: "reference", core: true, measure: measureReference }];
+export const OPERATION_GROUPS: OperationGroup[] = [
+  { name: "reference", core: true, measure: measureReference },
+  { name: "funding", core: true, measure: measureFunding },
+  { name: "funding at scale", core: false, measure: (hre, rec) => measureFundingAtScale(hre, rec) },
+];

@@ -1,0 +1,145 @@
+/**
+ * Quadratic funding operations. Every round here has the same 20 approved projects, so the
+ * figures at different scales are comparable:
+ *   qf.donate.erc20          a donor's first ERC-20 donation to a project (others already gave)
+ *   qf.donate.erc20.repeat   the same donor to the same project again
+ *   qf.donate.native         a donor's first native donation to a project
+ *   qf.cart.10               an ERC-20 cart of ten donations to ten projects, one transaction
+ *   qf.finalize.<n>          finalising after n donations, pool smaller than the ideal matches
+ *   qf.finalize.<n>.cap      the same with a 10% cap on any project's match
+ *   qf.claim                 a project pulling its donations plus match
+ */
+import type { Signer } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import type { MockPermitToken, Round, RoundFactory } from "../../typechain-types";
+import { gasOf, type GasRecorder } from "../lib";
+
+const ONE = 10n ** 18n;
+export const BENCH_PROJECTS = 20;
+
+interface Bench {
+  hre: HardhatRuntimeEnvironment;
+  factory: RoundFactory;
+  token: MockPermitToken;
+  operator: Signer;
+}
+
+async function setup(hre: HardhatRuntimeEnvironment): Promise<Bench> {
+  const { ethers } = hre;
+  const [operator] = await ethers.getSigners();
+  const impl = await ethers.deployContract("Round");
+  const factory = (await ethers.deployContract("RoundFactory", [await impl.getAddress()])) as unknown as RoundFactory;
+  const token = (await ethers.deployContract("MockPermitToken")) as unknown as MockPermitToken;
+  return { hre, factory, token, operator };
+}
+
+/** A round in its donations phase with BENCH_PROJECTS approved projects and a small pool. */
+async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Round> {
+  const { ethers, network } = b.hre;
+  const now = BigInt((await ethers.provider.getBlock("latest"))?.timestamp ?? 0);
+  const operator = await b.operator.getAddress();
+  const config = {
+    token,
+    minDonation: 0n,
+    eligibility: ethers.ZeroAddress,
+    matchCapBps,
+    applicationsStart: now,
+    applicationsEnd: now + 100n,
+    donationsStart: now + 100n,
+    donationsEnd: now + 1_000_000n,
+    operator,
+    matchCapAmount: 0n,
+    eligibilityConfig: ethers.ZeroHash,
+    reviewers: [operator],
+    reviewThreshold: 1n,
+    metadataURI: "bench",
+  };
+  const address = await b.factory.createRound.staticCall(config);
+  await (await b.factory.createRound(config)).wait();
+  const r = (await ethers.getContractAt("Round", address, b.operator)) as unknown as Round;
+  for (let i = 1; i <= BENCH_PROJECTS; i++) {
+    await (await r.applyProject(operator, `bench://${i}`)).wait();
+    await (await r.review(i, true)).wait();
+  }
+  if (token === ethers.ZeroAddress) await (await r.fund(ONE / 1000n, { value: ONE / 1000n })).wait();
+  await network.provider.send("evm_increaseTime", [200]);
+  await network.provider.send("evm_mine", []);
+  return r;
+}
+
+async function closeDonations(hre: HardhatRuntimeEnvironment): Promise<void> {
+  await hre.network.provider.send("evm_increaseTime", [1_000_000]);
+  await hre.network.provider.send("evm_mine", []);
+}
+
+/** Donations, a cart of ten, finalisation after 10 donations (with and without cap) and a claim. */
+export async function measureFunding(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
+  const b = await setup(hre);
+  const [, d1, d2, d3] = await hre.ethers.getSigners();
+  const erc20 = await openRound(b, await b.token.getAddress());
+  for (const d of [d1, d2, d3]) {
+    await (await b.token.mint(d.address, 100n * ONE)).wait();
+    await (await b.token.connect(d).approve(await erc20.getAddress(), hre.ethers.MaxUint256)).wait();
+  }
+  await (await erc20.connect(d2).donate(1, ONE, "0x")).wait();
+  rec.record(
+    "qf.donate.erc20",
+    await gasOf(erc20.connect(d1).donate(1, ONE, "0x")),
+    undefined,
+    "first donation of a donor to a project",
+  );
+  rec.record("qf.donate.erc20.repeat", await gasOf(erc20.connect(d1).donate(1, ONE, "0x")));
+  const cart = Array.from({ length: 10 }, (_, i) => ({ projectId: BigInt(i + 1), amount: ONE + BigInt(i) }));
+  rec.record("qf.cart.10", await gasOf(erc20.connect(d3).donateMany(cart, "0x")), undefined, "ERC-20, ten projects");
+
+  const native = await openRound(b, hre.ethers.ZeroAddress);
+  await (await native.connect(d2).donate(1, ONE, "0x", { value: ONE })).wait();
+  rec.record("qf.donate.native", await gasOf(native.connect(d1).donate(1, ONE, "0x", { value: ONE })));
+
+  await measureFinalize(b, rec, 10, false, true);
+  await measureFinalize(b, rec, 10, true);
+}
+
+/** Finalisation after 100, 1,000 and 10,000 donations, with and without a cap (slow). */
+export async function measureFundingAtScale(
+  hre: HardhatRuntimeEnvironment,
+  rec: GasRecorder,
+  sizes: number[] = [100, 1_000, 10_000],
+): Promise<void> {
+  const b = await setup(hre);
+  for (const n of sizes) {
+    await measureFinalize(b, rec, n, false);
+    await measureFinalize(b, rec, n, true);
+  }
+}
+
+async function measureFinalize(
+  b: Bench,
+  rec: GasRecorder,
+  donations: number,
+  cap: boolean,
+  claim = false,
+): Promise<void> {
+  const { ethers } = b.hre;
+  const r = await openRound(b, ethers.ZeroAddress, cap ? 1_000 : 0);
+  const donors = (await ethers.getSigners()).slice(1);
+  // Carts of at most 100 spread over the accounts; donations go in pairs to each project in turn, so
+  // every project reached has at least two donors and the ideal matches exceed the small pool: the
+  // same settlement shape (pool scaled down, no leftover) for any number of donations.
+  const size = Math.max(1, Math.min(100, Math.floor(donations / donors.length)));
+  for (let done = 0, k = 0; done < donations; k++) {
+    const n = Math.min(size, donations - done);
+    const amount = ONE / 100n;
+    const cart = Array.from({ length: n }, (_, i) => ({
+      projectId: BigInt(((done + i) % BENCH_PROJECTS) + 1),
+      amount,
+    }));
+    await (await r.connect(donors[k % donors.length]).donateMany(cart, "0x", { value: amount * BigInt(n) })).wait();
+    done += n;
+  }
+  await closeDonations(b.hre);
+  const name = `qf.finalize.${donations}${cap ? ".cap" : ""}`;
+  rec.record(name, await gasOf(r.finalize()), undefined, `${BENCH_PROJECTS} projects${cap ? ", 10% cap" : ", no cap"}`);
+  if (claim) rec.record("qf.claim", await gasOf(r.claim(1)));
+}
