@@ -1,6 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import CommunitiesModule from "./Communities";
+import ContributionsModule from "./Contributions";
 
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
@@ -8,13 +9,15 @@ import CommunitiesModule from "./Communities";
  * here with `m.useModule`. Every value returned is written to the deployment record under its key.
  */
 const SuiteModule = buildModule("Suite", (m) => {
-  const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  const { communityFactory, communityTokenImpl, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
+  const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
+  const { communityFactory, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
     m.useModule(CommunitiesModule);
   return {
     contributionTokenImpl,
+    membershipImpl,
+    registryImpl,
+    epochsImpl,
     communityFactory,
-    communityTokenImpl,
     governorSimpleImpl,
     governorQuadraticImpl,
     timelockImpl,
