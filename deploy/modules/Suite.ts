@@ -2,6 +2,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import CommunitiesModule from "./Communities";
 import ContributionsModule from "./Contributions";
+import LicensingModule from "./Licensing";
 
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
@@ -10,6 +11,7 @@ import ContributionsModule from "./Contributions";
  */
 const SuiteModule = buildModule("Suite", (m) => {
   const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
+  const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
   const { communityFactory, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
     m.useModule(CommunitiesModule);
   return {
@@ -17,6 +19,8 @@ const SuiteModule = buildModule("Suite", (m) => {
     membershipImpl,
     registryImpl,
     epochsImpl,
+    licenceRegistry,
+    membraneImpl,
     communityFactory,
     governorSimpleImpl,
     governorQuadraticImpl,

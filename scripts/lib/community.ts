@@ -12,10 +12,12 @@ import { getAddress, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type {
+  CloneMaker,
   CommunityMembership,
   ContributionRegistry,
   ContributionToken,
   EpochAllocations,
+  Membrane,
 } from "../../typechain-types";
 
 /** Creation code of an EIP-1167 minimal proxy delegating to `implementation`. */
@@ -119,4 +121,60 @@ export async function createCommunityClones(
   ).wait();
   await (await c.epochs.initialize(token, spec.governance)).wait();
   return c;
+}
+
+// ---- From part/licensing: a minimal token + membrane community for the licensing and membrane tests.
+
+export interface MiniCommunity {
+  token: ContributionToken;
+  membrane: Membrane;
+  cloneMaker: CloneMaker;
+}
+
+export interface MiniCommunityOptions {
+  tokenImpl: string;
+  membraneImpl: string;
+  governance: Signer;
+  minter: Signer;
+  treasuryShareBps: number;
+  name?: string;
+  symbol?: string;
+  cloneMaker?: CloneMaker;
+}
+
+/** Clones `implementation` and returns the clone's address. */
+export async function cloneOf(cloneMaker: CloneMaker, implementation: string): Promise<string> {
+  const receipt = await (await cloneMaker.clone(implementation)).wait();
+  for (const log of receipt?.logs ?? []) {
+    const parsed = cloneMaker.interface.parseLog(log);
+    if (parsed?.name === "Cloned") return parsed.args.instance as string;
+  }
+  throw new Error(`no Cloned event when cloning ${implementation}`);
+}
+
+/** Creates a token clone and a membrane clone for one community. */
+export async function createMiniCommunity(
+  hre: HardhatRuntimeEnvironment,
+  o: MiniCommunityOptions,
+): Promise<MiniCommunity> {
+  const cloneMaker =
+    o.cloneMaker ?? ((await (await hre.ethers.getContractFactory("CloneMaker")).deploy()) as unknown as CloneMaker);
+  await cloneMaker.waitForDeployment();
+  const tokenAddr = await cloneOf(cloneMaker, o.tokenImpl);
+  const membraneAddr = await cloneOf(cloneMaker, o.membraneImpl);
+  const token = (await hre.ethers.getContractAt("ContributionToken", tokenAddr)) as unknown as ContributionToken;
+  const membrane = (await hre.ethers.getContractAt("Membrane", membraneAddr)) as unknown as Membrane;
+  const governance = await o.governance.getAddress();
+  await (
+    await token.initialize(
+      o.name ?? "Commons Contribution",
+      o.symbol ?? "cCOM",
+      governance,
+      [await o.minter.getAddress()],
+      [],
+      [],
+    )
+  ).wait();
+  await (await membrane.initialize(tokenAddr, governance, governance, o.treasuryShareBps)).wait();
+  return { token, membrane, cloneMaker };
 }
