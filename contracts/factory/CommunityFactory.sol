@@ -185,7 +185,14 @@ contract CommunityFactory is ICommunityFactory {
         address[] memory minters = new address[](2);
         minters[0] = c.registry;
         minters[1] = c.epochs;
-        ContributionToken(c.token).initialize(config.identity.name, config.symbol, c.timelock, minters, founders, amounts);
+        ContributionToken(c.token).initialize(
+            config.identity.name,
+            config.symbol,
+            c.timelock,
+            minters,
+            founders,
+            amounts
+        );
         CommunityMembership(c.membership).initialize(c.timelock, founders, accounting.endorsementThreshold);
         _initializeRegistry(c, accounting);
         EpochAllocations(c.epochs).initialize(IContributionToken(c.token), c.timelock);
