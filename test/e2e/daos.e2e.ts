@@ -234,6 +234,12 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
 
     const g = new ethersLib.Contract(governor, ["function votingPeriod() view returns (uint256)"], provider);
     expect(await g.getFunction("votingPeriod")()).to.equal(7200n);
+    const membership = new ethersLib.Contract(
+      created.result.community.membership,
+      ["function isMember(address) view returns (bool)"],
+      provider,
+    );
+    expect(await membership.getFunction("isMember")(dave.address)).to.equal(true);
 
     const listed = await node.taskJson<TaskResult<{ proposals: Record<string, string>[] }>>([
       "dao:proposals",

@@ -448,7 +448,7 @@ describe("CommunityGovernor", function () {
         .withArgs("ipfs://new-boundary", ethers.id("new"));
       expect(await c.governor.votingPeriod()).to.equal(7200);
       expect(await c.governor.proposalThreshold()).to.equal(e(50));
-      expect(await c.governor.quorumNumerator()).to.equal(30);
+      expect(await c.governor["quorumNumerator()"]()).to.equal(30);
       expect(await c.profile.name()).to.equal("Salish Sea Commons");
       expect((await c.profile.identity()).charterURI).to.equal("ipfs://charter-2");
     });
