@@ -185,6 +185,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       id,
       "--support",
       "abstain",
+      "--reason",
+      "need more data",
       "--sign-only",
       "--signer",
       "2",
@@ -203,6 +205,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       bob.address,
       "--signature",
       signed.result.signature,
+      "--reason",
+      "need more data",
       "--signer",
       String(5),
     ]);
