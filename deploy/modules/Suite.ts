@@ -1,17 +1,20 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import CommunitiesModule from "./Communities";
 import ContributionsModule from "./Contributions";
 import FundingModule from "./Funding";
 import LicensingModule from "./Licensing";
 
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
- * and the factories and registries that tie them together. Each later part adds its own module
- * here with `m.useModule`. Every value returned is written to the deployment record under its key.
+ * and the factories and registries that tie them together. Each part has its own module, used
+ * here once. Every value returned is written to the deployment record under its key.
  */
 const SuiteModule = buildModule("Suite", (m) => {
   const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
   const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
+  const { communityFactory, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
+    m.useModule(CommunitiesModule);
   const { roundImpl, roundFactory, merkleEligibility, membershipEligibility } = m.useModule(FundingModule);
   return {
     contributionTokenImpl,
@@ -20,6 +23,11 @@ const SuiteModule = buildModule("Suite", (m) => {
     epochsImpl,
     licenceRegistry,
     membraneImpl,
+    communityFactory,
+    governorSimpleImpl,
+    governorQuadraticImpl,
+    timelockImpl,
+    profileImpl,
     roundImpl,
     roundFactory,
     merkleEligibility,
