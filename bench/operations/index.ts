@@ -1,6 +1,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { GasRecorder } from "../lib";
+import { measureCommunities } from "./communities";
 import { measureFunding, measureFundingAtScale } from "./funding";
 import { measureReference } from "./reference";
 
@@ -13,6 +14,7 @@ export interface OperationGroup {
 
 export const OPERATION_GROUPS: OperationGroup[] = [
   { name: "reference", core: true, measure: measureReference },
+  { name: "communities", core: true, measure: measureCommunities },
   { name: "funding", core: true, measure: measureFunding },
   { name: "funding at scale", core: false, measure: (hre, rec) => measureFundingAtScale(hre, rec) },
 ];

@@ -3,17 +3,20 @@
  * distributor that transfers an ERC-20 on claim. Our operations are compared with these.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { time } from "@nomicfoundation/hardhat-network-helpers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type {
   ReferenceGovernor,
+  ReferenceGovernorSameModules,
   ReferenceMerkleDistributor,
   ReferenceVotesToken,
   TimelockController,
 } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
-import { BENCH_GOVERNANCE, ballotTypes } from "./shared";
+import { BENCH_GOVERNANCE, type BenchGovernor, voteScenario } from "./shared";
+
+const SAME_MODULES_NOTE =
+  "OpenZeppelin Governor, not a clone, with the community governor's modules (fractional counting, late-quorum protection)";
 
 export async function measureReference(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
   const { ethers } = hre;
@@ -46,33 +49,28 @@ export async function measureReference(hre: HardhatRuntimeEnvironment, rec: GasR
     BENCH_GOVERNANCE.quorumPercent,
   )) as unknown as ReferenceGovernor;
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), await governor.getAddress());
-  await time.increase(1);
+  const sameModules = (await (
+    await ethers.getContractFactory("ReferenceGovernorSameModules")
+  ).deploy(
+    await token.getAddress(),
+    await timelock.getAddress(),
+    BENCH_GOVERNANCE.votingDelay,
+    BENCH_GOVERNANCE.votingPeriod,
+    0,
+    BENCH_GOVERNANCE.quorumPercent,
+    BENCH_GOVERNANCE.lateQuorumExtension,
+  )) as unknown as ReferenceGovernorSameModules;
 
-  const targets = [await timelock.getAddress()];
-  const description = "reference proposal";
-  await governor.connect(alice).propose(targets, [0n], ["0x"], description);
-  const proposalId = await governor.hashProposal(targets, [0n], ["0x"], ethers.id(description));
-  await time.increase(BENCH_GOVERNANCE.votingDelay + 1);
-  await governor.connect(alice).castVote(proposalId, 1);
-  rec.record("gov.castVote.reference", await gasOf(governor.connect(bob).castVote(proposalId, 1)));
-
-  const domain = {
-    name: await governor.name(),
-    version: await governor.version(),
-    chainId: (await ethers.provider.getNetwork()).chainId,
-    verifyingContract: await governor.getAddress(),
-  };
-  const nonce = await governor.nonces(carol.address);
-  const signature = await carol.signTypedData(domain, ballotTypes, {
-    proposalId,
-    support: 1,
-    voter: carol.address,
-    nonce,
-  });
-  rec.record(
-    "gov.castVoteBySig.reference",
-    await gasOf(governor.connect(relayer).castVoteBySig(proposalId, 1, carol.address, signature)),
-  );
+  await timelock.grantRole(await timelock.PROPOSER_ROLE(), await sameModules.getAddress());
+  const voters = [alice, bob, carol, relayer];
+  const target = await timelock.getAddress();
+  const plain = await voteScenario(hre, governor as unknown as BenchGovernor, target, voters, "reference");
+  rec.record("gov.propose.reference", plain.propose);
+  rec.record("gov.castVote.reference", plain.castVote);
+  rec.record("gov.castVoteBySig.reference", plain.castVoteBySig);
+  const same = await voteScenario(hre, sameModules as unknown as BenchGovernor, target, voters, "same modules");
+  rec.record("gov.castVote.reference.sameModules", same.castVote, undefined, SAME_MODULES_NOTE);
+  rec.record("gov.castVoteBySig.reference.sameModules", same.castVoteBySig, undefined, SAME_MODULES_NOTE);
 
   // Merkle distributor: 64 leaves, claim of a leaf in the middle by its owner.
   const signers = await ethers.getSigners();

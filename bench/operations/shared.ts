@@ -1,10 +1,16 @@
-/** Settings shared by our operations and the references, so both sides do the same work. */
+/** Settings and the voting scenario shared by our governors and the references, so both do the same work. */
+import type { ContractTransactionResponse, Signer } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import { gasOf } from "../lib";
+
 export const BENCH_GOVERNANCE = {
   balance: 1_000n * 10n ** 18n,
   votingDelay: 60,
   votingPeriod: 3_600,
   timelockDelay: 60,
   quorumPercent: 4,
+  lateQuorumExtension: 600,
 } as const;
 
 /** EIP-712 types of a governor ballot (OpenZeppelin Governor 5). */
@@ -16,3 +22,69 @@ export const ballotTypes = {
     { name: "nonce", type: "uint256" },
   ],
 };
+
+/** What the scenario needs of a governor: OpenZeppelin's IGovernor, as both sides implement it. */
+export interface BenchGovernor {
+  getAddress(): Promise<string>;
+  name(): Promise<string>;
+  version(): Promise<string>;
+  nonces(owner: string): Promise<bigint>;
+  hashProposal(targets: string[], values: bigint[], calldatas: string[], descriptionHash: string): Promise<bigint>;
+  connect(signer: Signer): BenchGovernor;
+  propose(
+    targets: string[],
+    values: bigint[],
+    calldatas: string[],
+    description: string,
+  ): Promise<ContractTransactionResponse>;
+  castVote(proposalId: bigint, support: number): Promise<ContractTransactionResponse>;
+  castVoteBySig(
+    proposalId: bigint,
+    support: number,
+    voter: string,
+    signature: string,
+  ): Promise<ContractTransactionResponse>;
+}
+
+export interface VoteGas {
+  propose: number;
+  castVote: number;
+  castVoteBySig: number;
+}
+
+/**
+ * Three holders of BENCH_GOVERNANCE.balance votes each: the first proposes (a no-op call to
+ * `target`) and votes; we measure the second's vote and the third's signed vote, relayed.
+ */
+export async function voteScenario(
+  hre: HardhatRuntimeEnvironment,
+  governor: BenchGovernor,
+  target: string,
+  [proposer, voter, signer, relayer]: Signer[],
+  description: string,
+): Promise<VoteGas> {
+  const { ethers } = hre;
+  await hre.network.provider.send("evm_increaseTime", [1]);
+  const propose = await gasOf(governor.connect(proposer).propose([target], [0n], ["0x"], description));
+  const proposalId = await governor.hashProposal([target], [0n], ["0x"], ethers.id(description));
+  await hre.network.provider.send("evm_increaseTime", [BENCH_GOVERNANCE.votingDelay + 1]);
+  await hre.network.provider.send("evm_mine", []);
+  await (await governor.connect(proposer).castVote(proposalId, 1)).wait();
+  const castVote = await gasOf(governor.connect(voter).castVote(proposalId, 1));
+  const signerAddress = await signer.getAddress();
+  const domain = {
+    name: await governor.name(),
+    version: await governor.version(),
+    chainId: (await ethers.provider.getNetwork()).chainId,
+    verifyingContract: await governor.getAddress(),
+  };
+  const nonce = await governor.nonces(signerAddress);
+  const signature = await signer.signTypedData(domain, ballotTypes, {
+    proposalId,
+    support: 1,
+    voter: signerAddress,
+    nonce,
+  });
+  const castVoteBySig = await gasOf(governor.connect(relayer).castVoteBySig(proposalId, 1, signerAddress, signature));
+  return { propose, castVote, castVoteBySig };
+}

@@ -1,0 +1,94 @@
+/**
+ * Community operations, measured in the same scenario as the reference governor
+ * (bench/operations/reference.ts): three founders with the same balance, the same voting delay,
+ * period and quorum; the first founder proposes and votes, then we measure the second founder's
+ * vote and the third founder's signed vote relayed by someone else.
+ *   dao.create                the factory creating a whole community (8 clones, wiring, 3 founders)
+ *   dao.create.direct         deploying the same 8 contracts afresh (creation transactions only)
+ *   gov.propose               a proposal paying from the treasury
+ *   gov.castVote / gov.castVoteBySig / gov.castVote.quadratic
+ */
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import CommunitiesModule from "../../deploy/modules/Communities";
+import type { CommunityFactory } from "../../typechain-types";
+import { gasOf, type GasRecorder } from "../lib";
+import { BENCH_GOVERNANCE, type BenchGovernor, voteScenario } from "./shared";
+
+/** The contracts one community is made of, as the factory clones them. */
+const COMMUNITY_CONTRACTS = [
+  "ContributionToken",
+  "CommunityGovernor",
+  "CommunityTimelock",
+  "CommunityProfile",
+  "CommunityMembership",
+  "ContributionRegistry",
+  "EpochAllocations",
+  "Membrane",
+];
+
+export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
+  const { ethers } = hre;
+  const [deployer, alice, bob, carol, relayer] = await ethers.getSigners();
+  const { communityFactory } = await hre.ignition.deploy(CommunitiesModule);
+  const factory = communityFactory as unknown as CommunityFactory;
+
+  const founders = [alice.address, bob.address, carol.address];
+  const amounts = founders.map(() => BENCH_GOVERNANCE.balance);
+  const config = (counting: number) => ({
+    identity: {
+      kind: 0,
+      name: counting === 0 ? "Bench Watershed" : "Bench Quadratic Watershed",
+      areaURI: "ipfs://boundary.geojson",
+      areaHash: ethers.id("boundary"),
+      domain: "",
+      charterURI: "ipfs://charter",
+      charterHash: ethers.id("charter"),
+    },
+    symbol: "cBENCH",
+    counting,
+    governor: {
+      votingDelay: BENCH_GOVERNANCE.votingDelay,
+      votingPeriod: BENCH_GOVERNANCE.votingPeriod,
+      proposalThreshold: 0n,
+      quorumNumerator: BENCH_GOVERNANCE.quorumPercent,
+      lateQuorumExtension: BENCH_GOVERNANCE.lateQuorumExtension,
+    },
+    timelockDelay: BENCH_GOVERNANCE.timelockDelay,
+    openExecution: true,
+  });
+
+  rec.record("dao.create", await gasOf(factory.createCommunity(config(0), founders, amounts)), "dao.create.direct");
+  await (await factory.createCommunity(config(1), founders, amounts)).wait();
+
+  let direct = 0;
+  for (const name of COMMUNITY_CONTRACTS) {
+    const contract = await ethers.deployContract(name, deployer);
+    const receipt = await contract.deploymentTransaction()!.wait();
+    direct += Number(receipt!.gasUsed);
+  }
+  rec.record(
+    "dao.create.direct",
+    direct,
+    undefined,
+    `sum of the creation transactions of ${COMMUNITY_CONTRACTS.join(", ")}; initialising them would add more`,
+  );
+
+  const voters = [alice, bob, carol, relayer];
+  const simple = await factory.getCommunity(1n);
+  const governor = await ethers.getContractAt("CommunityGovernor", simple.governor);
+  const ours = await voteScenario(hre, governor as unknown as BenchGovernor, simple.timelock, voters, "bench");
+  rec.record("gov.propose", ours.propose, "gov.propose.reference");
+  rec.record("gov.castVote", ours.castVote, "gov.castVote.reference");
+  rec.record("gov.castVoteBySig", ours.castVoteBySig, "gov.castVoteBySig.reference");
+  const quadratic = await factory.getCommunity(2n);
+  const qGovernor = await ethers.getContractAt("CommunityGovernorQuadratic", quadratic.governor);
+  const q = await voteScenario(
+    hre,
+    qGovernor as unknown as BenchGovernor,
+    quadratic.timelock,
+    voters,
+    "bench quadratic",
+  );
+  rec.record("gov.castVote.quadratic", q.castVote, "gov.castVote");
+}
