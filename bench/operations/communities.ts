@@ -13,7 +13,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import CommunitiesModule from "../../deploy/modules/Communities";
 import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
-import { BENCH_GOVERNANCE, type BenchGovernor, voteScenario } from "./shared";
+import { BENCH_GOVERNANCE, type BenchGovernor, benchCommunityConfig, voteScenario } from "./shared";
 
 /** The contracts one community is made of, as the factory clones them. */
 const COMMUNITY_CONTRACTS = [
@@ -35,28 +35,7 @@ export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: Ga
 
   const founders = [alice.address, bob.address, carol.address];
   const amounts = founders.map(() => BENCH_GOVERNANCE.balance);
-  const config = (counting: number) => ({
-    identity: {
-      kind: 0,
-      name: counting === 0 ? "Bench Watershed" : "Bench Quadratic Watershed",
-      areaURI: "ipfs://boundary.geojson",
-      areaHash: ethers.id("boundary"),
-      domain: "",
-      charterURI: "ipfs://charter",
-      charterHash: ethers.id("charter"),
-    },
-    symbol: "cBENCH",
-    counting,
-    governor: {
-      votingDelay: BENCH_GOVERNANCE.votingDelay,
-      votingPeriod: BENCH_GOVERNANCE.votingPeriod,
-      proposalThreshold: 0n,
-      quorumNumerator: BENCH_GOVERNANCE.quorumPercent,
-      lateQuorumExtension: BENCH_GOVERNANCE.lateQuorumExtension,
-    },
-    timelockDelay: BENCH_GOVERNANCE.timelockDelay,
-    openExecution: true,
-  });
+  const config = (counting: number) => benchCommunityConfig(hre, counting, `Bench community ${counting}`);
 
   rec.record("dao.create", await gasOf(factory.createCommunity(config(0), founders, amounts)), "dao.create.direct");
   await (await factory.createCommunity(config(1), founders, amounts)).wait();

@@ -2,7 +2,9 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { GasRecorder } from "../lib";
 import { measureCommunities } from "./communities";
+import { measureContributions } from "./contributions";
 import { measureFunding, measureFundingAtScale } from "./funding";
+import { measureLicensing } from "./licensing";
 import { measureReference } from "./reference";
 
 export interface OperationGroup {
@@ -15,6 +17,8 @@ export interface OperationGroup {
 export const OPERATION_GROUPS: OperationGroup[] = [
   { name: "reference", core: true, measure: measureReference },
   { name: "communities", core: true, measure: measureCommunities },
+  { name: "contributions", core: true, measure: measureContributions },
   { name: "funding", core: true, measure: measureFunding },
+  { name: "licensing", core: true, measure: measureLicensing },
   { name: "funding at scale", core: false, measure: (hre, rec) => measureFundingAtScale(hre, rec) },
 ];

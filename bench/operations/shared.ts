@@ -88,3 +88,45 @@ export async function voteScenario(
   const castVoteBySig = await gasOf(governor.connect(relayer).castVoteBySig(proposalId, 1, signerAddress, signature));
   return { propose, castVote, castVoteBySig };
 }
+
+/** A bioregion's configuration with the benchmark's governance settings (counting 0 simple, 1 quadratic). */
+export function benchCommunityConfig(hre: HardhatRuntimeEnvironment, counting: number, name: string) {
+  const { ethers } = hre;
+  return {
+    identity: {
+      kind: 0,
+      name,
+      areaURI: "ipfs://boundary.geojson",
+      areaHash: ethers.id("boundary"),
+      domain: "",
+      charterURI: "ipfs://charter",
+      charterHash: ethers.id("charter"),
+    },
+    symbol: "cBENCH",
+    counting,
+    governor: {
+      votingDelay: BENCH_GOVERNANCE.votingDelay,
+      votingPeriod: BENCH_GOVERNANCE.votingPeriod,
+      proposalThreshold: 0n,
+      quorumNumerator: BENCH_GOVERNANCE.quorumPercent,
+      lateQuorumExtension: BENCH_GOVERNANCE.lateQuorumExtension,
+    },
+    timelockDelay: BENCH_GOVERNANCE.timelockDelay,
+    openExecution: true,
+  };
+}
+
+/** Runs `fn` as `account` (a contract such as a community's timelock), on the in-process chain. */
+export async function asAccount<T>(
+  hre: HardhatRuntimeEnvironment,
+  account: string,
+  fn: (signer: Signer) => Promise<T>,
+): Promise<T> {
+  await hre.network.provider.send("hardhat_impersonateAccount", [account]);
+  await hre.network.provider.send("hardhat_setBalance", [account, "0x56BC75E2D63100000"]);
+  try {
+    return await fn(await hre.ethers.getSigner(account));
+  } finally {
+    await hre.network.provider.send("hardhat_stopImpersonatingAccount", [account]);
+  }
+}
