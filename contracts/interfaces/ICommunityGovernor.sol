@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity ^0.8.24;
+
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {TimelockControllerUpgradeable} from "@openzeppelin/contracts-upgradeable/governance/TimelockControllerUpgradeable.sol";
+
+/// @title ICommunityGovernor
+/// @notice The set-up of a community's governor. Everything else is OpenZeppelin's standard
+/// `IGovernor` (proposals, votes by transaction or EIP-712 signature, queue, execute, cancel),
+/// so generic governor front ends work unchanged.
+interface ICommunityGovernor {
+    /// @notice A governor's rules at creation; all can be changed later by governance.
+    /// @param votingDelay Seconds between a proposal and the start of its vote (the vote snapshot).
+    /// @param votingPeriod Seconds the vote stays open.
+    /// @param proposalThreshold Voting weight needed to propose (token units for simple counting,
+    /// square-root units for quadratic counting).
+    /// @param quorumNumerator Quorum, in percent of the past total supply (of its square root when quadratic).
+    /// @param lateQuorumExtension Seconds a vote is extended when quorum is reached late.
+    struct Settings {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumNumerator;
+        uint48 lateQuorumExtension;
+    }
+
+    /// @notice Sets up a community's governor (called once, by the factory).
+    /// @param name_ The community's name, also the EIP-712 domain name of vote signatures.
+    /// @param token The community's contribution token (source of votes and of the clock).
+    /// @param timelock The community's timelock, which executes proposals and holds the treasury.
+    /// @param settings Voting delay, period, threshold, quorum and late-quorum extension.
+    function initialize(
+        string calldata name_,
+        IVotes token,
+        TimelockControllerUpgradeable timelock,
+        Settings calldata settings
+    ) external;
+}
