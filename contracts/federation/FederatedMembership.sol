@@ -38,7 +38,7 @@ contract FederatedMembership is IFederatedMembership {
     function join(address account, address community) external {
         if (!_registry.isRecognised(community)) revert FederatedMembershipNotRecognised(community);
         address membership = _registry.getCommunity(community).membership;
-        if (!IMembership(membership).isMember(account)) revert FederatedMembershipNotMember(account, community);
+        if (membership == address(0) || !IMembership(membership).isMember(account)) revert FederatedMembershipNotMember(account, community);
         (bool listed, ) = _find(account, community);
         if (listed) revert FederatedMembershipAlreadyListed(account, community);
         Listing[] storage listings = _listings[account];
@@ -101,7 +101,8 @@ contract FederatedMembership is IFederatedMembership {
     /// @inheritdoc IFederatedMembership
     function isMemberOf(address account, address community) external view returns (bool) {
         if (!_registry.isRecognised(community)) return false;
-        return IMembership(_registry.getCommunity(community).membership).isMember(account);
+        address membership = _registry.getCommunity(community).membership;
+        return membership != address(0) && IMembership(membership).isMember(account);
     }
 
     function _unlist(address account, address community) private {

@@ -29,10 +29,8 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
 
     uint256 private _grantCount;
     mapping(uint256 grantId => Grant) private _grants;
-    mapping(uint256 grantId => Tranche[]) private _tranches;
+    mapping(uint256 grantId => mapping(uint256 index => Tranche)) private _tranches;
     mapping(address token => uint256) private _owed;
-    mapping(address beneficiary => uint256[]) private _grantsTo;
-    mapping(address funder => uint256[]) private _grantsFrom;
 
     /// @param registry_ The federation registry whose affiliations grants follow.
     constructor(IFederationRegistry registry_) {
@@ -68,8 +66,8 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     /// @inheritdoc IFederationFunding
     function claim(uint256 grantId) external nonReentrant returns (uint256 amount) {
         Grant storage g = _requireGrant(grantId);
-        uint32 from = g.nextTranche;
-        uint32 to;
+        uint8 from = g.nextTranche;
+        uint8 to;
         (amount, to) = _claimable(grantId, g);
         if (amount == 0) _revertNothingDue(grantId, g);
         g.nextTranche = to;
@@ -81,8 +79,8 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     /// @inheritdoc IFederationFunding
     function reclaim(uint256 grantId) external nonReentrant returns (uint256 amount) {
         Grant storage g = _requireGrant(grantId);
-        uint32 to = g.endTranche;
-        uint32 from;
+        uint8 to = g.endTranche;
+        uint8 from;
         uint64 end;
         (amount, from, end) = _reclaimable(grantId, g);
         if (amount == 0) revert FederationFundingNothingToReclaim(grantId, end);
@@ -113,18 +111,19 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IFederationFunding
-    function getTranches(uint256 grantId) external view returns (Tranche[] memory) {
-        _requireGrant(grantId);
-        return _tranches[grantId];
+    function getTranches(uint256 grantId) external view returns (Tranche[] memory tranches) {
+        Grant storage g = _requireGrant(grantId);
+        tranches = new Tranche[](g.trancheCount);
+        for (uint256 i = 0; i < tranches.length; ++i) tranches[i] = _tranches[grantId][i];
     }
 
     /// @inheritdoc IFederationFunding
-    function claimable(uint256 grantId) external view returns (uint256 amount, uint32 toIndex) {
+    function claimable(uint256 grantId) external view returns (uint256 amount, uint8 toIndex) {
         return _claimable(grantId, _requireGrant(grantId));
     }
 
     /// @inheritdoc IFederationFunding
-    function reclaimable(uint256 grantId) external view returns (uint256 amount, uint32 fromIndex) {
+    function reclaimable(uint256 grantId) external view returns (uint256 amount, uint8 fromIndex) {
         (amount, fromIndex, ) = _reclaimable(grantId, _requireGrant(grantId));
     }
 
@@ -133,23 +132,13 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
         return _owed[token];
     }
 
-    /// @inheritdoc IFederationFunding
-    function grantsTo(address beneficiary) external view returns (uint256[] memory) {
-        return _grantsTo[beneficiary];
-    }
-
-    /// @inheritdoc IFederationFunding
-    function grantsFrom(address funder) external view returns (uint256[] memory) {
-        return _grantsFrom[funder];
-    }
-
     /// @dev Open tranches due now and no later than the end of the grant's affiliation: their sum
     /// and the index after the last of them.
-    function _claimable(uint256 grantId, Grant storage g) private view returns (uint256 amount, uint32 to) {
+    function _claimable(uint256 grantId, Grant storage g) private view returns (uint256 amount, uint8 to) {
         uint64 cutoff = _affiliationEnd(g);
         if (block.timestamp < cutoff) cutoff = uint64(block.timestamp);
-        Tranche[] storage ts = _tranches[grantId];
-        uint32 end = g.endTranche;
+        mapping(uint256 => Tranche) storage ts = _tranches[grantId];
+        uint8 end = g.endTranche;
         to = g.nextTranche;
         while (to < end) {
             Tranche storage t = ts[to];
@@ -164,12 +153,12 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     function _reclaimable(
         uint256 grantId,
         Grant storage g
-    ) private view returns (uint256 amount, uint32 from, uint64 end) {
+    ) private view returns (uint256 amount, uint8 from, uint64 end) {
         end = _affiliationEnd(g);
         from = g.endTranche;
         if (end == type(uint64).max) return (0, from, end);
-        Tranche[] storage ts = _tranches[grantId];
-        uint32 next = g.nextTranche;
+        mapping(uint256 => Tranche) storage ts = _tranches[grantId];
+        uint8 next = g.nextTranche;
         while (from > next) {
             Tranche storage t = ts[from - 1];
             if (t.dueAt <= end) break;
@@ -181,7 +170,7 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     /// @dev Says why `claim` has nothing to pay: the next tranche is not due yet, or it fell due
     /// after the affiliation ended, or nothing is left.
     function _revertNothingDue(uint256 grantId, Grant storage g) private view {
-        uint32 next = g.nextTranche;
+        uint8 next = g.nextTranche;
         if (next == g.endTranche) revert FederationFundingNothingDue(grantId, 0);
         uint64 dueAt = _tranches[grantId][next].dueAt;
         uint64 end = _affiliationEnd(g);
@@ -229,7 +218,8 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
     ) private returns (uint256 grantId) {
         grantId = ++_grantCount;
         uint64 epoch = _registry.getAffiliation(msg.sender, beneficiary).epoch;
-        uint32 count = uint32(tranches.length);
+        // Fits: `_checkSchedule` allowed at most MAX_TRANCHES (64).
+        uint8 count = uint8(tranches.length);
         _grants[grantId] = Grant({
             funder: msg.sender,
             beneficiary: beneficiary,
@@ -238,18 +228,15 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
             affiliationEpoch: epoch,
             trancheCount: count,
             nextTranche: 0,
-            endTranche: count,
-            purposeURI: purposeURI
+            endTranche: count
         });
-        Tranche[] storage stored = _tranches[grantId];
+        mapping(uint256 => Tranche) storage stored = _tranches[grantId];
         uint256 total;
         for (uint256 i = 0; i < count; ++i) {
-            stored.push(tranches[i]);
+            stored[i] = tranches[i];
             total += tranches[i].amount;
             emit TrancheScheduled(grantId, i, tranches[i].amount, tranches[i].dueAt);
         }
-        _grantsTo[beneficiary].push(grantId);
-        _grantsFrom[msg.sender].push(grantId);
         emit GrantFunded(grantId, msg.sender, beneficiary, recipient, token, total, epoch, count, purposeURI);
     }
 }

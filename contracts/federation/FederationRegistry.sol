@@ -213,9 +213,7 @@ contract FederationRegistry is IFederationRegistry {
         string memory metadataURI
     ) private {
         if (kind == CommunityKind.None) revert FederationRegistryInvalidKind(uint8(kind));
-        if (governor == address(0) || token == address(0) || membership == address(0)) {
-            revert FederationRegistryZeroAddress();
-        }
+        if (governor == address(0) || token == address(0)) revert FederationRegistryZeroAddress();
         if (bytes(name).length == 0) revert FederationRegistryEmptyName();
         if (isRegistered(community)) revert FederationRegistryAlreadyRegistered(community);
         _communities[community] = Community({

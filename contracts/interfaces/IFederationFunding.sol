@@ -24,17 +24,17 @@ interface IFederationFunding {
     /// @param trancheCount Number of tranches scheduled.
     /// @param nextTranche Index of the first tranche not yet paid to the recipient.
     /// @param endTranche Tranches from this index on were returned to the funder (trancheCount when none).
-    /// @param purposeURI What the grant is for.
+    /// @dev What the grant is for (its purpose URI) is in the `GrantFunded` event only, to keep
+    /// `fund` cheap; the last four fields share one storage slot.
     struct Grant {
         address funder;
         address beneficiary;
         address recipient;
         address token;
         uint64 affiliationEpoch;
-        uint32 trancheCount;
-        uint32 nextTranche;
-        uint32 endTranche;
-        string purposeURI;
+        uint8 trancheCount;
+        uint8 nextTranche;
+        uint8 endTranche;
     }
 
     /// @notice `funder` is not a community of the federation's registry.
@@ -73,7 +73,7 @@ interface IFederationFunding {
         address token,
         uint256 total,
         uint64 affiliationEpoch,
-        uint32 trancheCount,
+        uint8 trancheCount,
         string purposeURI
     );
     /// @notice Tranche `index` of grant `grantId`: `amount` due at `dueAt`.
@@ -82,8 +82,8 @@ interface IFederationFunding {
     event TranchesClaimed(
         uint256 indexed grantId,
         address indexed recipient,
-        uint32 fromIndex,
-        uint32 toIndex,
+        uint8 fromIndex,
+        uint8 toIndex,
         uint256 amount
     );
     /// @notice Tranches `fromIndex` .. `toIndex - 1` fell due after the affiliation ended at
@@ -91,8 +91,8 @@ interface IFederationFunding {
     event TranchesReclaimed(
         uint256 indexed grantId,
         address indexed funder,
-        uint32 fromIndex,
-        uint32 toIndex,
+        uint8 fromIndex,
+        uint8 toIndex,
         uint256 amount,
         uint64 affiliationEnd
     );
@@ -139,17 +139,11 @@ interface IFederationFunding {
     function getTranches(uint256 grantId) external view returns (Tranche[] memory);
 
     /// @notice What `claim(grantId)` would pay now, and the index it would pay up to (exclusive).
-    function claimable(uint256 grantId) external view returns (uint256 amount, uint32 toIndex);
+    function claimable(uint256 grantId) external view returns (uint256 amount, uint8 toIndex);
 
     /// @notice What `reclaim(grantId)` would return now, and the index it would return from.
-    function reclaimable(uint256 grantId) external view returns (uint256 amount, uint32 fromIndex);
+    function reclaimable(uint256 grantId) external view returns (uint256 amount, uint8 fromIndex);
 
     /// @notice What the escrow owes in `token` (zero address: native) over every open tranche.
     function owed(address token) external view returns (uint256);
-
-    /// @notice Ids of the grants made to `beneficiary`.
-    function grantsTo(address beneficiary) external view returns (uint256[] memory);
-
-    /// @notice Ids of the grants made by `funder`.
-    function grantsFrom(address funder) external view returns (uint256[] memory);
 }

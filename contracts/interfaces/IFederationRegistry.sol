@@ -29,7 +29,7 @@ interface IFederationRegistry {
     /// @param factoryId Its id in the factory (0 when registered by its governance).
     /// @param governor Its governor (where its members vote).
     /// @param token Its contribution token.
-    /// @param membership Its membership list (`IMembership`).
+    /// @param membership Its membership list (`IMembership`); zero when it has none.
     /// @param profile Its identity record (name, area or domain, charter) kept by its own governance;
     /// zero when it has none.
     /// @param name Its name when it was registered (or last updated here).
@@ -65,7 +65,7 @@ interface IFederationRegistry {
     error FederationRegistryUnknownCommunity(address community);
     /// @notice `kind` is not a bioregion or a guild.
     error FederationRegistryInvalidKind(uint8 kind);
-    /// @notice A required address (governance, governor, token or membership) is zero.
+    /// @notice A required address (governor or token) is zero.
     error FederationRegistryZeroAddress();
     /// @notice An empty name was given.
     error FederationRegistryEmptyName();
@@ -116,7 +116,7 @@ interface IFederationRegistry {
     /// @param kind Bioregion or guild.
     /// @param governor The community's governor.
     /// @param token The community's contribution token.
-    /// @param membership The community's membership list.
+    /// @param membership The community's membership list (zero if none).
     /// @param profile The community's identity record (zero if none).
     /// @param name The community's name.
     /// @param metadataURI The community's metadata.
