@@ -37,6 +37,12 @@ contract CommunityGovernor is
     GovernorTimelockControlUpgradeable,
     GovernorPreventLateQuorumUpgradeable
 {
+    /// @notice How long a decision stays valid: a proposal that succeeded but was not queued within this
+    /// time after its deadline, or was queued but not executed within this time after its eta, is
+    /// `Expired` and can no longer be queued or executed through the governor. 30 days, like
+    /// Compound's timelock grace period, so stale decisions are not executed in changed circumstances.
+    uint256 private constant EXPIRY_PERIOD = 30 days;
+
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
@@ -84,11 +90,17 @@ contract CommunityGovernor is
         return super.quorum(timepoint);
     }
 
-    /// @inheritdoc GovernorUpgradeable
+    /// @notice The state of a proposal; OpenZeppelin's, plus `Expired` 30 days after the deadline (not queued) or the eta (not executed).
     function state(
         uint256 proposalId
     ) public view override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (ProposalState) {
-        return super.state(proposalId);
+        ProposalState current = super.state(proposalId);
+        if (current == ProposalState.Succeeded) {
+            if (clock() > proposalDeadline(proposalId) + EXPIRY_PERIOD) return ProposalState.Expired;
+        } else if (current == ProposalState.Queued) {
+            if (clock() > proposalEta(proposalId) + EXPIRY_PERIOD) return ProposalState.Expired;
+        }
+        return current;
     }
 
     /// @inheritdoc GovernorUpgradeable

@@ -1,5 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
+import CommunitiesModule from "./Communities";
+
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
  * and the factories and registries that tie them together. Each later part adds its own module
@@ -7,7 +9,17 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
  */
 const SuiteModule = buildModule("Suite", (m) => {
   const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  return { contributionTokenImpl };
+  const { communityFactory, communityTokenImpl, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
+    m.useModule(CommunitiesModule);
+  return {
+    contributionTokenImpl,
+    communityFactory,
+    communityTokenImpl,
+    governorSimpleImpl,
+    governorQuadraticImpl,
+    timelockImpl,
+    profileImpl,
+  };
 });
 
 export default SuiteModule;
