@@ -38,7 +38,8 @@ contract FederatedMembership is IFederatedMembership {
     function join(address account, address community) external {
         if (!_registry.isRecognised(community)) revert FederatedMembershipNotRecognised(community);
         address membership = _registry.getCommunity(community).membership;
-        if (membership == address(0) || !IMembership(membership).isMember(account)) revert FederatedMembershipNotMember(account, community);
+        if (membership == address(0) || !IMembership(membership).isMember(account))
+            revert FederatedMembershipNotMember(account, community);
         (bool listed, ) = _find(account, community);
         if (listed) revert FederatedMembershipAlreadyListed(account, community);
         Listing[] storage listings = _listings[account];

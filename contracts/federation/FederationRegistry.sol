@@ -40,9 +40,8 @@ contract FederationRegistry is IFederationRegistry {
     /// @inheritdoc IFederationRegistry
     function register(uint256 id) external returns (address community) {
         ICommunityFactory.Community memory c = _factory.getCommunity(id);
-        CommunityKind kind = c.kind == ICommunityProfile.CommunityKind.Bioregion
-            ? CommunityKind.Bioregion
-            : CommunityKind.Guild;
+        CommunityKind kind =
+            c.kind == ICommunityProfile.CommunityKind.Bioregion ? CommunityKind.Bioregion : CommunityKind.Guild;
         _register(c.timelock, kind, true, id, c.governor, c.token, c.membership, c.profile, c.name, "");
         _byFactoryId[id] = c.timelock;
         return c.timelock;
@@ -79,9 +78,8 @@ contract FederationRegistry is IFederationRegistry {
         Affiliation storage a = _affiliations[key];
         AffiliationStatus status = a.status;
         if (status == AffiliationStatus.Active) revert FederationRegistryAlreadyAffiliated(bioregion, guild);
-        AffiliationStatus mine = msg.sender == bioregion
-            ? AffiliationStatus.ProposedByBioregion
-            : AffiliationStatus.ProposedByGuild;
+        AffiliationStatus mine =
+            msg.sender == bioregion ? AffiliationStatus.ProposedByBioregion : AffiliationStatus.ProposedByGuild;
         if (status == mine) revert FederationRegistryAlreadyProposed(msg.sender, counterpart);
         uint64 now_ = uint64(block.timestamp);
         a.since = now_;

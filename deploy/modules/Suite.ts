@@ -1,6 +1,7 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import CommunitiesModule from "./Communities";
+import FederationModule from "./Federation";
 
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
@@ -11,6 +12,7 @@ const SuiteModule = buildModule("Suite", (m) => {
   const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
   const { communityFactory, communityTokenImpl, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
     m.useModule(CommunitiesModule);
+  const { federationRegistry, federationFunding, federatedMembership } = m.useModule(FederationModule);
   return {
     contributionTokenImpl,
     communityFactory,
@@ -19,6 +21,9 @@ const SuiteModule = buildModule("Suite", (m) => {
     governorQuadraticImpl,
     timelockImpl,
     profileImpl,
+    federationRegistry,
+    federationFunding,
+    federatedMembership,
   };
 });
 

@@ -139,7 +139,9 @@ describe("FederatedMembership", function () {
       for (const c of [bio1, bio2, guild1]) await c.membership.setMember(alice.address, false);
       // Gas of the call itself, without the 21,000 of a transaction.
       const gas = (await federated.isMember.estimateGas(alice.address)) - 21_000n;
-      console.log(`      gas: isMember over ${await federated.MAX_COMMUNITIES()} listed communities (worst case) ${gas}`);
+      console.log(
+        `      gas: isMember over ${await federated.MAX_COMMUNITIES()} listed communities (worst case) ${gas}`,
+      );
       expect(await federated.isMember(alice.address)).to.equal(true);
       expect(gas).to.be.lessThan(70_000n);
     });

@@ -23,10 +23,24 @@ describe("FederationFunding", function () {
       const { funding, guild1, bio1, outsider } = await loadFixture(deployAffiliatedFixture);
       const tranches = [{ amount: E("5"), dueAt: 0 }];
       await expect(
-        funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "ipfs://seed-bank", { value: E("5") }),
+        funding
+          .connect(guild1.gov)
+          .fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "ipfs://seed-bank", {
+            value: E("5"),
+          }),
       )
         .to.emit(funding, "GrantFunded")
-        .withArgs(1, guild1.gov.address, bio1.gov.address, bio1.gov.address, ethers.ZeroAddress, E("5"), 1, 1, "ipfs://seed-bank")
+        .withArgs(
+          1,
+          guild1.gov.address,
+          bio1.gov.address,
+          bio1.gov.address,
+          ethers.ZeroAddress,
+          E("5"),
+          1,
+          1,
+          "ipfs://seed-bank",
+        )
         .and.to.emit(funding, "TrancheScheduled")
         .withArgs(1, 0, E("5"), 0);
       expect(await funding.owed(ethers.ZeroAddress)).to.equal(E("5"));
@@ -44,7 +58,9 @@ describe("FederationFunding", function () {
       await token.mint(guild1.gov.address, E("6"));
       await token.connect(guild1.gov).approve(await funding.getAddress(), E("6"));
       await expect(
-        funding.connect(guild1.gov).fund(bio1.gov.address, alice.address, await token.getAddress(), tranches, "ipfs://mill"),
+        funding
+          .connect(guild1.gov)
+          .fund(bio1.gov.address, alice.address, await token.getAddress(), tranches, "ipfs://mill"),
       ).to.changeTokenBalances(token, [guild1.gov, funding], [-E("6"), E("6")]);
       const g = await funding.getGrant(1);
       expect([g.funder, g.beneficiary, g.recipient, g.token]).to.deep.equal([
@@ -60,13 +76,19 @@ describe("FederationFunding", function () {
       expect(await funding.owed(await token.getAddress())).to.equal(E("6"));
       expect(await funding.grantCount()).to.equal(1);
       expect(await funding.maxTranches()).to.equal(64);
-      expect(await funding.registry()).to.equal(await (await loadFixture(deployAffiliatedFixture)).registry.getAddress());
+      expect(await funding.registry()).to.equal(
+        await (await loadFixture(deployAffiliatedFixture)).registry.getAddress(),
+      );
     });
 
     it("lets a bioregion fund an affiliated guild too", async function () {
       const { funding, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
       await expect(
-        funding.connect(bio1.gov).fund(guild1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 7, dueAt: 0 }], "", { value: 7 }),
+        funding
+          .connect(bio1.gov)
+          .fund(guild1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 7, dueAt: 0 }], "", {
+            value: 7,
+          }),
       ).to.emit(funding, "GrantFunded");
     });
 
@@ -74,14 +96,25 @@ describe("FederationFunding", function () {
       const { funding, token, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
       const now = await time.latest();
       const native = await (
-        await funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: E("1"), dueAt: 0 }], "ipfs://grant", { value: E("1") })
+        await funding
+          .connect(guild1.gov)
+          .fund(
+            bio1.gov.address,
+            ethers.ZeroAddress,
+            ethers.ZeroAddress,
+            [{ amount: E("1"), dueAt: 0 }],
+            "ipfs://grant",
+            { value: E("1") },
+          )
       ).wait();
       await token.mint(guild1.gov.address, E("100"));
       await token.connect(guild1.gov).approve(await funding.getAddress(), E("100"));
       const gasFor = async (n: number) => {
         const tranches = Array.from({ length: n }, (_, i) => ({ amount: E("1"), dueAt: now + (i + 1) * 2_592_000 }));
         const r = await (
-          await funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), tranches, "ipfs://grant")
+          await funding
+            .connect(guild1.gov)
+            .fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), tranches, "ipfs://grant")
         ).wait();
         return r!.gasUsed;
       };
@@ -99,7 +132,9 @@ describe("FederationFunding", function () {
     it("refuses a funder that is not a registered community", async function () {
       const { funding, bio1, outsider } = await loadFixture(deployAffiliatedFixture);
       await expect(
-        funding.connect(outsider).fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 1, dueAt: 0 }], "", { value: 1 }),
+        funding
+          .connect(outsider)
+          .fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 1, dueAt: 0 }], "", { value: 1 }),
       )
         .to.be.revertedWithCustomError(funding, "FederationFundingUnknownFunder")
         .withArgs(outsider.address);
@@ -115,7 +150,9 @@ describe("FederationFunding", function () {
       ];
       for (const [funder, beneficiary] of cases) {
         await expect(
-          funding.connect(funder.gov).fund(beneficiary, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 1, dueAt: 0 }], "", { value: 1 }),
+          funding
+            .connect(funder.gov)
+            .fund(beneficiary, ethers.ZeroAddress, ethers.ZeroAddress, [{ amount: 1, dueAt: 0 }], "", { value: 1 }),
         )
           .to.be.revertedWithCustomError(funding, "FederationFundingNotAffiliated")
           .withArgs(funder.gov.address, beneficiary);
@@ -126,7 +163,9 @@ describe("FederationFunding", function () {
     it("refuses an empty schedule, too many tranches, a zero tranche and tranches out of order", async function () {
       const { funding, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
       const fund = (tranches: { amount: bigint | number; dueAt: number }[], value = 0n) =>
-        funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "", { value });
+        funding
+          .connect(guild1.gov)
+          .fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "", { value });
       await expect(fund([]))
         .to.be.revertedWithCustomError(funding, "FederationFundingInvalidTrancheCount")
         .withArgs(0, 64);
@@ -165,7 +204,9 @@ describe("FederationFunding", function () {
       const tranches = [{ amount: 10, dueAt: 0 }];
       for (const value of [9n, 11n]) {
         await expect(
-          funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "", { value }),
+          funding
+            .connect(guild1.gov)
+            .fund(bio1.gov.address, ethers.ZeroAddress, ethers.ZeroAddress, tranches, "", { value }),
         )
           .to.be.revertedWithCustomError(funding, "FederationFundingWrongValue")
           .withArgs(value, 10);
@@ -173,7 +214,9 @@ describe("FederationFunding", function () {
       await token.mint(guild1.gov.address, 10);
       await token.connect(guild1.gov).approve(await funding.getAddress(), 10);
       await expect(
-        funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), tranches, "", { value: 1 }),
+        funding
+          .connect(guild1.gov)
+          .fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), tranches, "", { value: 1 }),
       )
         .to.be.revertedWithCustomError(funding, "FederationFundingWrongValue")
         .withArgs(1, 0);
@@ -184,7 +227,9 @@ describe("FederationFunding", function () {
       await feeToken.mint(guild1.gov.address, 1000);
       await feeToken.connect(guild1.gov).approve(await funding.getAddress(), 1000);
       await expect(
-        funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, await feeToken.getAddress(), [{ amount: 1000, dueAt: 0 }], ""),
+        funding
+          .connect(guild1.gov)
+          .fund(bio1.gov.address, ethers.ZeroAddress, await feeToken.getAddress(), [{ amount: 1000, dueAt: 0 }], ""),
       )
         .to.be.revertedWithCustomError(funding, "FederationFundingTransferShortfall")
         .withArgs(990, 1000);
@@ -246,7 +291,9 @@ describe("FederationFunding", function () {
       const rejecter = await ethers.deployContract("FederationMockRejecter");
       await funding
         .connect(guild1.gov)
-        .fund(bio1.gov.address, await rejecter.getAddress(), ethers.ZeroAddress, [{ amount: 3, dueAt: 0 }], "", { value: 3 });
+        .fund(bio1.gov.address, await rejecter.getAddress(), ethers.ZeroAddress, [{ amount: 3, dueAt: 0 }], "", {
+          value: 3,
+        });
       await expect(funding.claim(1)).to.be.revertedWithCustomError(rejecter, "FederationMockRejecterRefused");
       expect((await funding.getGrant(1)).nextTranche).to.equal(0);
       expect(await funding.owed(ethers.ZeroAddress)).to.equal(3);

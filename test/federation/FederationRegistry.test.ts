@@ -68,7 +68,10 @@ describe("FederationRegistry", function () {
 
     it("refuses a factory record with a missing contract", async function () {
       const { registry, factory, outsider } = await loadFixture(deployFederationFixture);
-      const broken = { ...factoryRecord("guild", "Broken", outsider.address, ethers.ZeroAddress), token: ethers.ZeroAddress };
+      const broken = {
+        ...factoryRecord("guild", "Broken", outsider.address, ethers.ZeroAddress),
+        token: ethers.ZeroAddress,
+      };
       await factory.setCommunity(7, broken);
       await expect(registry.register(7)).to.be.revertedWithCustomError(registry, "FederationRegistryZeroAddress");
     });
@@ -78,7 +81,9 @@ describe("FederationRegistry", function () {
     it("lists the calling governance, not recognised until affiliated with a factory community", async function () {
       const { registry, outsider, guild1, bio2 } = await loadFixture(deployFederationFixture);
       const [gov, tok, mem, prof] = [1, 2, 3, 4].map(() => ethers.Wallet.createRandom().address);
-      await expect(registry.connect(outsider).registerSelf(Kind.Bioregion, gov, tok, mem, prof, "Fjord", "ipfs://fjord"))
+      await expect(
+        registry.connect(outsider).registerSelf(Kind.Bioregion, gov, tok, mem, prof, "Fjord", "ipfs://fjord"),
+      )
         .to.emit(registry, "CommunityRegistered")
         .withArgs(outsider.address, Kind.Bioregion, false, 0, gov, tok, mem, prof, "Fjord", "ipfs://fjord");
       expect(await registry.isRecognised(outsider.address)).to.equal(false);

@@ -4,9 +4,13 @@
  * registry, the funding escrow and the federated membership view.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
+import { time } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { ethers } from "hardhat";
 
 import type {
+  CommunityGovernor,
+  CommunityTimelock,
+  ContributionToken,
   FederatedMembership,
   FederationFunding,
   FederationMockFactory,
@@ -14,6 +18,7 @@ import type {
   FederationMockToken,
   FederationRegistry,
 } from "../../typechain-types";
+import { buildProposal, propose, toDeadline, toVoting } from "./dao";
 
 /** The registry's `CommunityKind`. */
 export const Kind = { None: 0, Bioregion: 1, Guild: 2 } as const;
@@ -87,7 +92,22 @@ export async function deployFederationFixture(): Promise<FederationFixture> {
   const guild2 = await make(4, g4, "guild", "Permaculture");
   const unregistered = await make(5, g5, "bioregion", "Delta");
   for (const c of [bio1, bio2, guild1, guild2]) await registry.register(c.id);
-  return { factory, registry, funding, federated, token, feeToken, bio1, bio2, guild1, guild2, unregistered, alice, bob, outsider };
+  return {
+    factory,
+    registry,
+    funding,
+    federated,
+    token,
+    feeToken,
+    bio1,
+    bio2,
+    guild1,
+    guild2,
+    unregistered,
+    alice,
+    bob,
+    outsider,
+  };
 }
 
 /** Affiliates two registered communities: `first` proposes, `second` accepts. */
@@ -101,4 +121,36 @@ export async function deployAffiliatedFixture(): Promise<FederationFixture> {
   const f = await deployFederationFixture();
   await affiliate(f.registry, f.guild1, f.bio1);
   return f;
+}
+
+/** A community made by the real factory, with the handles the story needs. */
+export interface StoryCommunity {
+  name: string;
+  id: bigint;
+  governor: CommunityGovernor;
+  timelock: CommunityTimelock;
+  token: ContributionToken;
+  address: string;
+}
+
+/**
+ * Takes `actions` through a community's whole governance: proposal by the first voter, votes
+ * (support 0 against, 1 for, 2 abstain), queue after the deadline, execution after the timelock
+ * delay. Returns the proposal id.
+ */
+export async function passProposal(
+  c: StoryCommunity,
+  actions: { target: string; value?: bigint; data: string }[],
+  description: string,
+  votes: [HardhatEthersSigner, number][],
+): Promise<bigint> {
+  const p = await buildProposal(c.governor, actions, description);
+  await propose(c.governor, votes[0][0], p);
+  await toVoting(c.governor, p.id);
+  for (const [voter, support] of votes) await c.governor.connect(voter).castVote(p.id, support);
+  await toDeadline(c.governor, p.id);
+  await c.governor.queue(p.targets, p.values, p.calldatas, p.descriptionHash);
+  await time.increase(await c.timelock.getMinDelay());
+  await c.governor.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+  return p.id;
 }
