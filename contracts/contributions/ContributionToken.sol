@@ -24,7 +24,11 @@ import {IContributionToken} from "../interfaces/IContributionToken.sol";
 ///   `delegates(account)` returns `account` until the holder delegates elsewhere, and delegating
 ///   to the zero address means delegating back to oneself.
 /// - Balances are checkpointed as well as votes (`getPastBalance`), so income can be shared by
-///   what each member held at a past time even when they delegated their votes.
+///   what each member held at a past time even when they delegated their votes. While an account's
+///   votes equal its balance (it never delegated away and nobody delegated to it, the common case),
+///   its past balance is read from its vote checkpoints and no second checkpoint is written; from the
+///   first delegation that changes its votes on, its balance gets checkpoints of its own. This keeps a
+///   contributor's claim free of a second pair of checkpoint writes.
 /// The clock is the block timestamp (ERC-6372 `mode=timestamp`).
 /// Deployed once as an implementation and used through minimal clones made by the community
 /// factory, so the implementation's own initializer is disabled.
@@ -37,6 +41,8 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     /// @custom:storage-location erc7201:cosmolocal.storage.ContributionToken
     struct ContributionTokenStorage {
         mapping(address account => Checkpoints.Trace208) balanceCheckpoints;
+        /// @dev When the account's votes first differed from its balance; 0 while they never did.
+        mapping(address account => uint48) votesDivergedAt;
     }
 
     // keccak256(abi.encode(uint256(keccak256("cosmolocal.storage.ContributionToken")) - 1)) & ~bytes32(uint256(0xff))
@@ -119,10 +125,20 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     function getPastBalance(address account, uint256 timepoint) external view returns (uint256) {
         uint48 currentTimepoint = clock();
         if (timepoint >= currentTimepoint) revert ContributionTokenFutureLookup(timepoint, currentTimepoint);
-        return _getStorage().balanceCheckpoints[account].upperLookupRecent(SafeCast.toUint48(timepoint));
+        ContributionTokenStorage storage $ = _getStorage();
+        uint48 divergedAt = $.votesDivergedAt[account];
+        // Before its votes first differed from its balance, the account's vote checkpoints are its balances.
+        if (divergedAt == 0 || timepoint < divergedAt) return getPastVotes(account, timepoint);
+        return $.balanceCheckpoints[account].upperLookupRecent(SafeCast.toUint48(timepoint));
     }
 
-    /// @notice Number of balance checkpoints of `account`.
+    /// @notice When `account`'s votes first differed from its balance (0: never); its own balance
+    /// checkpoints start then.
+    function votesDivergedAt(address account) external view returns (uint256) {
+        return _getStorage().votesDivergedAt[account];
+    }
+
+    /// @notice Number of balance checkpoints of `account` (written only since `votesDivergedAt(account)`).
     function numBalanceCheckpoints(address account) external view returns (uint256) {
         return _getStorage().balanceCheckpoints[account].length();
     }
@@ -150,9 +166,8 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
         if (from != address(0) && to != address(0)) revert ContributionTokenNonTransferable();
         super._update(from, to, value);
         ContributionTokenStorage storage $ = _getStorage();
-        uint48 now_ = clock();
-        if (from != address(0)) $.balanceCheckpoints[from].push(now_, SafeCast.toUint208(balanceOf(from)));
-        if (to != address(0)) $.balanceCheckpoints[to].push(now_, SafeCast.toUint208(balanceOf(to)));
+        if (from != address(0) && $.votesDivergedAt[from] != 0) _pushBalance($, from);
+        if (to != address(0) && $.votesDivergedAt[to] != 0) _pushBalance($, to);
     }
 
     function _mintContribution(address account, uint256 amount) private {
@@ -162,9 +177,27 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
         emit ContributionMinted(account, amount, msg.sender);
     }
 
-    /// @dev Delegating to the zero address means delegating back to oneself.
+    /// @dev Delegating to the zero address means delegating back to oneself. The accounts whose votes
+    /// this moves (the previous and the new delegate) start their own balance checkpoints first.
     function _delegate(address account, address delegatee) internal override {
-        super._delegate(account, delegatee == address(0) ? account : delegatee);
+        address newDelegate = delegatee == address(0) ? account : delegatee;
+        address oldDelegate = delegates(account);
+        if (oldDelegate != newDelegate) {
+            ContributionTokenStorage storage $ = _getStorage();
+            _startBalanceCheckpoints($, oldDelegate);
+            _startBalanceCheckpoints($, newDelegate);
+        }
+        super._delegate(account, newDelegate);
+    }
+
+    function _startBalanceCheckpoints(ContributionTokenStorage storage $, address account) private {
+        if ($.votesDivergedAt[account] != 0) return;
+        $.votesDivergedAt[account] = clock();
+        _pushBalance($, account);
+    }
+
+    function _pushBalance(ContributionTokenStorage storage $, address account) private {
+        $.balanceCheckpoints[account].push(clock(), SafeCast.toUint208(balanceOf(account)));
     }
 
     function _getStorage() private pure returns (ContributionTokenStorage storage $) {

@@ -1,7 +1,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
 import CommunitiesModule from "./Communities";
+import ContributionsModule from "./Contributions";
 import FederationModule from "./Federation";
+import LicensingModule from "./Licensing";
 
 /**
  * The core suite, deployed once per network: the implementations every community is cloned from,
@@ -9,14 +11,19 @@ import FederationModule from "./Federation";
  * here with `m.useModule`. Every value returned is written to the deployment record under its key.
  */
 const SuiteModule = buildModule("Suite", (m) => {
-  const contributionTokenImpl = m.contract("ContributionToken", [], { id: "ContributionTokenImpl" });
-  const { communityFactory, communityTokenImpl, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
+  const { contributionTokenImpl, membershipImpl, registryImpl, epochsImpl } = m.useModule(ContributionsModule);
+  const { licenceRegistry, membraneImpl } = m.useModule(LicensingModule);
+  const { communityFactory, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
     m.useModule(CommunitiesModule);
   const { federationRegistry, federationFunding, federatedMembership } = m.useModule(FederationModule);
   return {
     contributionTokenImpl,
+    membershipImpl,
+    registryImpl,
+    epochsImpl,
+    licenceRegistry,
+    membraneImpl,
     communityFactory,
-    communityTokenImpl,
     governorSimpleImpl,
     governorQuadraticImpl,
     timelockImpl,

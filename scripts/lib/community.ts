@@ -1,0 +1,180 @@
+/**
+ * Creating a community's contribution-accounting contracts as EIP-1167 minimal clones of the suite's
+ * implementations, initialised and wired with the roles a community factory gives them:
+ *   token:      DEFAULT_ADMIN_ROLE = governance, MINTER_ROLE = registry + epochs, founders credited at init;
+ *   membership: governance, founders as members;
+ *   registry:   DEFAULT_ADMIN_ROLE = governance, STEWARD_ROLE = stewards;
+ *   epochs:     governance.
+ * The deploying account holds no role afterwards. Used by tests and by `contrib:dev-community` until
+ * the DAO factory (which does the same in one transaction) is on the network.
+ */
+import { getAddress, type Signer } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import type {
+  CloneMaker,
+  CommunityMembership,
+  ContributionRegistry,
+  ContributionToken,
+  EpochAllocations,
+  Membrane,
+} from "../../typechain-types";
+
+/** Creation code of an EIP-1167 minimal proxy delegating to `implementation`. */
+export function minimalCloneInitCode(implementation: string): string {
+  return `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${getAddress(implementation).slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`;
+}
+
+/** Runtime code of an EIP-1167 minimal proxy delegating to `implementation`. */
+export function minimalCloneRuntimeCode(implementation: string): string {
+  return `0x363d3d373d3d3d363d73${getAddress(implementation).slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`;
+}
+
+/** Deploys a minimal clone of `implementation` and returns its address. */
+export async function deployClone(signer: Signer, implementation: string): Promise<string> {
+  const tx = await signer.sendTransaction({ data: minimalCloneInitCode(implementation) });
+  const receipt = await tx.wait();
+  if (!receipt?.contractAddress) throw new Error(`clone of ${implementation} was not created (tx ${tx.hash})`);
+  return getAddress(receipt.contractAddress);
+}
+
+export interface ContributionImplementations {
+  token: string;
+  membership: string;
+  registry: string;
+  epochs: string;
+}
+
+export interface KindSpecInput {
+  name: string;
+  valuePerUnit: bigint;
+}
+
+export interface CommunitySpec {
+  name: string;
+  symbol: string;
+  /** The community's governance (its timelock; in tests and dev setups, a plain account). */
+  governance: string;
+  founders: string[];
+  /** Tokens credited to each founder at creation (same order as `founders`; 0n credits nothing). */
+  founderAmounts: bigint[];
+  stewards: string[];
+  /** Endorsements that admit a member (0: governance only). */
+  endorsementThreshold: bigint;
+  /** Attestations a contribution needs. */
+  attestationThreshold: bigint;
+  /** Seconds a contribution stays challengeable after reaching its threshold. */
+  challengeWindow: bigint;
+  kinds: KindSpecInput[];
+}
+
+export interface CommunityContracts {
+  token: ContributionToken;
+  membership: CommunityMembership;
+  registry: ContributionRegistry;
+  epochs: EpochAllocations;
+  addresses: { token: string; membership: string; registry: string; epochs: string };
+}
+
+/** Clones and initialises a community's token, membership, registry and epochs. */
+export async function createCommunityClones(
+  hre: HardhatRuntimeEnvironment,
+  signer: Signer,
+  impls: ContributionImplementations,
+  spec: CommunitySpec,
+): Promise<CommunityContracts> {
+  const token = await deployClone(signer, impls.token);
+  const membership = await deployClone(signer, impls.membership);
+  const registry = await deployClone(signer, impls.registry);
+  const epochs = await deployClone(signer, impls.epochs);
+  const at = async <T>(name: string, address: string) =>
+    (await hre.ethers.getContractAt(name, address, signer)) as unknown as T;
+  const c: CommunityContracts = {
+    token: await at<ContributionToken>("ContributionToken", token),
+    membership: await at<CommunityMembership>("CommunityMembership", membership),
+    registry: await at<ContributionRegistry>("ContributionRegistry", registry),
+    epochs: await at<EpochAllocations>("EpochAllocations", epochs),
+    addresses: { token, membership, registry, epochs },
+  };
+  const credited = spec.founders.map((f, i) => ({ f, a: spec.founderAmounts[i] ?? 0n })).filter(({ a }) => a > 0n);
+  await (
+    await c.token.initialize(
+      spec.name,
+      spec.symbol,
+      spec.governance,
+      [registry, epochs],
+      credited.map(({ f }) => f),
+      credited.map(({ a }) => a),
+    )
+  ).wait();
+  await (await c.membership.initialize(spec.governance, spec.founders, spec.endorsementThreshold)).wait();
+  await (
+    await c.registry.initialize(
+      token,
+      membership,
+      spec.governance,
+      spec.stewards,
+      spec.attestationThreshold,
+      spec.challengeWindow,
+      spec.kinds,
+    )
+  ).wait();
+  await (await c.epochs.initialize(token, spec.governance)).wait();
+  return c;
+}
+
+// ---- From part/licensing: a minimal token + membrane community for the licensing and membrane tests.
+
+export interface MiniCommunity {
+  token: ContributionToken;
+  membrane: Membrane;
+  cloneMaker: CloneMaker;
+}
+
+export interface MiniCommunityOptions {
+  tokenImpl: string;
+  membraneImpl: string;
+  governance: Signer;
+  minter: Signer;
+  treasuryShareBps: number;
+  name?: string;
+  symbol?: string;
+  cloneMaker?: CloneMaker;
+}
+
+/** Clones `implementation` and returns the clone's address. */
+export async function cloneOf(cloneMaker: CloneMaker, implementation: string): Promise<string> {
+  const receipt = await (await cloneMaker.clone(implementation)).wait();
+  for (const log of receipt?.logs ?? []) {
+    const parsed = cloneMaker.interface.parseLog(log);
+    if (parsed?.name === "Cloned") return parsed.args.instance as string;
+  }
+  throw new Error(`no Cloned event when cloning ${implementation}`);
+}
+
+/** Creates a token clone and a membrane clone for one community. */
+export async function createMiniCommunity(
+  hre: HardhatRuntimeEnvironment,
+  o: MiniCommunityOptions,
+): Promise<MiniCommunity> {
+  const cloneMaker =
+    o.cloneMaker ?? ((await (await hre.ethers.getContractFactory("CloneMaker")).deploy()) as unknown as CloneMaker);
+  await cloneMaker.waitForDeployment();
+  const tokenAddr = await cloneOf(cloneMaker, o.tokenImpl);
+  const membraneAddr = await cloneOf(cloneMaker, o.membraneImpl);
+  const token = (await hre.ethers.getContractAt("ContributionToken", tokenAddr)) as unknown as ContributionToken;
+  const membrane = (await hre.ethers.getContractAt("Membrane", membraneAddr)) as unknown as Membrane;
+  const governance = await o.governance.getAddress();
+  await (
+    await token.initialize(
+      o.name ?? "Commons Contribution",
+      o.symbol ?? "cCOM",
+      governance,
+      [await o.minter.getAddress()],
+      [],
+      [],
+    )
+  ).wait();
+  await (await membrane.initialize(tokenAddr, governance, governance, o.treasuryShareBps)).wait();
+  return { token, membrane, cloneMaker };
+}
