@@ -5,6 +5,8 @@
  */
 import { Interface, solidityPacked } from "ethers";
 
+import { TaskInputError } from "./errors";
+
 /** A call a proposal makes (target, value, calldata). */
 export interface ProposalAction {
   target: string;
@@ -119,4 +121,20 @@ export function decodeFractionalParams(params: string): Tally {
   if (hex.length !== 96) throw new Error(`fractional params must be 48 bytes, got ${hex.length / 2}`);
   const word = (i: number) => BigInt(`0x${hex.slice(i * 32, i * 32 + 32)}`);
   return { against: word(0), for: word(1), abstain: word(2) };
+}
+
+/** A due time: unix seconds, an ISO date, or "+<n><unit>" after `now`. */
+export function parseDue(value: string | number, now: bigint, label: string): bigint {
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return BigInt(text);
+  const rel = /^\+(\d+)([smhdw])$/.exec(text);
+  if (rel) {
+    const unit = { s: 1n, m: 60n, h: 3600n, d: 86_400n, w: 604_800n }[rel[2] as "s" | "m" | "h" | "d" | "w"];
+    return now + BigInt(rel[1]) * unit;
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new TaskInputError(`${label} "${text}" is not a time (unix seconds, an ISO date, or +30d from now)`);
+  }
+  return BigInt(Math.floor(ms / 1000));
 }

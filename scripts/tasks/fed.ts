@@ -19,6 +19,7 @@ import {
   fractionalVoteAction,
   fundActions,
   leaveAction,
+  parseDue,
   ZERO_ADDRESS,
   type ProposalAction,
   type Tally,
@@ -363,22 +364,6 @@ interface FundFile {
   token?: string;
   purpose?: string;
   tranches: TrancheInput[];
-}
-
-/** A due time: unix seconds, an ISO date, or "+<n><unit>" after `now`. */
-export function parseDue(value: string | number, now: bigint, label: string): bigint {
-  const text = String(value).trim();
-  if (/^\d+$/.test(text)) return BigInt(text);
-  const rel = /^\+(\d+)([smhdw])$/.exec(text);
-  if (rel) {
-    const unit = { s: 1n, m: 60n, h: 3600n, d: 86_400n, w: 604_800n }[rel[2] as "s" | "m" | "h" | "d" | "w"];
-    return now + BigInt(rel[1]) * unit;
-  }
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) {
-    throw new TaskInputError(`${label} "${text}" is not a time (unix seconds, an ISO date, or +30d from now)`);
-  }
-  return BigInt(Math.floor(ms / 1000));
 }
 
 interface FundArgs extends ProposalArgs {
