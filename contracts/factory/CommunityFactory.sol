@@ -5,16 +5,24 @@ import {TimelockControllerUpgradeable} from "@openzeppelin/contracts-upgradeable
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 
+import {CommunityMembership} from "../contributions/CommunityMembership.sol";
+import {ContributionRegistry} from "../contributions/ContributionRegistry.sol";
 import {ContributionToken} from "../contributions/ContributionToken.sol";
+import {EpochAllocations} from "../contributions/EpochAllocations.sol";
 import {ICommunityFactory} from "../interfaces/ICommunityFactory.sol";
 import {ICommunityGovernor} from "../interfaces/ICommunityGovernor.sol";
 import {ICommunityProfile} from "../interfaces/ICommunityProfile.sol";
+import {IContributionRegistry} from "../interfaces/IContributionRegistry.sol";
+import {IContributionToken} from "../interfaces/IContributionToken.sol";
+import {IMembership} from "../interfaces/IMembership.sol";
+import {Membrane} from "../membrane/Membrane.sol";
 
 /// @title CommunityFactory
 /// @notice Where bioregions and guilds are born: one transaction creates a whole community (its
-/// contribution token with the founders credited, its governor, its timelock treasury and its
-/// profile) as minimal clones of implementations deployed once, wires every role to the
-/// community's own timelock and keeps none for itself.
+/// contribution token with the founders credited, its membership roll, contribution registry and
+/// epoch allocations, its governor, its timelock treasury, its income membrane and its profile)
+/// as minimal clones of implementations deployed once, wires every role to the community's own
+/// timelock and keeps none for itself.
 /// @dev Clones are made first, so every address is known before anything is initialised; then
 /// each clone is initialised with the others' addresses. The factory has no owner and no role in
 /// any community; it only remembers which addresses belong to which community.
@@ -24,23 +32,35 @@ contract CommunityFactory is ICommunityFactory {
     address private immutable _governorQuadratic;
     address private immutable _timelock;
     address private immutable _profile;
+    address private immutable _membership;
+    address private immutable _registry;
+    address private immutable _epochs;
+    address private immutable _membrane;
 
     uint256 private _communityCount;
     mapping(uint256 id => Community) private _communities;
     mapping(address timelockOrGovernor => uint256 id) private _communityIdOf;
 
-    /// @param impls The implementations to clone; token, both governors, timelock and profile are required.
+    /// @param impls The implementations to clone; all are required but `vouchers`.
     constructor(Implementations memory impls) {
-        if (impls.token == address(0)) revert CommunityFactoryMissingImplementation("token");
-        if (impls.governorSimple == address(0)) revert CommunityFactoryMissingImplementation("governorSimple");
-        if (impls.governorQuadratic == address(0)) revert CommunityFactoryMissingImplementation("governorQuadratic");
-        if (impls.timelock == address(0)) revert CommunityFactoryMissingImplementation("timelock");
-        if (impls.profile == address(0)) revert CommunityFactoryMissingImplementation("profile");
+        _requireImplementation(impls.token, "token");
+        _requireImplementation(impls.governorSimple, "governorSimple");
+        _requireImplementation(impls.governorQuadratic, "governorQuadratic");
+        _requireImplementation(impls.timelock, "timelock");
+        _requireImplementation(impls.profile, "profile");
+        _requireImplementation(impls.membership, "membership");
+        _requireImplementation(impls.registry, "registry");
+        _requireImplementation(impls.epochs, "epochs");
+        _requireImplementation(impls.membrane, "membrane");
         _token = impls.token;
         _governorSimple = impls.governorSimple;
         _governorQuadratic = impls.governorQuadratic;
         _timelock = impls.timelock;
         _profile = impls.profile;
+        _membership = impls.membership;
+        _registry = impls.registry;
+        _epochs = impls.epochs;
+        _membrane = impls.membrane;
     }
 
     /// @inheritdoc ICommunityFactory
@@ -49,51 +69,17 @@ contract CommunityFactory is ICommunityFactory {
         address[] calldata founders,
         uint256[] calldata amounts
     ) external returns (uint256 id) {
-        if (founders.length == 0) revert CommunityFactoryNoFounders();
-        if (bytes(config.symbol).length == 0) revert CommunityFactoryEmptySymbol();
+        return _create(config, defaultAccounting(), founders, amounts);
+    }
 
-        Community memory c;
-        c.kind = config.identity.kind;
-        c.counting = config.counting;
-        c.name = config.identity.name;
-        c.token = Clones.clone(_token);
-        c.governor = Clones.clone(config.counting == Counting.Simple ? _governorSimple : _governorQuadratic);
-        c.timelock = Clones.clone(_timelock);
-        c.profile = Clones.clone(_profile);
-
-        // The governor is the timelock's only proposer (and so its only canceller); executors are
-        // anyone (the zero address) or the governor only; no admin but the timelock itself.
-        address[] memory proposers = new address[](1);
-        proposers[0] = c.governor;
-        address[] memory executors = new address[](1);
-        executors[0] = config.openExecution ? address(0) : c.governor;
-        TimelockControllerUpgradeable(payable(c.timelock)).initialize(
-            config.timelockDelay,
-            proposers,
-            executors,
-            address(0)
-        );
-        ContributionToken(c.token).initialize(
-            config.identity.name,
-            config.symbol,
-            c.timelock,
-            new address[](0),
-            founders,
-            amounts
-        );
-        ICommunityGovernor(c.governor).initialize(
-            config.identity.name,
-            IVotes(c.token),
-            TimelockControllerUpgradeable(payable(c.timelock)),
-            config.governor
-        );
-        ICommunityProfile(c.profile).initialize(c.timelock, config.identity);
-
-        id = ++_communityCount;
-        _communities[id] = c;
-        _communityIdOf[c.timelock] = id;
-        _communityIdOf[c.governor] = id;
-        emit CommunityCreated(id, msg.sender, c.timelock, c);
+    /// @inheritdoc ICommunityFactory
+    function createCommunityWithAccounting(
+        CommunityConfig calldata config,
+        AccountingSettings calldata accounting,
+        address[] calldata founders,
+        uint256[] calldata amounts
+    ) external returns (uint256 id) {
+        return _create(config, accounting, founders, amounts);
     }
 
     /// @inheritdoc ICommunityFactory
@@ -119,5 +105,114 @@ contract CommunityFactory is ICommunityFactory {
         impls.governorQuadratic = _governorQuadratic;
         impls.timelock = _timelock;
         impls.profile = _profile;
+        impls.membership = _membership;
+        impls.registry = _registry;
+        impls.epochs = _epochs;
+        impls.membrane = _membrane;
+    }
+
+    /// @inheritdoc ICommunityFactory
+    function defaultAccounting() public pure returns (AccountingSettings memory accounting) {
+        accounting.attestationThreshold = 2;
+        accounting.challengeWindow = 3 days;
+        accounting.membraneTreasuryShareBps = 5_000;
+    }
+
+    function _create(
+        CommunityConfig calldata config,
+        AccountingSettings memory accounting,
+        address[] calldata founders,
+        uint256[] calldata amounts
+    ) private returns (uint256 id) {
+        if (founders.length == 0) revert CommunityFactoryNoFounders();
+        if (bytes(config.symbol).length == 0) revert CommunityFactoryEmptySymbol();
+
+        Community memory c;
+        c.kind = config.identity.kind;
+        c.counting = config.counting;
+        c.name = config.identity.name;
+        c.token = Clones.clone(_token);
+        c.governor = Clones.clone(config.counting == Counting.Simple ? _governorSimple : _governorQuadratic);
+        c.timelock = Clones.clone(_timelock);
+        c.profile = Clones.clone(_profile);
+        c.membership = Clones.clone(_membership);
+        c.registry = Clones.clone(_registry);
+        c.epochs = Clones.clone(_epochs);
+        c.membrane = Clones.clone(_membrane);
+
+        _initializeGovernance(c, config);
+        _initializeAccounting(c, config, accounting, founders, amounts);
+
+        id = ++_communityCount;
+        _communities[id] = c;
+        _communityIdOf[c.timelock] = id;
+        _communityIdOf[c.governor] = id;
+        emit CommunityCreated(id, msg.sender, c.timelock, c);
+    }
+
+    /// @dev Timelock (the governor its only proposer and canceller; executors anyone, the zero
+    /// address, or the governor only; no admin but itself), governor and profile.
+    function _initializeGovernance(Community memory c, CommunityConfig calldata config) private {
+        address[] memory proposers = new address[](1);
+        proposers[0] = c.governor;
+        address[] memory executors = new address[](1);
+        executors[0] = config.openExecution ? address(0) : c.governor;
+        TimelockControllerUpgradeable(payable(c.timelock)).initialize(
+            config.timelockDelay,
+            proposers,
+            executors,
+            address(0)
+        );
+        ICommunityGovernor(c.governor).initialize(
+            config.identity.name,
+            IVotes(c.token),
+            TimelockControllerUpgradeable(payable(c.timelock)),
+            config.governor
+        );
+        ICommunityProfile(c.profile).initialize(c.timelock, config.identity);
+    }
+
+    /// @dev Token (governed by the timelock, minted by the registry and the epochs, founders
+    /// credited), membership (founders admitted), registry, epochs and membrane (income to the
+    /// timelock's treasury and to contributors), all governed by the timelock.
+    function _initializeAccounting(
+        Community memory c,
+        CommunityConfig calldata config,
+        AccountingSettings memory accounting,
+        address[] calldata founders,
+        uint256[] calldata amounts
+    ) private {
+        address[] memory minters = new address[](2);
+        minters[0] = c.registry;
+        minters[1] = c.epochs;
+        ContributionToken(c.token).initialize(
+            config.identity.name,
+            config.symbol,
+            c.timelock,
+            minters,
+            founders,
+            amounts
+        );
+        CommunityMembership(c.membership).initialize(c.timelock, founders, accounting.endorsementThreshold);
+        _initializeRegistry(c, accounting);
+        EpochAllocations(c.epochs).initialize(IContributionToken(c.token), c.timelock);
+        Membrane(payable(c.membrane)).initialize(c.token, c.timelock, c.timelock, accounting.membraneTreasuryShareBps);
+    }
+
+    function _initializeRegistry(Community memory c, AccountingSettings memory accounting) private {
+        IContributionRegistry.KindSpec[] memory kinds = accounting.kinds;
+        ContributionRegistry(c.registry).initialize(
+            IContributionToken(c.token),
+            IMembership(c.membership),
+            c.timelock,
+            accounting.stewards,
+            accounting.attestationThreshold,
+            accounting.challengeWindow,
+            kinds
+        );
+    }
+
+    function _requireImplementation(address implementation, string memory which) private pure {
+        if (implementation == address(0)) revert CommunityFactoryMissingImplementation(which);
     }
 }

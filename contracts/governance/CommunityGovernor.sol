@@ -90,7 +90,8 @@ contract CommunityGovernor is
         return super.quorum(timepoint);
     }
 
-    /// @notice The state of a proposal; OpenZeppelin's, plus `Expired` 30 days after the deadline (not queued) or the eta (not executed).
+    /// @notice The state of a proposal: OpenZeppelin's, plus `Expired` 30 days after the deadline
+    /// (if not queued) or after the eta (if not executed).
     function state(
         uint256 proposalId
     ) public view override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (ProposalState) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma solidity ^0.8.24;
 
+import {IContributionRegistry} from "./IContributionRegistry.sol";
 import {ICommunityGovernor} from "./ICommunityGovernor.sol";
 import {ICommunityProfile} from "./ICommunityProfile.sol";
 
@@ -32,7 +33,26 @@ interface ICommunityFactory {
         bool openExecution;
     }
 
-    /// @notice The addresses and kind of a community. Contracts a community does not have are zero.
+    /// @notice How a new community recognises contributions and shares income. `createCommunity`
+    /// uses the defaults of {defaultAccounting}; governance can change every one of them later.
+    /// @param endorsementThreshold Members' endorsements that admit a new member (0: by governance only).
+    /// @param stewards Accounts that may resolve challenges and sign vouchers (may be empty).
+    /// @param attestationThreshold Peer attestations a submitted contribution needs (at least 1).
+    /// @param challengeWindow Seconds a contribution stays challengeable once attested.
+    /// @param kinds Kinds of contribution (care, code, ...) with their value per unit.
+    /// @param membraneTreasuryShareBps Share of income kept by the treasury, in basis points; the rest
+    /// goes to contributors by their contribution tokens.
+    struct AccountingSettings {
+        uint256 endorsementThreshold;
+        address[] stewards;
+        uint256 attestationThreshold;
+        uint256 challengeWindow;
+        IContributionRegistry.KindSpec[] kinds;
+        uint16 membraneTreasuryShareBps;
+    }
+
+    /// @notice The addresses and kind of a community. Contracts a community does not have are zero;
+    /// `vouchers` is always zero: stewards' vouchers are redeemed by the `registry`.
     struct Community {
         ICommunityProfile.CommunityKind kind;
         Counting counting;
@@ -48,7 +68,7 @@ interface ICommunityFactory {
         address membrane;
     }
 
-    /// @notice The implementations every community is cloned from.
+    /// @notice The implementations every community is cloned from (`vouchers` unused, always zero).
     struct Implementations {
         address token;
         address governorSimple;
@@ -74,7 +94,8 @@ interface ICommunityFactory {
     /// @notice Community `id` was created by `creator`, with every address it is made of.
     event CommunityCreated(uint256 indexed id, address indexed creator, address indexed timelock, Community community);
 
-    /// @notice Creates a community: clones and initialises its contracts, credits the founders, wires
+    /// @notice Creates a community with the default accounting settings ({defaultAccounting}): clones
+    /// and initialises its contracts, credits the founders (who also become its first members), wires
     /// every role to the community's timelock and keeps none for the factory.
     /// @param config Identity, token symbol, counting mode, governor settings, timelock delay and executors.
     /// @param founders Founding members, credited with contribution tokens.
@@ -85,6 +106,23 @@ interface ICommunityFactory {
         address[] calldata founders,
         uint256[] calldata amounts
     ) external returns (uint256 id);
+
+    /// @notice Creates a community as {createCommunity} does, with the accounting settings given.
+    /// @param config Identity, token symbol, counting mode, governor settings, timelock delay and executors.
+    /// @param accounting Membership, attestation, kinds and membrane settings.
+    /// @param founders Founding members, credited with contribution tokens.
+    /// @param amounts What each founder is credited, in the same order as `founders`.
+    /// @return id The new community's id.
+    function createCommunityWithAccounting(
+        CommunityConfig calldata config,
+        AccountingSettings calldata accounting,
+        address[] calldata founders,
+        uint256[] calldata amounts
+    ) external returns (uint256 id);
+
+    /// @notice The accounting settings {createCommunity} uses: admission by governance only, no
+    /// stewards, 2 attestations, a 3-day challenge window, no kinds yet, half of income to the treasury.
+    function defaultAccounting() external pure returns (AccountingSettings memory);
 
     /// @notice The addresses, kind and name of community `id`; reverts for an unknown id.
     function getCommunity(uint256 id) external view returns (Community memory);

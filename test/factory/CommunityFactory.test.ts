@@ -36,12 +36,15 @@ describe("CommunityFactory", function () {
           c.addresses.governor,
           c.addresses.timelock,
           c.addresses.profile,
+          c.addresses.membership,
+          c.addresses.registry,
+          c.addresses.epochs,
           ethers.ZeroAddress,
-          ethers.ZeroAddress,
-          ethers.ZeroAddress,
-          ethers.ZeroAddress,
-          ethers.ZeroAddress,
+          c.addresses.membrane,
         ]);
+      for (const a of [c.addresses.membership, c.addresses.registry, c.addresses.epochs, c.addresses.membrane]) {
+        expect(a).to.not.equal(ethers.ZeroAddress);
+      }
       expect(await factory.communityCount()).to.equal(1n);
       expect(await factory.communityIdOf(c.addresses.timelock)).to.equal(1n);
       expect(await factory.communityIdOf(c.addresses.governor)).to.equal(1n);
@@ -154,12 +157,13 @@ describe("CommunityFactory", function () {
         .to.be.revertedWithCustomError(factory, "CommunityFactoryUnknownCommunity")
         .withArgs(1);
       const impls = await factory.implementations();
-      expect(impls.token).to.equal(await deployed.communityTokenImpl.getAddress());
+      expect(impls.token).to.not.equal(ethers.ZeroAddress);
       expect(impls.governorSimple).to.equal(await deployed.governorSimpleImpl.getAddress());
       expect(impls.governorQuadratic).to.equal(await deployed.governorQuadraticImpl.getAddress());
       expect(impls.timelock).to.equal(await deployed.timelockImpl.getAddress());
       expect(impls.profile).to.equal(await deployed.profileImpl.getAddress());
-      expect(impls.membership).to.equal(ethers.ZeroAddress);
+      expect(impls.membership).to.not.equal(ethers.ZeroAddress);
+      expect(impls.vouchers).to.equal(ethers.ZeroAddress);
     });
   });
 
@@ -173,14 +177,24 @@ describe("CommunityFactory", function () {
         governorQuadratic: impls.governorQuadratic,
         timelock: impls.timelock,
         profile: impls.profile,
-        membership: ethers.ZeroAddress,
-        registry: ethers.ZeroAddress,
-        epochs: ethers.ZeroAddress,
+        membership: impls.membership,
+        registry: impls.registry,
+        epochs: impls.epochs,
         vouchers: ethers.ZeroAddress,
-        membrane: ethers.ZeroAddress,
+        membrane: impls.membrane,
       };
       const Factory = await ethers.getContractFactory("CommunityFactory");
-      for (const which of ["token", "governorSimple", "governorQuadratic", "timelock", "profile"] as const) {
+      for (const which of [
+        "token",
+        "governorSimple",
+        "governorQuadratic",
+        "timelock",
+        "profile",
+        "membership",
+        "registry",
+        "epochs",
+        "membrane",
+      ] as const) {
         await expect(Factory.deploy({ ...base, [which]: ethers.ZeroAddress }))
           .to.be.revertedWithCustomError(factory, "CommunityFactoryMissingImplementation")
           .withArgs(which);
@@ -229,11 +243,21 @@ describe("CommunityFactory", function () {
         await factory.createCommunity(communityConfig("guild", "quadratic"), founders, amounts)
       ).wait();
       // "Directly": one creation transaction per contract of a community, from its full bytecode
-      // (ContributionToken, CommunityGovernor, CommunityTimelock, CommunityProfile), summed. Their
+      // (ContributionToken, CommunityGovernor, CommunityTimelock, CommunityProfile, CommunityMembership,
+      // ContributionRegistry, EpochAllocations, Membrane), summed. Their
       // initialisation is not even added (these contracts disable initializers in their
       // constructors), so the comparison understates what the factory saves.
       let direct = 0n;
-      for (const name of ["ContributionToken", "CommunityGovernor", "CommunityTimelock", "CommunityProfile"]) {
+      for (const name of [
+        "ContributionToken",
+        "CommunityGovernor",
+        "CommunityTimelock",
+        "CommunityProfile",
+        "CommunityMembership",
+        "ContributionRegistry",
+        "EpochAllocations",
+        "Membrane",
+      ]) {
         const c = await ethers.deployContract(name);
         direct += (await c.deploymentTransaction()!.wait())!.gasUsed;
       }
