@@ -6,6 +6,7 @@
  * while earlier ones remain claimable.
  */
 import { loadFixture, time } from "@nomicfoundation/hardhat-toolbox/network-helpers";
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
 import { ethers, ignition } from "hardhat";
 
@@ -18,7 +19,13 @@ import {
   leaveAction,
   ZERO_ADDRESS,
 } from "../../scripts/lib/federation";
-import type { CommunityFactory, FederationFunding, FederationRegistry } from "../../typechain-types";
+import type {
+  CommunityFactory,
+  EpochAllocations,
+  FederatedMembership,
+  FederationFunding,
+  FederationRegistry,
+} from "../../typechain-types";
 import {
   buildProposal,
   communityAt,
@@ -39,6 +46,7 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
     const deployed = await ignition.deploy(FederationModule);
     const registry = deployed.federationRegistry as unknown as FederationRegistry;
     const funding = deployed.federationFunding as unknown as FederationFunding;
+    const federated = deployed.federatedMembership as unknown as FederatedMembership;
     const factory = (await ethers.getContractAt(
       "CommunityFactory",
       await registry.factory(),
@@ -66,6 +74,7 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
         governor: c.governor,
         timelock: c.timelock,
         token: c.token,
+        epochs: (await ethers.getContractAt("EpochAllocations", c.addresses.epochs)) as unknown as EpochAllocations,
         address: c.addresses.timelock,
       };
     };
@@ -76,14 +85,35 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
     for (const c of [watershed, highlands, builders]) await registry.register(c.id);
     // A donor fills the guild's treasury.
     await donor.sendTransaction({ to: builders.address, value: E("20") });
-    return { registry, funding, factory, watershed, highlands, builders, alice, bob, carol, dave, erin, project };
+    return {
+      registry,
+      funding,
+      federated,
+      factory,
+      watershed,
+      highlands,
+      builders,
+      alice,
+      bob,
+      carol,
+      dave,
+      erin,
+      project,
+    };
   }
 
   it("tells the whole story", async function () {
-    const { registry, funding, watershed, highlands, builders, alice, bob, carol, dave, erin, project } =
+    const { registry, funding, federated, watershed, highlands, builders, alice, bob, carol, dave, erin, project } =
       await loadFixture(deployStoryFixture);
     const registryAddr = await registry.getAddress();
     const fundingAddr = await funding.getAddress();
+
+    // 0. Their founders are members; the federation's membership view answers for all of them.
+    await federated.join(alice.address, watershed.address);
+    await federated.connect(dave).join(dave.address, builders.address);
+    expect(await federated.isMember(alice.address)).to.equal(true);
+    expect(await federated.memberCommunitiesOf(dave.address)).to.deep.equal([builders.address]);
+    expect(await federated.isMember(project.address)).to.equal(false);
 
     // 1. Both bioregions propose to join the guild, each by its own governance.
     await passProposal(watershed, [affiliateAction(registryAddr, builders.address)], "Join the Builders Guild", [
@@ -99,33 +129,35 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
       Status.ProposedByBioregion,
     );
 
-    // 2. The guild accepts both, and recognises the land and work the Watershed contributed by
-    // crediting its timelock with guild contribution tokens, as it would a person.
-    const MINTER_ROLE = await builders.token.MINTER_ROLE();
+    // 2. The guild accepts both, and recognises the timber yard the Watershed lends it the way it
+    // recognises its people's work: an epoch allocation (a Merkle root of who earned what), which
+    // anyone may then claim on the Watershed's behalf.
+    const allocation = StandardMerkleTree.of(
+      [
+        ["0", watershed.address, E("40").toString()],
+        ["1", erin.address, E("5").toString()],
+      ],
+      ["uint256", "address", "uint256"],
+    );
     await passProposal(
       builders,
       [
         affiliateAction(registryAddr, watershed.address),
         affiliateAction(registryAddr, highlands.address),
         {
-          target: await builders.token.getAddress(),
-          data: builders.token.interface.encodeFunctionData("grantRole", [MINTER_ROLE, builders.address]),
-        },
-        {
-          target: await builders.token.getAddress(),
-          data: builders.token.interface.encodeFunctionData("mint", [watershed.address, E("40")]),
-        },
-        {
-          target: await builders.token.getAddress(),
-          data: builders.token.interface.encodeFunctionData("renounceRole", [MINTER_ROLE, builders.address]),
+          target: await builders.epochs.getAddress(),
+          data: builders.epochs.interface.encodeFunctionData("publishEpoch", [allocation.root, "ipfs://epoch-1", 0]),
         },
       ],
-      "Welcome Watershed and Highlands; credit Watershed for the timber yard it lends the guild",
+      "Welcome Watershed and Highlands; epoch 1 allocations (Watershed: the timber yard it lends us)",
       [
         [dave, Vote.For],
         [erin, Vote.For],
       ],
     );
+    await builders.epochs
+      .connect(carol)
+      .claim(0, 0, watershed.address, E("40"), allocation.getProof(["0", watershed.address, E("40").toString()]));
     expect(await registry.isAffiliated(watershed.address, builders.address)).to.equal(true);
     expect(await registry.isAffiliated(highlands.address, builders.address)).to.equal(true);
     const [guildLinks] = await registry.affiliationsOf(builders.address);

@@ -11,6 +11,7 @@ import type {
   CommunityGovernor,
   CommunityTimelock,
   ContributionToken,
+  EpochAllocations,
   FederatedMembership,
   FederationFunding,
   FederationMockFactory,
@@ -130,6 +131,7 @@ export interface StoryCommunity {
   governor: CommunityGovernor;
   timelock: CommunityTimelock;
   token: ContributionToken;
+  epochs: EpochAllocations;
   address: string;
 }
 
