@@ -45,14 +45,23 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
         Tranche[] calldata tranches,
         string calldata purposeURI
     ) external payable nonReentrant returns (uint256 grantId) {
-        if (!_registry.isRegistered(msg.sender)) revert FederationFundingUnknownFunder(msg.sender);
-        if (!_registry.isAffiliated(msg.sender, beneficiary)) {
+        // One registry call on the way that succeeds; the second only says why it failed.
+        IFederationRegistry.Affiliation memory affiliation = _registry.getAffiliation(msg.sender, beneficiary);
+        if (affiliation.status != IFederationRegistry.AffiliationStatus.Active) {
+            if (!_registry.isRegistered(msg.sender)) revert FederationFundingUnknownFunder(msg.sender);
             revert FederationFundingNotAffiliated(msg.sender, beneficiary);
         }
         uint256 total = _checkSchedule(tranches);
         uint256 expectedValue = token == address(0) ? total : 0;
         if (msg.value != expectedValue) revert FederationFundingWrongValue(msg.value, expectedValue);
-        grantId = _record(beneficiary, recipient == address(0) ? beneficiary : recipient, token, tranches, purposeURI);
+        grantId = _record(
+            beneficiary,
+            recipient == address(0) ? beneficiary : recipient,
+            token,
+            affiliation.epoch,
+            tranches,
+            purposeURI
+        );
         _owed[token] += total;
         if (token != address(0)) {
             IERC20 erc20 = IERC20(token);
@@ -213,11 +222,11 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
         address beneficiary,
         address recipient,
         address token,
+        uint64 epoch,
         Tranche[] calldata tranches,
         string calldata purposeURI
     ) private returns (uint256 grantId) {
         grantId = ++_grantCount;
-        uint64 epoch = _registry.getAffiliation(msg.sender, beneficiary).epoch;
         // Fits: `_checkSchedule` allowed at most MAX_TRANCHES (64).
         uint8 count = uint8(tranches.length);
         _grants[grantId] = Grant({

@@ -380,3 +380,35 @@ describe("FederationFunding", function () {
     });
   });
 });
+
+describe("FederationFunding re-entrancy", function () {
+  it("refuses a token that calls back into fund, claim or reclaim while they pay", async function () {
+    const { funding, registry, token, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
+    const escrow = await funding.getAddress();
+    await token.mint(guild1.gov.address, 100);
+    await token.connect(guild1.gov).approve(escrow, 100);
+    const tranches = [{ amount: 10, dueAt: 0 }];
+    const fundArgs = [bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), tranches, ""] as const;
+    await funding.connect(guild1.gov).fund(...fundArgs);
+    await funding
+      .connect(guild1.gov)
+      .fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), [{ amount: 10, dueAt: 2n ** 40n }], "");
+
+    await token.setHook(escrow, funding.interface.encodeFunctionData("fund", fundArgs));
+    await expect(funding.connect(guild1.gov).fund(...fundArgs)).to.be.revertedWithCustomError(
+      funding,
+      "ReentrancyGuardReentrantCall",
+    );
+    await token.setHook(escrow, funding.interface.encodeFunctionData("claim", [1]));
+    await expect(funding.claim(1)).to.be.revertedWithCustomError(funding, "ReentrancyGuardReentrantCall");
+    await registry.connect(bio1.gov).leave(guild1.gov.address);
+    await token.setHook(escrow, funding.interface.encodeFunctionData("reclaim", [2]));
+    await expect(funding.reclaim(2)).to.be.revertedWithCustomError(funding, "ReentrancyGuardReentrantCall");
+
+    await token.setHook(ethers.ZeroAddress, "0x");
+    expect(await funding.owed(await token.getAddress())).to.equal(20);
+    await funding.claim(1);
+    await funding.reclaim(2);
+    expect(await token.balanceOf(escrow)).to.equal(0);
+  });
+});
