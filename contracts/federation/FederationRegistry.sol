@@ -71,10 +71,7 @@ contract FederationRegistry is IFederationRegistry {
 
     /// @inheritdoc IFederationRegistry
     function affiliate(address counterpart) external returns (AffiliationStatus) {
-        _requireRegistered(msg.sender);
-        _requireRegistered(counterpart);
-        (address bioregion, address guild) = _order(msg.sender, counterpart);
-        bytes32 key = _pairKey(bioregion, guild);
+        (address bioregion, address guild, bytes32 key) = _pairWith(counterpart);
         Affiliation storage a = _affiliations[key];
         AffiliationStatus status = a.status;
         if (status == AffiliationStatus.Active) revert FederationRegistryAlreadyAffiliated(bioregion, guild);
@@ -103,10 +100,7 @@ contract FederationRegistry is IFederationRegistry {
 
     /// @inheritdoc IFederationRegistry
     function leave(address counterpart) external {
-        _requireRegistered(msg.sender);
-        _requireRegistered(counterpart);
-        (address bioregion, address guild) = _order(msg.sender, counterpart);
-        bytes32 key = _pairKey(bioregion, guild);
+        (address bioregion, address guild, bytes32 key) = _pairWith(counterpart);
         Affiliation storage a = _affiliations[key];
         AffiliationStatus status = a.status;
         if (status == AffiliationStatus.None) revert FederationRegistryNotAffiliated(msg.sender, counterpart);
@@ -258,13 +252,22 @@ contract FederationRegistry is IFederationRegistry {
         if (c.kind == CommunityKind.None) revert FederationRegistryUnknownCommunity(community);
     }
 
-    /// @dev (bioregion, guild) from two registered communities in either order, or a revert.
-    function _order(address a, address b) private view returns (address bioregion, address guild) {
+    /// @dev The calling community and `counterpart` as (bioregion, guild) and their pair's key;
+    /// reverts unless both are registered and of different kinds.
+    function _pairWith(address counterpart) private view returns (address bioregion, address guild, bytes32 key) {
+        _requireRegistered(msg.sender);
+        _requireRegistered(counterpart);
         bool valid;
-        (valid, bioregion, guild) = _tryOrder(a, b);
+        (valid, bioregion, guild) = _tryOrder(msg.sender, counterpart);
         if (!valid) {
-            revert FederationRegistryKindsCannotAffiliate(a, _communities[a].kind, b, _communities[b].kind);
+            revert FederationRegistryKindsCannotAffiliate(
+                msg.sender,
+                _communities[msg.sender].kind,
+                counterpart,
+                _communities[counterpart].kind
+            );
         }
+        key = _pairKey(bioregion, guild);
     }
 
     function _tryOrder(address a, address b) private view returns (bool valid, address bioregion, address guild) {

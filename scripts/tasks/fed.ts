@@ -9,7 +9,7 @@
  * it as any other proposal. `fed:register`, `fed:claim`, `fed:reclaim` and `fed:join` are plain
  * transactions anyone may send.
  */
-import type { HardhatRuntimeEnvironment } from "hardhat/types";
+import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
@@ -132,7 +132,7 @@ async function prepareProposal(
   out.set("submitted", submit);
 }
 
-function withProposalOptions(t: import("hardhat/types").ConfigurableTaskDefinition) {
+function withProposalOptions(t: ConfigurableTaskDefinition) {
   return t
     .addFlag("submit", "Propose it through the community's governor (otherwise only print it)")
     .addOptionalParam("description", "The proposal's description")
@@ -289,26 +289,36 @@ interface AffiliateArgs extends ProposalArgs {
   with?: string;
 }
 
+/** The options of a decision about an affiliation: who decides, about whom. */
+function withPairOptions(t: ConfigurableTaskDefinition, counterpart: string) {
+  return withProposalOptions(
+    t
+      .addOptionalParam("community", "The community deciding (name or timelock address)")
+      .addOptionalParam("with", `${counterpart} (name or timelock address)`),
+  );
+}
+
+/** The two communities of `--community` and `--with`, and where they stand with each other. */
+async function resolvePair(hre: HardhatRuntimeEnvironment, args: AffiliateArgs) {
+  const registry = await registryAt(hre);
+  const me = await resolveCommunity(hre, registry, args.community, "community");
+  const other = await resolveCommunity(hre, registry, args.with, "with");
+  const affiliation = await registry.getAffiliation(me.timelock, other.timelock);
+  return { registry, me, other, affiliation };
+}
+
 cosmoTask<AffiliateArgs>(
   "fed:affiliate",
   "Prepare (and with --submit, propose) a community's proposal to affiliate with another, or to accept its proposal",
-  (t) =>
-    withProposalOptions(
-      t
-        .addOptionalParam("community", "The community deciding (name or timelock address)")
-        .addOptionalParam("with", "The bioregion or guild to affiliate with (name or timelock address)"),
-    ),
+  (t) => withPairOptions(t, "The bioregion or guild to affiliate with"),
   async (args, hre, out) => {
-    const registry = await registryAt(hre);
-    const me = await resolveCommunity(hre, registry, args.community, "community");
-    const other = await resolveCommunity(hre, registry, args.with, "with");
+    const { registry, me, other, affiliation: a } = await resolvePair(hre, args);
     const [kindMe, kindOther] = [await registry.kindOf(me.timelock), await registry.kindOf(other.timelock)];
     if (kindMe === kindOther) {
       throw new TaskInputError(
         `${me.label} and ${other.label} are both ${KINDS[Number(kindMe)]}s: only a bioregion and a guild affiliate`,
       );
     }
-    const a = await registry.getAffiliation(me.timelock, other.timelock);
     const mine = kindMe === 1n ? 1n : 2n;
     if (a.status === 3n) throw new TaskInputError(`${me.label} and ${other.label} are already affiliated`);
     if (a.status === mine)
@@ -334,17 +344,9 @@ cosmoTask<AffiliateArgs>(
 cosmoTask<AffiliateArgs>(
   "fed:leave",
   "Prepare (and with --submit, propose) a community's proposal to end an affiliation or withdraw its proposal",
-  (t) =>
-    withProposalOptions(
-      t
-        .addOptionalParam("community", "The community deciding (name or timelock address)")
-        .addOptionalParam("with", "The counterpart (name or timelock address)"),
-    ),
+  (t) => withPairOptions(t, "The counterpart"),
   async (args, hre, out) => {
-    const registry = await registryAt(hre);
-    const me = await resolveCommunity(hre, registry, args.community, "community");
-    const other = await resolveCommunity(hre, registry, args.with, "with");
-    const a = await registry.getAffiliation(me.timelock, other.timelock);
+    const { registry, me, other, affiliation: a } = await resolvePair(hre, args);
     if (a.status === 0n)
       throw new TaskInputError(`${me.label} and ${other.label} are not affiliated and nothing is proposed`);
     out.set("step", a.status === 3n ? "end" : "withdraw");

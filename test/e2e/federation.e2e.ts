@@ -110,30 +110,23 @@ describe("e2e: federation tasks on a real node", function () {
       { id: "2", community: builders.timelock, new: true },
     ]);
 
-    // Both sides decide, each by its own proposal.
+    // Both sides decide, each by its own proposal, submitted by one of its founders.
     const from = (s: ethers.Signer) => s.getAddress();
-    const proposeSide = await node.taskJson<Proposed>([
-      "fed:affiliate",
-      "--community",
-      "Watershed",
-      "--with",
-      "Builders",
-      "--submit",
-      "--from",
-      await from(alice),
-    ]);
+    const decide = async (task: string, community: string, other: string, proposer: ethers.Signer) =>
+      node.taskJson<Proposed>([
+        task,
+        "--community",
+        community,
+        "--with",
+        other,
+        "--submit",
+        "--from",
+        await from(proposer),
+      ]);
+    const proposeSide = await decide("fed:affiliate", "Watershed", "Builders", alice);
     expect(proposeSide.result.step).to.equal("propose");
     await pass(watershed.governor, [alice], proposeSide.result);
-    const acceptSide = await node.taskJson<Proposed>([
-      "fed:affiliate",
-      "--community",
-      "Builders",
-      "--with",
-      "Watershed",
-      "--submit",
-      "--from",
-      await from(dave),
-    ]);
+    const acceptSide = await decide("fed:affiliate", "Builders", "Watershed", dave);
     expect(acceptSide.result.step).to.equal("accept");
     await pass(builders.governor, [dave], acceptSide.result);
 
@@ -179,16 +172,7 @@ describe("e2e: federation tasks on a real node", function () {
     expect((await provider.getBalance(await project.getAddress())) - before).to.equal(ethers.parseEther("1"));
 
     // The Watershed leaves; the second tranche is refused and goes back to the guild.
-    const leave = await node.taskJson<Proposed>([
-      "fed:leave",
-      "--community",
-      "Watershed",
-      "--with",
-      "Builders",
-      "--submit",
-      "--from",
-      await from(alice),
-    ]);
+    const leave = await decide("fed:leave", "Watershed", "Builders", alice);
     await pass(watershed.governor, [alice], leave.result);
     const registry = FederationRegistry__factory.connect(addr("federationRegistry"), deployer);
     expect(await registry.isAffiliated(watershed.timelock, builders.timelock)).to.equal(false);

@@ -65,7 +65,7 @@ describe("FederatedMembership", function () {
     it("counts a self-registered community only while it is recognised", async function () {
       const { federated, registry, guild1, alice } = await loadFixture(membersFixture);
       const [, , , , , , , , , selfGov] = await ethers.getSigners();
-      const membership = await ethers.deployContract("FederationMockMembership");
+      const membership = await ethers.deployContract("MockMembership");
       await membership.setMember(alice.address, true);
       const a = ethers.Wallet.createRandom().address;
       await registry

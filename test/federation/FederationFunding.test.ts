@@ -394,7 +394,7 @@ describe("FederationFunding re-entrancy", function () {
       .connect(guild1.gov)
       .fund(bio1.gov.address, ethers.ZeroAddress, await token.getAddress(), [{ amount: 10, dueAt: 2n ** 40n }], "");
 
-    await token.setHook(escrow, funding.interface.encodeFunctionData("fund", fundArgs));
+    await token.setHook(escrow, funding.interface.encodeFunctionData("fund", [...fundArgs]));
     await expect(funding.connect(guild1.gov).fund(...fundArgs)).to.be.revertedWithCustomError(
       funding,
       "ReentrancyGuardReentrantCall",

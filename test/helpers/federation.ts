@@ -15,7 +15,7 @@ import type {
   FederatedMembership,
   FederationFunding,
   FederationMockFactory,
-  FederationMockMembership,
+  MockMembership,
   FederationMockToken,
   FederationRegistry,
 } from "../../typechain-types";
@@ -34,7 +34,7 @@ export interface TestCommunity {
   id: number;
   /** The signer acting as the community's governance (its timelock). */
   gov: HardhatEthersSigner;
-  membership: FederationMockMembership;
+  membership: MockMembership;
 }
 
 export interface FederationFixture {
@@ -83,7 +83,7 @@ export async function deployFederationFixture(): Promise<FederationFixture> {
   const feeToken = await ethers.deployContract("FederationMockToken", [100]);
 
   const make = async (id: number, gov: HardhatEthersSigner, kind: "bioregion" | "guild", name: string) => {
-    const membership = await ethers.deployContract("FederationMockMembership");
+    const membership = await ethers.deployContract("MockMembership");
     await factory.setCommunity(id, factoryRecord(kind, name, gov.address, await membership.getAddress()));
     return { id, gov, membership };
   };
