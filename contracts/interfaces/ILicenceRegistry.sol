@@ -77,20 +77,20 @@ interface ILicenceRegistry {
         string uri;
     }
 
-    /// @notice A licence. `termsVersion` is frozen at grant.
+    /// @notice A licence. `termsVersion` is frozen at grant. Packed in three storage slots.
     struct Licence {
-        uint256 workId;
         address licensee;
         LicenceClass licenceClass;
         LicenceStatus status;
-        uint256 termsVersion;
-        uint256 maxFee;
-        uint16 maxRevenueShareBps;
-        uint64 grantedAt;
-        uint64 expiresAt;
-        uint64 answerDeadline;
         bool awaitingPayment;
         bool answered;
+        uint16 maxRevenueShareBps;
+        uint48 grantedAt;
+        uint64 workId;
+        uint64 termsVersion;
+        uint64 expiresAt;
+        uint64 answerDeadline;
+        uint256 maxFee;
     }
 
     /// @notice Work `workId` does not exist.
@@ -190,7 +190,8 @@ interface ILicenceRegistry {
     /// @notice The steward refused licence request `licenceId`, for the reason at `reasonURI`.
     event LicenceRefused(uint256 indexed licenceId, string reasonURI, bytes32 reasonHash);
     /// @notice `payer` paid `amount` of `token` for licence `licenceId`, sent to `beneficiary`
-    /// (`notified`: the beneficiary accounted it as income in the same transaction).
+    /// (`notified`: the beneficiary was called in the same transaction; native: always, ERC-20: its
+    /// `notifyIncome(token)` did not revert).
     event FeePaid(
         uint256 indexed licenceId,
         address indexed payer,

@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ILicenceRegistry} from "../interfaces/ILicenceRegistry.sol";
@@ -65,19 +66,10 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         address beneficiary,
         Terms calldata terms_
     ) external returns (uint256 workId) {
-        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
         if (beneficiary == address(0)) revert LicenceRegistryInvalidAddress();
         _checkTerms(terms_);
-        workId = ++_workCount;
-        Work storage w = _works[workId];
-        w.steward = msg.sender;
-        w.beneficiary = beneficiary;
-        w.contentHash = contentHash;
-        w.title = title;
-        w.uri = uri;
-        w.termsVersion = 1;
+        workId = _newWork(title, uri, contentHash, beneficiary, 0);
         _terms[workId][1] = terms_;
-        emit WorkRegistered(workId, msg.sender, beneficiary, 0, contentHash, title, uri);
         emit TermsSet(workId, 1, terms_);
     }
 
@@ -88,21 +80,11 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         string calldata uri,
         bytes32 contentHash
     ) external onlySteward(workId) returns (uint256 newWorkId) {
-        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
         Work storage old = _works[workId];
         if (old.supersededBy != 0) revert LicenceRegistryWorkSuperseded(workId, old.supersededBy);
-        newWorkId = ++_workCount;
+        newWorkId = _newWork(title, uri, contentHash, old.beneficiary, workId);
         old.supersededBy = newWorkId;
-        Work storage w = _works[newWorkId];
-        w.steward = msg.sender;
-        w.beneficiary = old.beneficiary;
-        w.previousVersion = workId;
-        w.contentHash = contentHash;
-        w.title = title;
-        w.uri = uri;
-        w.termsVersion = 1;
         _terms[newWorkId][1] = _terms[workId][old.termsVersion];
-        emit WorkRegistered(newWorkId, msg.sender, w.beneficiary, workId, contentHash, title, uri);
         emit TermsSet(newWorkId, 1, _terms[newWorkId][1]);
         emit WorkSuperseded(workId, newWorkId);
     }
@@ -183,12 +165,12 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         }
         licenceId = ++_licenceCount;
         Licence storage lic = _licences[licenceId];
-        lic.workId = workId;
+        lic.workId = SafeCast.toUint64(workId);
         lic.licensee = msg.sender;
         lic.licenceClass = licenceClass;
         lic.status = LicenceStatus.Requested;
-        lic.termsVersion = w.termsVersion;
-        lic.maxFee = maxFee;
+        lic.termsVersion = SafeCast.toUint64(w.termsVersion);
+        if (maxFee != 0) lic.maxFee = maxFee;
         lic.maxRevenueShareBps = maxRevenueShareBps;
         _licenceOf[workId][msg.sender] = licenceId;
         emit LicenceRequested(licenceId, workId, msg.sender, licenceClass, maxFee, maxRevenueShareBps);
@@ -347,6 +329,27 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         return _domainSeparatorV4();
     }
 
+    /// @dev Records a work stewarded by the caller, with terms version 1 still to be written.
+    function _newWork(
+        string calldata title,
+        string calldata uri,
+        bytes32 contentHash,
+        address beneficiary,
+        uint256 previousVersion
+    ) private returns (uint256 workId) {
+        if (bytes(title).length == 0 || bytes(uri).length == 0 || contentHash == 0) revert LicenceRegistryInvalidWork();
+        workId = ++_workCount;
+        Work storage w = _works[workId];
+        w.steward = msg.sender;
+        w.beneficiary = beneficiary;
+        w.previousVersion = previousVersion;
+        w.contentHash = contentHash;
+        w.title = title;
+        w.uri = uri;
+        w.termsVersion = 1;
+        emit WorkRegistered(workId, msg.sender, beneficiary, previousVersion, contentHash, title, uri);
+    }
+
     /// @dev Freezes the work's current terms into a requested licence and activates it, within the
     /// licensee's maximums. An automatic commercial grant collects the first fee from the caller;
     /// a steward's grant leaves it awaiting the licensee's first payment.
@@ -363,9 +366,9 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         }
         bool awaiting = fee != 0 && grantedBy != address(this);
         uint64 expiresAt = awaiting ? uint64(block.timestamp) : _expiry(t.period);
-        lic.termsVersion = version;
+        lic.termsVersion = SafeCast.toUint64(version);
         lic.status = LicenceStatus.Active;
-        lic.grantedAt = uint64(block.timestamp);
+        lic.grantedAt = uint48(block.timestamp);
         lic.expiresAt = expiresAt;
         lic.awaitingPayment = awaiting;
         emit LicenceGranted(licenceId, workId, lic.licensee, lic.licenceClass, version, grantedBy, expiresAt, awaiting);

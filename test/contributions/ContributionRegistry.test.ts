@@ -13,6 +13,7 @@ import {
   EVIDENCE_HASH,
   EVIDENCE_URI,
   FOUNDER_CREDIT,
+  Status,
   THRESHOLD,
   WINDOW,
   deployContributionsFixture,
@@ -23,15 +24,6 @@ import {
   type ContributionsFixture,
   type VoucherValue,
 } from "../helpers/contributions";
-
-enum Status {
-  None,
-  Pending,
-  Challenged,
-  Cleared,
-  Rejected,
-  Claimed,
-}
 
 const U128_MAX = 2n ** 128n - 1n;
 

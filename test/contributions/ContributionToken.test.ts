@@ -3,7 +3,7 @@ import { ZeroAddress, parseEther, type Signature } from "ethers";
 import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 
-import { deployClone } from "../../scripts/lib/community";
+import { deployClone, minimalCloneRuntimeCode } from "../../scripts/lib/community";
 import type { ContributionToken } from "../../typechain-types";
 import { FOUNDER_CREDIT, deployContributionsFixture, type ContributionsFixture } from "../helpers/contributions";
 
@@ -44,6 +44,13 @@ async function freshClone(f: ContributionsFixture): Promise<ContributionToken> {
 
 describe("ContributionToken", function () {
   describe("initialize", function () {
+    it("every per-community contract is an EIP-1167 minimal clone of its implementation", async function () {
+      const f = await loadFixture(deployTokenFixture);
+      for (const key of ["token", "membership", "registry", "epochs"] as const) {
+        expect(await ethers.provider.getCode(f.addresses[key])).to.equal(minimalCloneRuntimeCode(f.implAddresses[key]));
+      }
+    });
+
     it("sets metadata, roles and founders' credit; the creator keeps no role", async function () {
       const f = await loadFixture(deployTokenFixture);
       expect(await f.token.name()).to.equal("Watershed Contribution");

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { parseEther } from "ethers";
+import hre from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 
@@ -64,6 +65,8 @@ describe("contribution accounting gas", function () {
     console.log("\n    gas (first-time holder):");
     for (const [label, g] of Object.entries(gas)) console.log(`      ${label.padEnd(34)} ${g.toLocaleString("en-US")}`);
 
+    // Coverage instrumentation inflates gas: the bounds only hold for the real bytecode.
+    if ((hre as unknown as { __SOLIDITY_COVERAGE_RUNNING?: boolean }).__SOLIDITY_COVERAGE_RUNNING) return;
     // Regression bounds (a mint to a new holder writes its balance, the supply, a supply checkpoint and
     // a vote checkpoint, which doubles as its balance checkpoint until it delegates).
     expect(gas["first attested claim"]).to.be.lessThan(170_000n);

@@ -114,6 +114,71 @@ describe("CommunityFactory", function () {
         .withArgs(alice.address, await c.token.DEFAULT_ADMIN_ROLE());
     });
 
+    it("wires the accounting contracts and the membrane to the timelock, with the settings given", async function () {
+      const { factory, alice, bob, carol } = await loadFixture(deployFactoryFixture);
+      const accounting = {
+        endorsementThreshold: 3n,
+        stewards: [carol.address],
+        attestationThreshold: 4n,
+        challengeWindow: 3600n,
+        kinds: [
+          { name: "care", valuePerUnit: e(1) },
+          { name: "code", valuePerUnit: e(2) },
+        ],
+        membraneTreasuryShareBps: 2500,
+      };
+      await factory.createCommunityWithAccounting(
+        communityConfig("guild", "simple"),
+        accounting,
+        [alice.address, bob.address],
+        [e(1), e(2)],
+      );
+      const c = await communityAt(factory, 1n);
+      const tl = c.addresses.timelock;
+      const registry = await ethers.getContractAt("ContributionRegistry", c.addresses.registry);
+      const membership = await ethers.getContractAt("CommunityMembership", c.addresses.membership);
+      const epochs = await ethers.getContractAt("EpochAllocations", c.addresses.epochs);
+      const membrane = await ethers.getContractAt("Membrane", c.addresses.membrane);
+      const f = await factory.getAddress();
+
+      expect(await c.token.hasRole(await c.token.MINTER_ROLE(), c.addresses.registry)).to.equal(true);
+      expect(await c.token.hasRole(await c.token.MINTER_ROLE(), c.addresses.epochs)).to.equal(true);
+      expect(await membership.governance()).to.equal(tl);
+      expect(await membership.memberCount()).to.equal(2n);
+      expect(await membership.isMember(bob.address)).to.equal(true);
+      expect(await membership.endorsementThreshold()).to.equal(3n);
+      expect(await registry.hasRole(await registry.DEFAULT_ADMIN_ROLE(), tl)).to.equal(true);
+      expect(await registry.hasRole(await registry.DEFAULT_ADMIN_ROLE(), f)).to.equal(false);
+      expect(await registry.hasRole(await registry.STEWARD_ROLE(), carol.address)).to.equal(true);
+      expect(await registry.attestationPolicy()).to.deep.equal([4n, 3600n]);
+      expect(await registry.kindCount()).to.equal(2n);
+      expect((await registry.getKind(1)).name).to.equal("code");
+      expect(await registry.token()).to.equal(c.addresses.token);
+      expect(await registry.membership()).to.equal(c.addresses.membership);
+      expect(await epochs.governance()).to.equal(tl);
+      expect(await epochs.token()).to.equal(c.addresses.token);
+      expect(await membrane.token()).to.equal(c.addresses.token);
+      expect(await membrane.treasury()).to.equal(tl);
+      expect(await membrane.governance()).to.equal(tl);
+      expect(await membrane.treasuryShareBps()).to.equal(2500);
+    });
+
+    it("uses the default accounting settings in createCommunity", async function () {
+      const { factory, alice } = await loadFixture(deployFactoryFixture);
+      const d = await factory.defaultAccounting();
+      expect(d.endorsementThreshold).to.equal(0n);
+      expect(d.stewards).to.deep.equal([]);
+      expect(d.attestationThreshold).to.equal(2n);
+      expect(d.challengeWindow).to.equal(3n * 24n * 3600n);
+      expect(d.kinds).to.deep.equal([]);
+      expect(d.membraneTreasuryShareBps).to.equal(5000n);
+      await factory.createCommunity(communityConfig("guild", "simple"), [alice.address], [1n]);
+      const c = await factory.getCommunity(1n);
+      const registry = await ethers.getContractAt("ContributionRegistry", c.registry);
+      expect(await registry.attestationPolicy()).to.deep.equal([2n, 3n * 24n * 3600n]);
+      expect(await (await ethers.getContractAt("Membrane", c.membrane)).treasuryShareBps()).to.equal(5000);
+    });
+
     it("refuses a community without founders, without a token symbol, or with mismatched amounts", async function () {
       const { factory, alice } = await loadFixture(deployFactoryFixture);
       const config = communityConfig("guild", "simple");

@@ -8,6 +8,7 @@ import { time } from "@nomicfoundation/hardhat-network-helpers";
 
 import ContributionsModule from "../../deploy/modules/Contributions";
 import { createCommunityClones, type CommunitySpec } from "../../scripts/lib/community";
+import { ATTESTATION_TYPES, VOUCHER_TYPES } from "../../scripts/lib/contributions";
 import type { ContributionRegistry } from "../../typechain-types";
 
 export const CARE = 0n;
@@ -20,23 +21,15 @@ export const FOUNDER_CREDIT = parseEther("100");
 export const EVIDENCE_URI = "ipfs://bafy-evidence";
 export const EVIDENCE_HASH = keccak256(toUtf8Bytes("evidence"));
 
-export const ATTESTATION_TYPES = {
-  Attestation: [
-    { name: "contributionId", type: "uint256" },
-    { name: "attestor", type: "address" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-export const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "contributor", type: "address" },
-    { name: "amount", type: "uint256" },
-    { name: "kind", type: "uint32" },
-    { name: "id", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+/** `IContributionRegistry.ContributionStatus`, in the contract's order. */
+export enum Status {
+  None,
+  Pending,
+  Challenged,
+  Cleared,
+  Rejected,
+  Claimed,
+}
 
 export interface VoucherValue {
   contributor: string;

@@ -145,6 +145,15 @@ export async function propose(governor: CommunityGovernor, proposer: HardhatEthe
   return governor.connect(proposer).propose(p.targets, p.values, p.calldatas, p.description);
 }
 
+/** The arguments of `queue`, `execute` and `cancel` for proposal `p`. */
+export const ops = (p: Proposal) => [p.targets, p.values, p.calldatas, p.descriptionHash] as const;
+
+/** Proposes `p` as `proposer` and moves time until its vote is open. */
+export async function openVote(governor: CommunityGovernor, proposer: HardhatEthersSigner, p: Proposal) {
+  await propose(governor, proposer, p);
+  await toVoting(governor, p.id);
+}
+
 /** Moves time to just after the vote snapshot (the proposal becomes Active). */
 export async function toVoting(governor: CommunityGovernor, id: bigint): Promise<void> {
   await time.increaseTo((await governor.proposalSnapshot(id)) + 1n);

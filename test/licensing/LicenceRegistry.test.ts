@@ -4,6 +4,8 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { anyValue } from "@nomicfoundation/hardhat-chai-matchers/withArgs";
 import { parseEther, ZeroAddress, ZeroHash } from "ethers";
 
+import { CHARTER_TYPES, registryDomain } from "../../scripts/lib/licensing";
+import type { Reenterer } from "../../typechain-types";
 import {
   Commercial,
   Commons,
@@ -110,6 +112,19 @@ describe("LicenceRegistry", function () {
         .withArgs(99n);
     });
 
+    it("lets only the steward supersede, set terms or change the beneficiary", async function () {
+      const { registry, alice, workId, terms } = await loadFixture(commercialWorkFixture);
+      await expect(registry.connect(alice).supersedeWork(workId, "t", "u", hashOf("x")))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryNotSteward")
+        .withArgs(workId, alice.address);
+      await expect(registry.connect(alice).setTerms(workId, terms))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryNotSteward")
+        .withArgs(workId, alice.address);
+      await expect(registry.connect(alice).setBeneficiary(workId, alice.address))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryNotSteward")
+        .withArgs(workId, alice.address);
+    });
+
     it("changes the beneficiary, never to the zero address", async function () {
       const { registry, steward, alice, workId } = await loadFixture(commercialWorkFixture);
       await expect(registry.connect(steward).setBeneficiary(workId, ZeroAddress)).to.be.revertedWithCustomError(
@@ -160,9 +175,15 @@ describe("LicenceRegistry", function () {
       await expect(registry.connect(steward).supersedeWork(workId, "again", "u", hashOf("again")))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryWorkSuperseded")
         .withArgs(workId, workId + 1n);
-      await expect(
-        registry.connect(steward).supersedeWork(workId + 1n, "", "u", hashOf("x")),
-      ).to.be.revertedWithCustomError(registry, "LicenceRegistryInvalidWork");
+      for (const [title, uri, hash] of [
+        ["", "u", hashOf("x")],
+        ["t", "", hashOf("x")],
+        ["t", "u", ZeroHash],
+      ]) {
+        await expect(
+          registry.connect(steward).supersedeWork(workId + 1n, title, uri, hash),
+        ).to.be.revertedWithCustomError(registry, "LicenceRegistryInvalidWork");
+      }
       await registry.connect(bob).requestLicence(workId + 1n, NonCommercial, 0, 0);
       expect(await registry.isLicensed(workId + 1n, bob.address)).to.equal(true);
     });
@@ -221,22 +242,14 @@ describe("LicenceRegistry", function () {
       const charterHash = hashOf("Cosmolocal commons charter");
       const workId = await registerWork(registry, steward, await membrane.getAddress(), makeTerms({ charterHash }));
       const net = await ethers.provider.getNetwork();
-      const domain = {
-        name: "Cosmolocal LicenceRegistry",
-        version: "1",
-        chainId: net.chainId,
-        verifyingContract: await registry.getAddress(),
-      };
-      const types = {
-        CharterAcceptance: [
-          { name: "signer", type: "address" },
-          { name: "charterHash", type: "bytes32" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      };
+      const domain = registryDomain(net.chainId, await registry.getAddress());
       const deadline = BigInt(await time.latest()) + 3600n;
-      const sig = await bob.signTypedData(domain, types, { signer: bob.address, charterHash, nonce: 0n, deadline });
+      const sig = await bob.signTypedData(domain, CHARTER_TYPES, {
+        signer: bob.address,
+        charterHash,
+        nonce: 0n,
+        deadline,
+      });
       await expect(registry.connect(alice).acceptCharter(bob.address, charterHash, deadline, sig.replace(/..$/, "00")))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryInvalidSignature")
         .withArgs(bob.address);
@@ -265,6 +278,9 @@ describe("LicenceRegistry", function () {
       const id = await nextLicenceId(registry);
       await registry.connect(alice).requestLicence(workId, Commons, 0, 0);
       expect((await registry.licence(id)).status).to.equal(Status.Requested);
+      await expect(registry.connect(alice).requestLicence(workId, NonCommercial, 0, 0))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryAlreadyLicensed")
+        .withArgs(id, alice.address);
       expect(await registry.isLicensed(workId, alice.address)).to.equal(false);
       await expect(registry.connect(alice).grantLicence(id))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryNotSteward")
@@ -376,6 +392,48 @@ describe("LicenceRegistry", function () {
         .to.be.revertedWithCustomError(registry, "LicenceRegistryPaymentFailed")
         .withArgs(refusing, FEE);
       expect(await registry.licenceOf(w2, company.address)).to.equal(0n);
+    });
+
+    it("pays an ERC-20 fee to an EOA beneficiary without notifying it", async function () {
+      const { registry, steward, carol, company, erc20 } = await loadFixture(deployLicensingFixture);
+      const w = await registerWork(
+        registry,
+        steward,
+        carol.address,
+        makeTerms({ feeToken: await erc20.getAddress(), feePerPeriod: 10n }),
+      );
+      await erc20.mint(company.address, 10n);
+      await erc20.connect(company).approve(await registry.getAddress(), 10n);
+      await expect(registry.connect(company).requestLicence(w, Commercial, 10n, 0))
+        .to.emit(registry, "FeePaid")
+        .withArgs(1n, company.address, carol.address, await erc20.getAddress(), 10n, false);
+      expect(await erc20.balanceOf(carol.address)).to.equal(10n);
+    });
+
+    it("stops a beneficiary from re-entering the registry while it is paid", async function () {
+      const { registry, steward, company } = await loadFixture(deployLicensingFixture);
+      const reenterer = (await (await ethers.getContractFactory("Reenterer")).deploy()) as unknown as Reenterer;
+      const r = await reenterer.getAddress();
+      const reg = await registry.getAddress();
+      const w = await registerWork(
+        registry,
+        steward,
+        steward.address,
+        makeTerms({ feePerPeriod: FEE, revenueShareBps: 100 }),
+      );
+      await registry.connect(company).requestLicence(w, Commercial, FEE, 100, { value: FEE });
+      await registry.connect(steward).setBeneficiary(w, r);
+      const calls = [
+        registry.interface.encodeFunctionData("requestLicence", [w, NonCommercial, 0, 0]),
+        registry.interface.encodeFunctionData("renewLicence", [1n]),
+        registry.interface.encodeFunctionData("reportRevenue", [1n, 100n, "u", ZeroHash]),
+      ];
+      for (const data of calls) {
+        await reenterer.setReentry(reg, data);
+        await expect(registry.connect(company).renewLicence(1n, { value: FEE }))
+          .to.be.revertedWithCustomError(registry, "LicenceRegistryPaymentFailed")
+          .withArgs(r, FEE);
+      }
     });
 
     it("refuses a fee or share raised after the quote, at request and at the steward's grant", async function () {

@@ -5,7 +5,7 @@ import { parseEther, ZeroAddress } from "ethers";
 
 import { createMiniCommunity } from "../../scripts/lib/community";
 import { DAY, NATIVE, deployLicensingFixture, gasOf } from "../helpers/licensing";
-import type { Membrane, ReentrantClaimer } from "../../typechain-types";
+import type { Membrane, Reenterer } from "../../typechain-types";
 
 /** A community whose founders hold 1, 1 and 2 tokens (alice, bob, carol), with native income. */
 async function deployMembraneFixture() {
@@ -228,19 +228,31 @@ describe("Membrane", function () {
       expect(await membrane.accounted(a)).to.equal(6000n);
     });
 
-    it("stops a contributor contract from claiming again while it is paid", async function () {
-      const { membrane, token, minter, company } = await loadFixture(deployMembraneFixture);
-      const claimer = (await (
-        await ethers.getContractFactory("ReentrantClaimer")
-      ).deploy(await membrane.getAddress())) as unknown as ReentrantClaimer;
-      await token.connect(minter).mint(await claimer.getAddress(), 4n);
-      await company.sendTransaction({ to: await membrane.getAddress(), value: 1000n });
+    it("stops a contributor contract from re-entering any entry point while it is paid", async function () {
+      const { membrane, token, minter, company, erc20 } = await loadFixture(deployMembraneFixture);
+      const reenterer = (await (await ethers.getContractFactory("Reenterer")).deploy()) as unknown as Reenterer;
+      const r = await reenterer.getAddress();
+      const m = await membrane.getAddress();
+      await token.connect(minter).mint(r, 4n);
+      await company.sendTransaction({ to: m, value: 1000n });
       await time.increase(DAY);
       await membrane.closeEpoch(NATIVE);
-      await expect(claimer.claim([1n]))
-        .to.be.revertedWithCustomError(membrane, "MembraneNativeTransferFailed")
-        .withArgs(await claimer.getAddress(), 400n);
-      expect(await membrane.claimable(NATIVE, 1n, await claimer.getAddress())).to.equal(400n);
+      await company.sendTransaction({ to: m, value: 1000n });
+      const calls = [
+        membrane.interface.encodeFunctionData("claim", [NATIVE, [1n]]),
+        membrane.interface.encodeFunctionData("notifyIncome", [NATIVE]),
+        membrane.interface.encodeFunctionData("depositIncome", [await erc20.getAddress(), 1n]),
+        membrane.interface.encodeFunctionData("closeEpoch", [NATIVE]),
+        membrane.interface.encodeFunctionData("payTreasury", [NATIVE]),
+      ];
+      for (const data of calls) {
+        await reenterer.setReentry(m, data);
+        await expect(reenterer.act(m, membrane.interface.encodeFunctionData("claim", [NATIVE, [1n]])))
+          .to.be.revertedWithCustomError(membrane, "MembraneNativeTransferFailed")
+          .withArgs(r, 400n);
+      }
+      expect(await membrane.claimable(NATIVE, 1n, r)).to.equal(400n);
+      expect(await membrane.claimable(NATIVE, 0n, r)).to.equal(0n);
     });
   });
 

@@ -1,0 +1,444 @@
+/**
+ * Tasks for founders and members of bioregional and guild DAOs: create a community, read it,
+ * propose, vote (or sign a vote for someone else to relay), queue, execute, list proposals, delegate.
+ */
+import { Contract, Interface, formatEther, formatUnits, getAddress } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
+
+import type { CommunityFactory } from "../../typechain-types";
+import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
+import {
+  STATES,
+  SUPPORTS,
+  TOKEN_DECIMALS,
+  ballotTypedData,
+  findProposal,
+  listProposals,
+  loadCommunity,
+  parseCommunityFile,
+  pickSigner,
+  thresholdUnits,
+  type CommunityFile,
+  type CommunityHandles,
+} from "../lib/dao";
+import { TaskInputError } from "../lib/errors";
+import { recordNamed, requireContract } from "../lib/record";
+import { cosmoTask, type TaskArgs } from "../lib/task";
+
+interface CreateArgs extends TaskArgs {
+  file?: string;
+  signer?: string;
+}
+
+cosmoTask<CreateArgs>(
+  "dao:create",
+  "Create a bioregion or guild (token, governor, timelock, accounting, membrane, profile) from a JSON file",
+  (t) =>
+    t
+      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ...")
+      .addOptionalParam("signer", "Account that sends the transaction (index or address; default the first)"),
+  async (args, hre, out) => {
+    const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
+    const factory = (await hre.ethers.getContractAt(
+      "CommunityFactory",
+      await requireContract(hre, "communityFactory"),
+    )) as unknown as CommunityFactory;
+    const signer = await pickSigner(hre, args.signer);
+    const receipt = await out.tx(
+      `create ${spec.kind} "${spec.config.identity.name}"`,
+      factory.connect(signer).createCommunityWithAccounting(spec.config, spec.accounting, spec.founders, spec.amounts),
+    );
+    const created = receipt.logs
+      .map((l) => {
+        try {
+          return factory.interface.parseLog(l);
+        } catch {
+          return null;
+        }
+      })
+      .find((l) => l?.name === "CommunityCreated");
+    if (!created) throw new TaskInputError(`no CommunityCreated event in ${receipt.hash}`);
+    const id = created.args.id as bigint;
+    const c = await factory.getCommunity(id);
+    const entry = {
+      id: Number(id),
+      kind: spec.kind,
+      counting: spec.counting,
+      block: receipt.blockNumber,
+      token: c.token,
+      membership: c.membership,
+      registry: c.registry,
+      epochs: c.epochs,
+      governor: c.governor,
+      timelock: c.timelock,
+      profile: c.profile,
+      membrane: c.membrane,
+    };
+    await recordNamed(hre, "community", spec.config.identity.name, entry);
+    out.say(`  community ${id}: ${spec.config.identity.name} (${spec.kind}, ${spec.counting} counting)`);
+    out.table(
+      Object.entries(entry)
+        .filter(([, v]) => typeof v === "string" && v.startsWith("0x"))
+        .map(([k, v]) => ({ contract: k, address: String(v) })),
+    );
+    out.set("id", Number(id));
+    out.set("name", spec.config.identity.name);
+    out.set("community", entry);
+  },
+);
+
+interface CommunityArgs extends TaskArgs {
+  community?: string;
+}
+
+cosmoTask<CommunityArgs>(
+  "dao:info",
+  "Show a community: identity, governance rules, treasury, token supply, members",
+  (t) => t.addParam("community", "Community name (as given to dao:create)"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const id = await c.profile.identity();
+    const supply = await c.token.totalSupply();
+    const now = await c.governor.clock();
+    const info = {
+      name: id.name,
+      kind: Number(id.kind) === 0 ? "bioregion" : "guild",
+      area: id.areaURI,
+      areaHash: id.areaHash,
+      domain: id.domain,
+      charter: id.charterURI,
+      charterHash: id.charterHash,
+      counting: c.counting,
+      countingMode: await c.governor.COUNTING_MODE(),
+      votingDelay: Number(await c.governor.votingDelay()),
+      votingPeriod: Number(await c.governor.votingPeriod()),
+      proposalThreshold: (await c.governor.proposalThreshold()).toString(),
+      quorumPercent: Number(await c.governor["quorumNumerator()"]()),
+      quorumNow: (await c.governor.quorum(now - 1n)).toString(),
+      lateQuorumExtension: Number(await c.governor.lateQuorumVoteExtension()),
+      timelockDelay: Number(await c.timelock.getMinDelay()),
+      treasuryNative: formatEther(await hre.ethers.provider.getBalance(await c.timelock.getAddress())),
+      tokenSupply: formatUnits(supply, TOKEN_DECIMALS),
+      members: Number(await c.membership.memberCount()),
+    };
+    out.table(Object.entries(info).map(([k, v]) => ({ field: k, value: String(v) })));
+    out.set("info", info);
+    out.set("addresses", c.addresses);
+  },
+);
+
+interface ProposeArgs extends TaskArgs {
+  community?: string;
+  file?: string;
+  signer?: string;
+}
+
+/** An action in a `dao:propose` file. */
+interface ActionSpec {
+  type: string;
+  to?: string;
+  token?: string;
+  amount?: string;
+  decimals?: number;
+  name?: string;
+  value?: string | number;
+  account?: string;
+  target?: string;
+  signature?: string;
+  args?: unknown[];
+}
+
+const ERC20_ABI = ["function decimals() view returns (uint8)", "function transfer(address to, uint256 amount)"];
+
+const SETTINGS = [
+  "votingDelay",
+  "votingPeriod",
+  "proposalThreshold",
+  "quorumPercent",
+  "lateQuorumExtension",
+  "timelockDelay",
+  "endorsementThreshold",
+] as const;
+
+async function encodeAction(
+  hre: HardhatRuntimeEnvironment,
+  c: CommunityHandles,
+  a: ActionSpec,
+  i: number,
+): Promise<{ target: string; value: bigint; data: string; summary: string }> {
+  const label = `file: actions[${i}]`;
+  const type = parseChoice(
+    a.type,
+    ["transfer-native", "transfer-erc20", "setting", "admit-member", "call"],
+    `${label}.type`,
+  );
+  switch (type) {
+    case "transfer-native": {
+      const to = parseAddress(a.to, `${label}.to`);
+      const value = parseAmount(a.amount, 18, `${label}.amount`);
+      return { target: to, value, data: "0x", summary: `pay ${a.amount} native to ${to}` };
+    }
+    case "transfer-erc20": {
+      const token = parseAddress(a.token, `${label}.token`);
+      const to = parseAddress(a.to, `${label}.to`);
+      const erc20 = new Contract(token, ERC20_ABI, hre.ethers.provider);
+      const decimals = a.decimals ?? Number(await erc20.getFunction("decimals").staticCall());
+      const amount = parseAmount(a.amount, decimals, `${label}.amount`);
+      return {
+        target: token,
+        value: 0n,
+        data: erc20.interface.encodeFunctionData("transfer", [to, amount]),
+        summary: `pay ${a.amount} of ${token} to ${to}`,
+      };
+    }
+    case "setting": {
+      const name = parseChoice(a.name, SETTINGS, `${label}.name`);
+      const g = c.governor.interface;
+      const governor = await c.governor.getAddress();
+      const n = (v: unknown) => parseUint(v as string, `${label}.value`);
+      const value = String(a.value);
+      const calls: Record<(typeof SETTINGS)[number], () => Promise<{ target: string; data: string }>> = {
+        votingDelay: async () => ({ target: governor, data: g.encodeFunctionData("setVotingDelay", [n(value)]) }),
+        votingPeriod: async () => ({ target: governor, data: g.encodeFunctionData("setVotingPeriod", [n(value)]) }),
+        proposalThreshold: async () => ({
+          target: governor,
+          data: g.encodeFunctionData("setProposalThreshold", [
+            thresholdUnits(parseAmount(value, TOKEN_DECIMALS, `${label}.value`), c.counting),
+          ]),
+        }),
+        quorumPercent: async () => ({
+          target: governor,
+          data: g.encodeFunctionData("updateQuorumNumerator", [n(value)]),
+        }),
+        lateQuorumExtension: async () => ({
+          target: governor,
+          data: g.encodeFunctionData("setLateQuorumVoteExtension", [n(value)]),
+        }),
+        timelockDelay: async () => ({
+          target: await c.timelock.getAddress(),
+          data: c.timelock.interface.encodeFunctionData("updateDelay", [n(value)]),
+        }),
+        endorsementThreshold: async () => ({
+          target: await c.membership.getAddress(),
+          data: c.membership.interface.encodeFunctionData("setEndorsementThreshold", [n(value)]),
+        }),
+      };
+      const call = await calls[name]();
+      return { ...call, value: 0n, summary: `set ${name} to ${value}` };
+    }
+    case "admit-member": {
+      const account = parseAddress(a.account, `${label}.account`);
+      return {
+        target: await c.membership.getAddress(),
+        value: 0n,
+        data: c.membership.interface.encodeFunctionData("admit", [account]),
+        summary: `admit ${account} as a member`,
+      };
+    }
+    case "call": {
+      const target = parseAddress(a.target, `${label}.target`);
+      if (!a.signature) throw new TaskInputError(`${label}.signature is required, e.g. "function setName(string)"`);
+      let data: string;
+      try {
+        const iface = new Interface([a.signature]);
+        const fn = iface.fragments[0];
+        if (fn.type !== "function") throw new Error("not a function");
+        data = iface.encodeFunctionData(iface.getFunctionName(a.signature), a.args ?? []);
+      } catch (e) {
+        throw new TaskInputError(`${label}: cannot encode ${a.signature}: ${(e as Error).message}`);
+      }
+      const value = a.value === undefined ? 0n : parseAmount(String(a.value), 18, `${label}.value`);
+      return { target, value, data, summary: `call ${a.signature} on ${target}` };
+    }
+  }
+}
+
+cosmoTask<ProposeArgs>(
+  "dao:propose",
+  "Propose actions (transfer native/ERC-20, change a setting, admit a member, any call) from a JSON file",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }')
+      .addOptionalParam("signer", "Proposer account (index or address; default the first)"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const spec = readJsonFile<{ description?: string; actions?: ActionSpec[] }>(args.file, "file");
+    if (!spec.description) throw new TaskInputError(`--file: "description" is required`);
+    if (!Array.isArray(spec.actions) || spec.actions.length === 0) {
+      throw new TaskInputError(`--file: "actions" must list at least one action`);
+    }
+    const actions = [];
+    for (let i = 0; i < spec.actions.length; i++) actions.push(await encodeAction(hre, c, spec.actions[i], i));
+    const signer = await pickSigner(hre, args.signer);
+    const targets = actions.map((a) => a.target);
+    const values = actions.map((a) => a.value);
+    const calldatas = actions.map((a) => a.data);
+    const id = await c.governor.hashProposal(targets, values, calldatas, hre.ethers.id(spec.description));
+    await out.tx("propose", c.governor.connect(signer).propose(targets, values, calldatas, spec.description));
+    for (const a of actions) out.say(`  - ${a.summary}`);
+    out.say(
+      `  voting opens at ${await c.governor.proposalSnapshot(id)} and closes at ${await c.governor.proposalDeadline(id)}`,
+    );
+    out.set("proposalId", id.toString());
+    out.set("state", STATES[Number(await c.governor.state(id))]);
+    out.set("voteStart", (await c.governor.proposalSnapshot(id)).toString());
+    out.set("voteEnd", (await c.governor.proposalDeadline(id)).toString());
+  },
+);
+
+interface VoteArgs extends TaskArgs {
+  community?: string;
+  proposal?: string;
+  support?: string;
+  reason?: string;
+  signer?: string;
+  signOnly: boolean;
+  signature?: string;
+  voter?: string;
+}
+
+cosmoTask<VoteArgs>(
+  "dao:vote",
+  "Vote on a proposal; or --sign-only to sign a vote for a relayer; or relay a signed vote with --signature --voter",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("proposal", "Proposal id")
+      .addParam("support", "for, against or abstain")
+      .addOptionalParam("reason", "Why (on-chain, in the VoteCast event; not with signatures)")
+      .addOptionalParam("signer", "Voting (or signing, or relaying) account (index or address; default the first)")
+      .addFlag("signOnly", "Only sign the vote (EIP-712) and print the signature; nothing is sent")
+      .addOptionalParam("signature", "A vote signature to relay (from --sign-only or any wallet)")
+      .addOptionalParam("voter", "With --signature: the account that signed the vote"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const p = await findProposal(c, args.proposal);
+    const support = SUPPORTS.indexOf(parseChoice(args.support, SUPPORTS, "support"));
+    const signer = await pickSigner(hre, args.signer);
+    if ((args.signOnly || args.signature) && args.reason) {
+      throw new TaskInputError(`--reason cannot be used with signatures (the signed Ballot carries no reason)`);
+    }
+    if (args.signOnly && args.signature) throw new TaskInputError(`use either --sign-only or --signature, not both`);
+    if (args.signOnly) {
+      const voter = await signer.getAddress();
+      const { domain, types, message } = await ballotTypedData(hre, c.governor, p.id, support, voter);
+      const signature = await signer.signTypedData(domain, types, message);
+      out.say(`  signed ${SUPPORTS[support]} on proposal ${p.id} as ${voter}; relay it with:`);
+      out.say(
+        `  npx hardhat dao:vote --community "${c.name}" --proposal ${p.id} --support ${SUPPORTS[support]} --voter ${voter} --signature ${signature}`,
+      );
+      out.set("voter", voter);
+      out.set("proposalId", p.id.toString());
+      out.set("support", SUPPORTS[support]);
+      out.set("nonce", message.nonce.toString());
+      out.set("signature", signature);
+      return;
+    }
+    let voter: string;
+    if (args.signature) {
+      voter = parseAddress(args.voter, "voter");
+      if (!/^0x[0-9a-fA-F]+$/.test(args.signature)) throw new TaskInputError(`--signature is not hex`);
+      await out.tx(
+        `relay vote of ${voter}`,
+        c.governor.connect(signer).castVoteBySig(p.id, support, voter, args.signature),
+      );
+    } else {
+      voter = await signer.getAddress();
+      await out.tx(
+        `vote ${SUPPORTS[support]}`,
+        c.governor.connect(signer).castVoteWithReason(p.id, support, args.reason ?? ""),
+      );
+    }
+    const [against, forVotes, abstain] = await c.governor.proposalVotes(p.id);
+    out.set("voter", getAddress(voter));
+    out.set("proposalId", p.id.toString());
+    out.set("support", SUPPORTS[support]);
+    out.set("tally", { for: forVotes.toString(), against: against.toString(), abstain: abstain.toString() });
+  },
+);
+
+interface ProposalArgs extends TaskArgs {
+  community?: string;
+  proposal?: string;
+  signer?: string;
+}
+
+for (const [verb, description] of [
+  ["queue", "Queue a succeeded proposal in the timelock"],
+  ["execute", "Execute a queued proposal once the timelock delay has passed"],
+] as const) {
+  cosmoTask<ProposalArgs>(
+    `dao:${verb}`,
+    description,
+    (t) =>
+      t
+        .addParam("community", "Community name")
+        .addParam("proposal", "Proposal id")
+        .addOptionalParam("signer", "Sending account (index or address; default the first)"),
+    async (args, hre, out) => {
+      const c = await loadCommunity(hre, args.community);
+      const p = await findProposal(c, args.proposal);
+      const g = c.governor.connect(await pickSigner(hre, args.signer));
+      const sent =
+        verb === "queue"
+          ? g.queue(p.targets, p.values, p.calldatas, p.descriptionHash)
+          : g.execute(p.targets, p.values, p.calldatas, p.descriptionHash);
+      await out.tx(verb, sent);
+      out.set("proposalId", p.id.toString());
+      out.set("state", STATES[Number(await c.governor.state(p.id))]);
+      if (verb === "queue") out.set("eta", (await c.governor.proposalEta(p.id)).toString());
+    },
+  );
+}
+
+cosmoTask<CommunityArgs>(
+  "dao:proposals",
+  "List a community's proposals with their state and tallies",
+  (t) => t.addParam("community", "Community name"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const rows = [];
+    for (const p of await listProposals(c)) {
+      const [against, forVotes, abstain] = await c.governor.proposalVotes(p.id);
+      rows.push({
+        id: p.id.toString(),
+        state: STATES[Number(await c.governor.state(p.id))],
+        for: forVotes.toString(),
+        against: against.toString(),
+        abstain: abstain.toString(),
+        deadline: (await c.governor.proposalDeadline(p.id)).toString(),
+        proposer: p.proposer,
+        description: p.description.split("\n")[0].slice(0, 60),
+      });
+    }
+    out.table(rows);
+    out.set("proposals", rows);
+  },
+);
+
+interface DelegateArgs extends TaskArgs {
+  community?: string;
+  to?: string;
+  signer?: string;
+}
+
+cosmoTask<DelegateArgs>(
+  "dao:delegate",
+  "Delegate your contribution votes to another account (or back to yourself)",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("to", "Delegatee address (your own address to take your votes back)")
+      .addOptionalParam("signer", "Delegating account (index or address; default the first)"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const to = parseAddress(args.to, "to");
+    const signer = await pickSigner(hre, args.signer);
+    await out.tx(`delegate to ${to}`, c.token.connect(signer).delegate(to));
+    const from = await signer.getAddress();
+    out.set("delegator", from);
+    out.set("delegatee", await c.token.delegates(from));
+    out.set("delegateeVotes", (await c.token.getVotes(to)).toString());
+  },
+);

@@ -1,0 +1,276 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { expect } from "chai";
+import { ContractFactory, JsonRpcProvider, ethers as ethersLib } from "ethers";
+import { artifacts, ethers } from "hardhat";
+
+import { startNode, type RunningNode } from "../helpers/node";
+
+interface TaskResult<T> {
+  result: T;
+  transactions: { label: string; hash: string; gasUsed: string }[];
+}
+
+describe("e2e: bioregional and guild DAO tasks on a real node", function () {
+  let node: RunningNode;
+  let provider: JsonRpcProvider;
+  let dir: string;
+
+  before(async function () {
+    node = await startNode();
+    provider = new JsonRpcProvider(node.url, undefined, { staticNetwork: true, cacheTimeout: -1 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-dao-"));
+  });
+
+  after(async function () {
+    provider?.destroy();
+    await node?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, value: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(value, null, 2));
+    return file;
+  };
+  const advance = async (seconds: number) => {
+    await provider.send("evm_increaseTime", [seconds]);
+    await provider.send("evm_mine", []);
+  };
+
+  it("creates a bioregion, proposes, votes (also by a relayed eth_signTypedData_v4 signature), queues, executes, lists and delegates", async function () {
+    const [deployer, alice, bob, carol, dave] = await ethers.getSigners();
+    await node.taskJson(["suite:deploy"]);
+
+    const created = await node.taskJson<TaskResult<{ id: number; community: Record<string, string> }>>([
+      "dao:create",
+      "--file",
+      write("community.json", {
+        kind: "bioregion",
+        name: "Cascadia",
+        symbol: "cCASC",
+        area: { uri: "ipfs://bafy-cascadia.geojson", hash: ethersLib.id("cascadia") },
+        charter: { uri: "ipfs://bafy-charter", hash: ethersLib.id("charter") },
+        counting: "simple",
+        governor: {
+          votingDelay: 60,
+          votingPeriod: 3600,
+          proposalThreshold: "10",
+          quorumPercent: 20,
+          lateQuorumExtension: 600,
+        },
+        timelockDelay: 1800,
+        openExecution: true,
+        founders: [
+          { account: alice.address, amount: "100" },
+          { account: bob.address, amount: "400" },
+          { account: carol.address, amount: "900" },
+        ],
+        accounting: { kinds: [{ name: "care", valuePerUnit: "1" }], attestationThreshold: 1 },
+      }),
+    ]);
+    expect(created.result.id).to.equal(1);
+    const timelock = created.result.community.timelock;
+    expect(timelock).to.match(/^0x[0-9a-fA-F]{40}$/);
+
+    // Fund the treasury with native coin and an ERC-20.
+    const funder = await provider.getSigner(deployer.address);
+    await (await funder.sendTransaction({ to: timelock, value: ethersLib.parseEther("5") })).wait();
+    const art = await artifacts.readArtifact("DaoTestToken");
+    const erc20 = await new ContractFactory(art.abi, art.bytecode, funder).deploy();
+    await erc20.waitForDeployment();
+    await (await erc20.getFunction("mint")(timelock, ethersLib.parseEther("1000"))).wait();
+
+    const info = await node.taskJson<TaskResult<{ info: Record<string, string | number> }>>([
+      "dao:info",
+      "--community",
+      "Cascadia",
+    ]);
+    expect(info.result.info.kind).to.equal("bioregion");
+    expect(info.result.info.treasuryNative).to.equal("5.0");
+    expect(info.result.info.members).to.equal(3);
+    expect(info.result.info.tokenSupply).to.equal("1400.0");
+
+    const proposed = await node.taskJson<TaskResult<{ proposalId: string; state: string }>>([
+      "dao:propose",
+      "--community",
+      "Cascadia",
+      "--signer",
+      "2",
+      "--file",
+      write("proposal.json", {
+        description: "Fund the seed library, welcome dave, longer votes",
+        actions: [
+          { type: "transfer-native", to: dave.address, amount: "1.5" },
+          { type: "transfer-erc20", token: await erc20.getAddress(), to: dave.address, amount: "100" },
+          { type: "setting", name: "votingPeriod", value: 7200 },
+          { type: "admit-member", account: dave.address },
+        ],
+      }),
+    ]);
+    const id = proposed.result.proposalId;
+    expect(proposed.result.state).to.equal("Pending");
+    await advance(61);
+
+    // Alice votes by transaction; carol signs through the node (eth_signTypedData_v4) and erin relays.
+    const voted = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>([
+      "dao:vote",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+      "--support",
+      "against",
+      "--reason",
+      "too fast",
+      "--signer",
+      "1",
+    ]);
+    expect(voted.result.tally.against).to.equal(ethersLib.parseEther("100").toString());
+
+    const governor = created.result.community.governor;
+    const typedData = {
+      types: {
+        EIP712Domain: [
+          { name: "name", type: "string" },
+          { name: "version", type: "string" },
+          { name: "chainId", type: "uint256" },
+          { name: "verifyingContract", type: "address" },
+        ],
+        Ballot: [
+          { name: "proposalId", type: "uint256" },
+          { name: "support", type: "uint8" },
+          { name: "voter", type: "address" },
+          { name: "nonce", type: "uint256" },
+        ],
+      },
+      primaryType: "Ballot",
+      domain: { name: "Cascadia", version: "1", chainId: 31337, verifyingContract: governor },
+      message: { proposalId: id, support: 1, voter: carol.address, nonce: "0" },
+    };
+    const signature = (await provider.send("eth_signTypedData_v4", [
+      carol.address,
+      JSON.stringify(typedData),
+    ])) as string;
+    const relay = [
+      "dao:vote",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+      "--support",
+      "for",
+      "--voter",
+      carol.address,
+      "--signature",
+      signature,
+      "--signer",
+      "5",
+    ];
+    const relayed = await node.taskJson<TaskResult<{ voter: string; tally: Record<string, string> }>>(relay);
+    expect(relayed.result.voter).to.equal(carol.address);
+    expect(relayed.result.tally.for).to.equal(ethersLib.parseEther("900").toString());
+    const replay = await node.task(relay);
+    expect(replay.code).to.not.equal(0);
+    expect(replay.stderr + replay.stdout).to.contain("GovernorInvalidSignature");
+
+    // --sign-only produces a signature that relays (bob abstains through erin).
+    const signed = await node.taskJson<TaskResult<{ signature: string; voter: string }>>([
+      "dao:vote",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+      "--support",
+      "abstain",
+      "--sign-only",
+      "--signer",
+      "2",
+    ]);
+    expect(signed.result.voter).to.equal(bob.address);
+    expect(signed.transactions).to.have.length(0);
+    const bobRelayed = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>([
+      "dao:vote",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+      "--support",
+      "abstain",
+      "--voter",
+      bob.address,
+      "--signature",
+      signed.result.signature,
+      "--signer",
+      String(5),
+    ]);
+    expect(bobRelayed.result.tally.abstain).to.equal(ethersLib.parseEther("400").toString());
+
+    await advance(3601);
+    const queued = await node.taskJson<TaskResult<{ state: string }>>([
+      "dao:queue",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+    ]);
+    expect(queued.result.state).to.equal("Queued");
+    await advance(1801);
+    const daveBefore = await provider.getBalance(dave.address);
+    const executed = await node.taskJson<TaskResult<{ state: string }>>([
+      "dao:execute",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      id,
+      "--signer",
+      "5",
+    ]);
+    expect(executed.result.state).to.equal("Executed");
+    expect((await provider.getBalance(dave.address)) - daveBefore).to.equal(ethersLib.parseEther("1.5"));
+    expect(await erc20.getFunction("balanceOf")(dave.address)).to.equal(ethersLib.parseEther("100"));
+
+    const g = new ethersLib.Contract(governor, ["function votingPeriod() view returns (uint256)"], provider);
+    expect(await g.getFunction("votingPeriod")()).to.equal(7200n);
+    const membership = new ethersLib.Contract(
+      created.result.community.membership,
+      ["function isMember(address) view returns (bool)"],
+      provider,
+    );
+    expect(await membership.getFunction("isMember")(dave.address)).to.equal(true);
+
+    const listed = await node.taskJson<TaskResult<{ proposals: Record<string, string>[] }>>([
+      "dao:proposals",
+      "--community",
+      "Cascadia",
+    ]);
+    expect(listed.result.proposals).to.have.length(1);
+    expect(listed.result.proposals[0]).to.include({
+      id,
+      state: "Executed",
+      for: ethersLib.parseEther("900").toString(),
+      against: ethersLib.parseEther("100").toString(),
+      abstain: ethersLib.parseEther("400").toString(),
+    });
+
+    const delegated = await node.taskJson<TaskResult<{ delegatee: string; delegateeVotes: string }>>([
+      "dao:delegate",
+      "--community",
+      "Cascadia",
+      "--to",
+      carol.address,
+      "--signer",
+      "1",
+    ]);
+    expect(delegated.result.delegatee).to.equal(carol.address);
+    expect(delegated.result.delegateeVotes).to.equal(ethersLib.parseEther("1000").toString());
+  });
+
+  it("rejects a bad community file with one line and a non-zero exit, sending nothing", async function () {
+    const bad = await node.task(["dao:create", "--file", write("bad.json", { kind: "village", name: "x" })]);
+    expect(bad.code).to.not.equal(0);
+    expect(bad.stderr).to.contain("kind");
+  });
+});
