@@ -11,6 +11,7 @@
  */
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
+import { pickSigner } from "../lib/dao";
 import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
 import {
@@ -84,7 +85,7 @@ async function resolveCommunity(
 interface ProposalArgs extends TaskArgs {
   submit: boolean;
   description?: string;
-  from?: string;
+  signer?: string;
 }
 
 /**
@@ -118,9 +119,7 @@ async function prepareProposal(
   );
   out.table(actions.map((a, i) => ({ "#": i, target: a.target, value: a.value, data: `${a.data.slice(0, 10)}…` })));
   if (submit) {
-    const proposer = args.from
-      ? await hre.ethers.getSigner(parseAddress(args.from, "from"))
-      : (await hre.ethers.getSigners())[0];
+    const proposer = await pickSigner(hre, args.signer);
     await out.tx(
       `propose in ${community.label}`,
       governor.connect(proposer).propose(targets, values, calldatas, description),
@@ -136,7 +135,7 @@ function withProposalOptions(t: ConfigurableTaskDefinition) {
   return t
     .addFlag("submit", "Propose it through the community's governor (otherwise only print it)")
     .addOptionalParam("description", "The proposal's description")
-    .addOptionalParam("from", "Account that submits the proposal (it needs the governor's proposal threshold)");
+    .addOptionalParam("signer", "Proposer with --submit (index or address; it needs the proposal threshold)");
 }
 
 interface RegisterArgs extends TaskArgs {

@@ -1,22 +1,22 @@
 /**
  * The federation's tasks against a real node, as a user runs them: register two communities,
  * affiliate them by proposals on both sides, fund in tranches, claim, leave, see the next tranche
- * refused and reclaim it. Communities are created through the factory and their proposals voted,
- * queued and executed over JSON-RPC by the test (the DAO's own tasks do that for users).
+ * refused and reclaim it. Communities are created with `dao:create`; their proposals are voted,
+ * queued and executed over JSON-RPC by the test, to keep the number of task processes down (the
+ * `dao:vote`/`dao:queue`/`dao:execute` tasks do the same for users and have their own e2e test).
  */
 import { expect } from "chai";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { ethers } from "ethers";
 
 import {
-  CommunityFactory__factory,
   CommunityGovernor__factory,
   FederationFunding__factory,
   FederationRegistry__factory,
 } from "../../typechain-types";
-import { communityConfig } from "../helpers/dao";
 import { startNode, type RunningNode } from "../helpers/node";
 
 interface Proposed {
@@ -31,15 +31,18 @@ interface Proposed {
 describe("e2e: federation tasks on a real node", function () {
   let node: RunningNode;
   let provider: ethers.JsonRpcProvider;
+  let dir: string;
 
   before(async function () {
     node = await startNode();
     provider = new ethers.JsonRpcProvider(node.url);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-fed-"));
   });
 
   after(async function () {
     provider?.destroy();
     await node?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const increase = async (seconds: number | bigint) => {
@@ -69,36 +72,46 @@ describe("e2e: federation tasks on a real node", function () {
     ]);
     const addr = (k: string) => deployed.result.contracts[k].address;
     const [deployer, alice, dave, project] = await Promise.all([0, 1, 2, 3].map((i) => provider.getSigner(i)));
-    const factory = CommunityFactory__factory.connect(addr("communityFactory"), deployer);
 
-    // Two communities from the factory, recorded by name as dao:create records them.
-    const recordFile = path.join(node.recordsDir, "localhost.json");
-    const record = JSON.parse(fs.readFileSync(recordFile, "utf8")) as {
-      named: Record<string, Record<string, unknown>>;
-    };
-    record.named.community = {};
+    // Two communities, created with the DAO's own task.
+    const created: Record<string, { governor: string; timelock: string }> = {};
     for (const [name, kind, founder] of [
       ["Watershed", "bioregion", alice],
       ["Builders", "guild", dave],
     ] as const) {
-      const base = communityConfig(kind, "simple");
-      const config = { ...base, identity: { ...base.identity, name } };
-      await (await factory.createCommunity(config, [await founder.getAddress()], [ethers.parseEther("100")])).wait();
-      const id = await factory.communityCount();
-      const c = await factory.getCommunity(id);
-      record.named.community[name] = {
-        id: Number(id),
-        kind,
-        token: c.token,
-        governor: c.governor,
-        timelock: c.timelock,
-        profile: c.profile,
-        membership: c.membership,
-      };
+      const file = path.join(dir, `${name}.json`);
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          kind,
+          name,
+          symbol: `c${name.slice(0, 4).toUpperCase()}`,
+          ...(kind === "bioregion"
+            ? { area: { uri: "ipfs://watershed.geojson", hash: ethers.id("watershed") } }
+            : { domain: "natural building" }),
+          charter: { uri: "ipfs://charter", hash: ethers.id("charter") },
+          counting: "simple",
+          governor: {
+            votingDelay: 60,
+            votingPeriod: 3600,
+            proposalThreshold: "10",
+            quorumPercent: 20,
+            lateQuorumExtension: 600,
+          },
+          timelockDelay: 1800,
+          openExecution: true,
+          founders: [{ account: await founder.getAddress(), amount: "100" }],
+        }),
+      );
+      const r = await node.taskJson<{ result: { community: { governor: string; timelock: string } } }>([
+        "dao:create",
+        "--file",
+        file,
+      ]);
+      created[name] = r.result.community;
     }
-    fs.writeFileSync(recordFile, JSON.stringify(record, null, 2));
-    const watershed = record.named.community.Watershed as { governor: string; timelock: string };
-    const builders = record.named.community.Builders as { governor: string; timelock: string };
+    const watershed = created.Watershed;
+    const builders = created.Builders;
 
     const reg = await node.taskJson<{ result: { registered: { community: string; new: boolean }[] } }>([
       "fed:register",
@@ -120,7 +133,7 @@ describe("e2e: federation tasks on a real node", function () {
         "--with",
         other,
         "--submit",
-        "--from",
+        "--signer",
         await from(proposer),
       ]);
     const proposeSide = await decide("fed:affiliate", "Watershed", "Builders", alice);
@@ -153,7 +166,7 @@ describe("e2e: federation tasks on a real node", function () {
       "--purpose",
       "ipfs://seed-library",
       "--submit",
-      "--from",
+      "--signer",
       await from(dave),
     ]);
     await pass(builders.governor, [dave], fund.result);
