@@ -141,7 +141,7 @@ export interface StoryCommunity {
  * delay. Returns the proposal id.
  */
 export async function passProposal(
-  c: StoryCommunity,
+  c: Pick<StoryCommunity, "governor" | "timelock">,
   actions: { target: string; value?: bigint; data: string }[],
   description: string,
   votes: [HardhatEthersSigner, number][],

@@ -4,13 +4,18 @@
  */
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { expect } from "chai";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import hre, { ethers } from "hardhat";
 
 import {
+  affiliateAction,
   decodeFractionalParams,
   fractionalParams,
   fractionalSplit,
   fundActions,
+  leaveAction,
   parseDue,
   VOTE_FRACTIONAL,
   ZERO_ADDRESS,
@@ -18,6 +23,7 @@ import {
 import { recordNamed } from "../../scripts/lib/record";
 import type { CommunityFactory, FederationRegistry } from "../../typechain-types";
 import { buildProposal, communityAt, communityConfig, propose, toDeadline, toVoting, Vote } from "../helpers/dao";
+import { passProposal } from "../helpers/federation";
 
 const E = ethers.parseEther;
 
@@ -214,5 +220,89 @@ describe("fed:* tasks in-process", function () {
     await expect(hre.run("fed:co-vote", { ...args, community: "Builders", in: "Watershed" })).to.be.rejectedWith(
       `has no proposal ${target.id}`,
     );
+  });
+
+  it("lists a community's affiliations and grants, funds from a file, claims, reclaims and answers membership", async function () {
+    const { registry, watershed, guild, alice, dave } = await loadFixture(deployTasksFixture);
+    const registryAddr = await registry.getAddress();
+    await passProposal(watershed, [affiliateAction(registryAddr, guild.addresses.timelock)], "Join", [
+      [alice, Vote.For],
+    ]);
+    await passProposal(guild, [affiliateAction(registryAddr, watershed.addresses.timelock)], "Welcome", [
+      [dave, Vote.For],
+    ]);
+    await expect(hre.run("fed:affiliate", { json: true, community: "Builders", with: "Watershed" })).to.be.rejectedWith(
+      "already affiliated",
+    );
+
+    // A grant prepared from a file, then passed by the guild.
+    await dave.sendTransaction({ to: guild.addresses.timelock, value: E("3") });
+    const file = path.join(os.tmpdir(), `fed-grant-${process.pid}.json`);
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        purpose: "ipfs://kiln",
+        tranches: [
+          { amount: "2", due: "+100w" },
+          { amount: "1", due: "+0s" },
+        ],
+      }),
+    );
+    const prepared = (await hre.run("fed:fund", { json: true, community: "Builders", to: "Watershed", file })) as {
+      total: string;
+      tranches: { amount: string }[];
+      actions: { target: string; value: string; data: string }[];
+      description: string;
+    };
+    fs.rmSync(file);
+    expect(prepared.total).to.equal(E("3").toString());
+    expect(prepared.tranches.map((t) => t.amount)).to.deep.equal([E("1").toString(), E("2").toString()]);
+    await passProposal(
+      guild,
+      prepared.actions.map((a) => ({ target: a.target, value: BigInt(a.value), data: a.data })),
+      prepared.description,
+      [[dave, Vote.For]],
+    );
+
+    const listed = (await hre.run("fed:list", { json: true, community: "Watershed" })) as {
+      affiliations: { with: string; status: string }[];
+      grants: { grantId: string; claimable: string }[];
+    };
+    expect(listed.affiliations.map((a) => [a.with, a.status])).to.deep.equal([["Builders", "active"]]);
+    expect(listed.grants.map((g) => [g.grantId, g.claimable])).to.deep.equal([["1", E("1").toString()]]);
+    const all = (await hre.run("fed:list", { json: true })) as {
+      communities: { name: string; affiliations: number }[];
+    };
+    expect(all.communities.map((c) => [c.name, c.affiliations])).to.deep.equal([
+      ["Watershed", 1],
+      ["Builders", 1],
+    ]);
+
+    const claimed = (await hre.run("fed:claim", { json: true, community: "Watershed" })) as {
+      claimed: { amount: string }[];
+    };
+    expect(claimed.claimed.map((c) => c.amount)).to.deep.equal([E("1").toString()]);
+    expect(
+      ((await hre.run("fed:claim", { json: true, community: "Watershed" })) as { claimed: [] }).claimed,
+    ).to.deep.equal([]);
+    await expect(hre.run("fed:claim", { json: true })).to.be.rejectedWith("give --grant");
+
+    await passProposal(watershed, [leaveAction(registryAddr, guild.addresses.timelock)], "Leave", [[alice, Vote.For]]);
+    const reclaimed = (await hre.run("fed:reclaim", { json: true, community: "Watershed" })) as {
+      reclaimed: { amount: string; funder: string }[];
+    };
+    expect(reclaimed.reclaimed).to.deep.equal([
+      { grant: "1", amount: E("2").toString(), funder: guild.addresses.timelock },
+    ]);
+
+    // Founders are members; the federation's view lists and answers.
+    await hre.run("fed:join", { json: true, account: alice.address, community: "Watershed" });
+    const member = (await hre.run("fed:member", { json: true, account: alice.address })) as {
+      isMember: boolean;
+      communities: { name: string }[];
+    };
+    expect([member.isMember, member.communities.map((c) => c.name)]).to.deep.equal([true, ["Watershed"]]);
+    const stranger = (await hre.run("fed:member", { json: true, account: dave.address })) as { isMember: boolean };
+    expect(stranger.isMember).to.equal(false);
   });
 });
