@@ -239,13 +239,17 @@ export async function findProposal(c: CommunityHandles, idText: string | undefin
   return p;
 }
 
-/** The EIP-712 domain and types of a governor's `Ballot` (what `castVoteBySig` checks). */
+/**
+ * The EIP-712 domain, types and message of a governor's `Ballot` (what `castVoteBySig` checks), or,
+ * with a reason, of its `ExtendedBallot` (`castVoteWithReasonAndParamsBySig`, params empty).
+ */
 export async function ballotTypedData(
   hre: HardhatRuntimeEnvironment,
   governor: CommunityGovernor,
   proposalId: bigint,
   support: number,
   voter: string,
+  reason?: string,
 ) {
   const { chainId } = await hre.ethers.provider.getNetwork();
   const domain = {
@@ -262,6 +266,10 @@ export async function ballotTypedData(
       { name: "nonce", type: "uint256" },
     ],
   };
-  const message = { proposalId, support, voter, nonce: await governor.nonces(voter) };
-  return { domain, types, message };
+  const nonce = await governor.nonces(voter);
+  if (reason === undefined) return { domain, types, message: { proposalId, support, voter, nonce } };
+  const extended = {
+    ExtendedBallot: [...types.Ballot, { name: "reason", type: "string" }, { name: "params", type: "bytes" }],
+  };
+  return { domain, types: extended, message: { proposalId, support, voter, nonce, reason, params: "0x" } };
 }

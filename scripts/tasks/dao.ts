@@ -306,7 +306,7 @@ cosmoTask<VoteArgs>(
       .addParam("community", "Community name")
       .addParam("proposal", "Proposal id")
       .addParam("support", "for, against or abstain")
-      .addOptionalParam("reason", "Why (on-chain, in the VoteCast event; not with signatures)")
+      .addOptionalParam("reason", "Why (in the VoteCast event; with signatures, signed too and given again to relay)")
       .addOptionalParam("signer", "Voting (or signing, or relaying) account (index or address; default the first)")
       .addFlag("signOnly", "Only sign the vote (EIP-712) and print the signature; nothing is sent")
       .addOptionalParam("signature", "A vote signature to relay (from --sign-only or any wallet)")
@@ -316,32 +316,34 @@ cosmoTask<VoteArgs>(
     const p = await findProposal(c, args.proposal);
     const support = SUPPORTS.indexOf(parseChoice(args.support, SUPPORTS, "support"));
     const signer = await pickSigner(hre, args.signer);
-    if ((args.signOnly || args.signature) && args.reason) {
-      throw new TaskInputError(`--reason cannot be used with signatures (the signed Ballot carries no reason)`);
-    }
     if (args.signOnly && args.signature) throw new TaskInputError(`use either --sign-only or --signature, not both`);
     if (args.signOnly) {
       const voter = await signer.getAddress();
-      const { domain, types, message } = await ballotTypedData(hre, c.governor, p.id, support, voter);
+      const { domain, types, message } = await ballotTypedData(hre, c.governor, p.id, support, voter, args.reason);
       const signature = await signer.signTypedData(domain, types, message);
       out.say(`  signed ${SUPPORTS[support]} on proposal ${p.id} as ${voter}; relay it with:`);
       out.say(
-        `  npx hardhat dao:vote --community "${c.name}" --proposal ${p.id} --support ${SUPPORTS[support]} --voter ${voter} --signature ${signature}`,
+        `  npx hardhat dao:vote --community "${c.name}" --proposal ${p.id} --support ${SUPPORTS[support]} --voter ${voter} --signature ${signature}` +
+          (args.reason === undefined ? "" : ` --reason ${JSON.stringify(args.reason)}`),
       );
       out.set("voter", voter);
       out.set("proposalId", p.id.toString());
       out.set("support", SUPPORTS[support]);
       out.set("nonce", message.nonce.toString());
       out.set("signature", signature);
+      if (args.reason !== undefined) out.set("reason", args.reason);
       return;
     }
     let voter: string;
     if (args.signature) {
       voter = parseAddress(args.voter, "voter");
       if (!/^0x[0-9a-fA-F]+$/.test(args.signature)) throw new TaskInputError(`--signature is not hex`);
+      const g = c.governor.connect(signer);
       await out.tx(
         `relay vote of ${voter}`,
-        c.governor.connect(signer).castVoteBySig(p.id, support, voter, args.signature),
+        args.reason === undefined
+          ? g.castVoteBySig(p.id, support, voter, args.signature)
+          : g.castVoteWithReasonAndParamsBySig(p.id, support, voter, args.reason, "0x", args.signature),
       );
     } else {
       voter = await signer.getAddress();

@@ -35,6 +35,17 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     fs.writeFileSync(file, JSON.stringify(value, null, 2));
     return file;
   };
+  /** `dao:vote` on proposal `id` of Cascadia with `support`, then any further options. */
+  const vote = (id: string, support: string, ...extra: string[]) => [
+    "dao:vote",
+    "--community",
+    "Cascadia",
+    "--proposal",
+    id,
+    "--support",
+    support,
+    ...extra,
+  ];
   const advance = async (seconds: number) => {
     await provider.send("evm_increaseTime", [seconds]);
     await provider.send("evm_mine", []);
@@ -115,19 +126,9 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     await advance(61);
 
     // Alice votes by transaction; carol signs through the node (eth_signTypedData_v4) and erin relays.
-    const voted = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>([
-      "dao:vote",
-      "--community",
-      "Cascadia",
-      "--proposal",
-      id,
-      "--support",
-      "against",
-      "--reason",
-      "too fast",
-      "--signer",
-      "1",
-    ]);
+    const voted = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>(
+      vote(id, "against", "--reason", "too fast", "--signer", "1"),
+    );
     expect(voted.result.tally.against).to.equal(ethersLib.parseEther("100").toString());
 
     const governor = created.result.community.governor;
@@ -154,21 +155,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       carol.address,
       JSON.stringify(typedData),
     ])) as string;
-    const relay = [
-      "dao:vote",
-      "--community",
-      "Cascadia",
-      "--proposal",
-      id,
-      "--support",
-      "for",
-      "--voter",
-      carol.address,
-      "--signature",
-      signature,
-      "--signer",
-      "5",
-    ];
+    const relay = vote(id, "for", "--voter", carol.address, "--signature", signature, "--signer", "5");
     const relayed = await node.taskJson<TaskResult<{ voter: string; tally: Record<string, string> }>>(relay);
     expect(relayed.result.voter).to.equal(carol.address);
     expect(relayed.result.tally.for).to.equal(ethersLib.parseEther("900").toString());
@@ -177,35 +164,25 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     expect(replay.stderr + replay.stdout).to.contain("GovernorInvalidSignature");
 
     // --sign-only produces a signature that relays (bob abstains through erin).
-    const signed = await node.taskJson<TaskResult<{ signature: string; voter: string }>>([
-      "dao:vote",
-      "--community",
-      "Cascadia",
-      "--proposal",
-      id,
-      "--support",
-      "abstain",
-      "--sign-only",
-      "--signer",
-      "2",
-    ]);
+    const signed = await node.taskJson<TaskResult<{ signature: string; voter: string }>>(
+      vote(id, "abstain", "--reason", "need more data", "--sign-only", "--signer", "2"),
+    );
     expect(signed.result.voter).to.equal(bob.address);
     expect(signed.transactions).to.have.length(0);
-    const bobRelayed = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>([
-      "dao:vote",
-      "--community",
-      "Cascadia",
-      "--proposal",
-      id,
-      "--support",
-      "abstain",
-      "--voter",
-      bob.address,
-      "--signature",
-      signed.result.signature,
-      "--signer",
-      String(5),
-    ]);
+    const bobRelayed = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>(
+      vote(
+        id,
+        "abstain",
+        "--voter",
+        bob.address,
+        "--signature",
+        signed.result.signature,
+        "--reason",
+        "need more data",
+        "--signer",
+        String(5),
+      ),
+    );
     expect(bobRelayed.result.tally.abstain).to.equal(ethersLib.parseEther("400").toString());
 
     await advance(3601);

@@ -1,9 +1,10 @@
 import { expect } from "chai";
-import { ethers } from "hardhat";
+import { artifacts, ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 
 import {
   BALLOT_TYPES,
+  EXTENDED_BALLOT_TYPES,
   EXPIRY_PERIOD,
   LATE_QUORUM_EXTENSION,
   State,
@@ -66,8 +67,20 @@ describe("CommunityGovernor", function () {
     it("reports IGovernor through ERC-165, the counting mode of each variant, and the timestamp clock", async function () {
       const { simple, quadratic } = await loadFixture(deployGovernorFixture);
       // IGovernor interface id as OpenZeppelin's Governor computes it.
-      const igovernor = await ethers.getContractAt("IGovernor", await simple.governor.getAddress());
-      expect(await igovernor.supportsInterface("0x01ffc9a7")).to.equal(true);
+      // type(IGovernor).interfaceId: the XOR of its own selectors (not those of IERC165 and IERC6372).
+      const inherited = new Set(["supportsInterface", "clock", "CLOCK_MODE"]);
+      const igovernor = (await ethers.getContractFactory("CommunityGovernor")).interface;
+      const iface = new ethers.Interface((await artifacts.readArtifact("IGovernor")).abi);
+      let id = 0n;
+      iface.forEachFunction((fn) => {
+        if (!inherited.has(fn.name)) id ^= BigInt(fn.selector);
+      });
+      for (const c of [simple, quadratic]) {
+        expect(await c.governor.supportsInterface(ethers.toBeHex(id, 4))).to.equal(true);
+        expect(await c.governor.supportsInterface("0x01ffc9a7")).to.equal(true); // ERC-165
+        expect(await c.governor.supportsInterface("0xffffffff")).to.equal(false);
+      }
+      expect(igovernor.getFunction("castVoteBySig")).to.not.equal(null);
       expect(await simple.governor.COUNTING_MODE()).to.equal(
         "support=bravo,fractional&quorum=for,abstain&params=fractional",
       );
@@ -292,16 +305,32 @@ describe("CommunityGovernor", function () {
         await expect(c.governor.connect(f.relayer).castVoteBySig(p.id, Vote.For, f.carol.address, signature))
           .to.be.revertedWithCustomError(c.governor, "GovernorInvalidSignature")
           .withArgs(f.carol.address);
-        // A signature by someone else for carol is not carol's vote.
+        // An extended ballot carries a reason (and params), signed too.
+        const extended = await f.bob.signTypedData(await governorDomain(c.governor), EXTENDED_BALLOT_TYPES, {
+          proposalId: p.id,
+          support: Vote.Abstain,
+          voter: f.bob.address,
+          nonce: await c.governor.nonces(f.bob.address),
+          reason: "need more data",
+          params: "0x",
+        });
+        await expect(
+          c.governor
+            .connect(f.relayer)
+            .castVoteWithReasonAndParamsBySig(p.id, Vote.Abstain, f.bob.address, "need more data", "0x", extended),
+        )
+          .to.emit(c.governor, "VoteCast")
+          .withArgs(f.bob.address, p.id, Vote.Abstain, weight(400), "need more data");
+        // A signature by someone else for bob is not bob's vote.
         const forged = await f.alice.signTypedData(await governorDomain(c.governor), BALLOT_TYPES, {
           proposalId: p.id,
           support: Vote.Against,
-          voter: f.bob.address,
-          nonce: await c.governor.nonces(f.bob.address),
+          voter: f.dave.address,
+          nonce: await c.governor.nonces(f.dave.address),
         });
-        await expect(c.governor.connect(f.relayer).castVoteBySig(p.id, Vote.Against, f.bob.address, forged))
+        await expect(c.governor.connect(f.relayer).castVoteBySig(p.id, Vote.Against, f.dave.address, forged))
           .to.be.revertedWithCustomError(c.governor, "GovernorInvalidSignature")
-          .withArgs(f.bob.address);
+          .withArgs(f.dave.address);
       });
 
       it("measures castVote gas", async function () {

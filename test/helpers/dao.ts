@@ -184,6 +184,11 @@ export const BALLOT_TYPES = {
   ],
 };
 
+/** EIP-712 types of a governor `ExtendedBallot` (castVoteWithReasonAndParamsBySig). */
+export const EXTENDED_BALLOT_TYPES = {
+  ExtendedBallot: [...BALLOT_TYPES.Ballot, { name: "reason", type: "string" }, { name: "params", type: "bytes" }],
+};
+
 /** EIP-712 domain of a community governor. */
 export async function governorDomain(governor: CommunityGovernor) {
   const { chainId } = await ethers.provider.getNetwork();
