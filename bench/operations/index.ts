@@ -3,6 +3,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 import type { GasRecorder } from "../lib";
 import { measureCommunities } from "./communities";
 import { measureContributions } from "./contributions";
+import { measureFederation } from "./federation";
 import { measureFunding, measureFundingAtScale } from "./funding";
 import { measureLicensing } from "./licensing";
 import { measureReference } from "./reference";
@@ -20,5 +21,6 @@ export const OPERATION_GROUPS: OperationGroup[] = [
   { name: "contributions", core: true, measure: measureContributions },
   { name: "funding", core: true, measure: measureFunding },
   { name: "licensing", core: true, measure: measureLicensing },
+  { name: "federation", core: true, measure: measureFederation },
   { name: "funding at scale", core: false, measure: (hre, rec) => measureFundingAtScale(hre, rec) },
 ];
