@@ -61,7 +61,9 @@ const tok = (v: bigint) => formatEther(v);
 
 function chapter(title: string, story: string): void {
   chapterNo += 1;
-  console.log(`\n${"═".repeat(100)}\n${chapterNo}. ${title}\n${"═".repeat(100)}`);
+  const elapsed = `[${((Date.now() - started) / 1000).toFixed(1)} s]`;
+  const heading = `${chapterNo}. ${title}`;
+  console.log(`\n${"═".repeat(100)}\n${heading}${elapsed.padStart(100 - heading.length)}\n${"═".repeat(100)}`);
   console.log(story);
 }
 
