@@ -16,7 +16,8 @@ import type {
   FederationFunding,
   FederationMockFactory,
   MockMembership,
-  FederationMockToken,
+  FederationMockHookedToken,
+  MockERC20,
   FederationRegistry,
 } from "../../typechain-types";
 import { buildProposal, propose, toDeadline, toVoting } from "./dao";
@@ -42,8 +43,8 @@ export interface FederationFixture {
   registry: FederationRegistry;
   funding: FederationFunding;
   federated: FederatedMembership;
-  token: FederationMockToken;
-  feeToken: FederationMockToken;
+  token: FederationMockHookedToken;
+  feeToken: MockERC20;
   /** Bioregions 1 and 2 and guilds 3 and 4 in the factory's record (registered), 5 recorded but not registered. */
   bio1: TestCommunity;
   bio2: TestCommunity;
@@ -79,8 +80,8 @@ export async function deployFederationFixture(): Promise<FederationFixture> {
   const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress()]);
   const funding = await ethers.deployContract("FederationFunding", [await registry.getAddress()]);
   const federated = await ethers.deployContract("FederatedMembership", [await registry.getAddress()]);
-  const token = await ethers.deployContract("FederationMockToken", [0]);
-  const feeToken = await ethers.deployContract("FederationMockToken", [100]);
+  const token = await ethers.deployContract("FederationMockHookedToken");
+  const feeToken = await ethers.deployContract("MockERC20", ["Fee", "FEE", 100]);
 
   const make = async (id: number, gov: HardhatEthersSigner, kind: "bioregion" | "guild", name: string) => {
     const membership = await ethers.deployContract("MockMembership");

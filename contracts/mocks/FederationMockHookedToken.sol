@@ -3,20 +3,14 @@ pragma solidity 0.8.30;
 
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 
-/// @title FederationMockToken
-/// @notice A plain ERC-20 anyone can mint, for funding tests. With a non-zero fee it keeps that
-/// many basis points of every transfer (a fee-on-transfer token, which the escrow must refuse).
-/// With a hook set, every transfer first calls the hook's target (to test re-entrancy) and
-/// bubbles up its revert.
-contract FederationMockToken is ERC20 {
-    uint256 private immutable _feeBps;
+/// @title FederationMockHookedToken
+/// @notice A mintable ERC-20 whose transfers first call a hook (to test re-entrancy into the
+/// federation's escrow), bubbling up the hook's revert.
+contract FederationMockHookedToken is ERC20 {
     address private _hookTarget;
     bytes private _hookData;
 
-    /// @param feeBps Basis points kept from every transfer (0 for a plain token).
-    constructor(uint256 feeBps) ERC20("Federation Mock", "FMOCK") {
-        _feeBps = feeBps;
-    }
+    constructor() ERC20("Hooked", "HOOK") {}
 
     /// @notice Mints `amount` to `to`.
     function mint(address to, uint256 amount) external {
@@ -39,12 +33,6 @@ contract FederationMockToken is ERC20 {
                 }
             }
         }
-        if (_feeBps == 0 || from == address(0) || to == address(0)) {
-            super._update(from, to, value);
-            return;
-        }
-        uint256 fee = (value * _feeBps) / 10_000;
-        super._update(from, address(0), fee);
-        super._update(from, to, value - fee);
+        super._update(from, to, value);
     }
 }
