@@ -229,7 +229,12 @@ async function main(): Promise<void> {
       "simple voting) are each created by the CommunityFactory in one transaction: token, governor, timelock,\n" +
       "membership, contribution registry, epochs and membrane, all minimal clones wired to the community's timelock.",
   );
-  const governor = { votingDelay: 60, votingPeriod: 3600, proposalThreshold: "1", lateQuorumExtension: 600 };
+  // Both decide within an hour and wait ten minutes in the timelock, so the story moves quickly.
+  const rules = (quorumPercent: number) => ({
+    governor: { votingDelay: 60, votingPeriod: 3600, proposalThreshold: "1", lateQuorumExtension: 600, quorumPercent },
+    timelockDelay: 600,
+    openExecution: true,
+  });
   const watershedFile = writeJson("watershed.json", {
     kind: "bioregion",
     name: WATERSHED,
@@ -237,9 +242,7 @@ async function main(): Promise<void> {
     area: { uri: "ipfs://salmon-river-watershed-boundary.geojson", hash: keccak256(toUtf8Bytes("salmon river")) },
     charter: { uri: "ipfs://salmon-river-charter", hash: keccak256(toUtf8Bytes("watershed charter")) },
     counting: "quadratic",
-    governor: { ...governor, quorumPercent: 10 },
-    timelockDelay: 600,
-    openExecution: true,
+    ...rules(10),
     founders: [
       { account: addr("ana"), amount: "60" },
       { account: addr("ben"), amount: "30" },
@@ -264,9 +267,7 @@ async function main(): Promise<void> {
     domain: "regenerative agriculture",
     charter: { uri: "ipfs://regen-guild-charter", hash: keccak256(toUtf8Bytes("guild charter")) },
     counting: "simple",
-    governor: { ...governor, quorumPercent: 20 },
-    timelockDelay: 600,
-    openExecution: true,
+    ...rules(20),
     founders: [
       { account: addr("chloe"), amount: "50" },
       { account: addr("dev"), amount: "30" },
@@ -408,26 +409,37 @@ async function main(): Promise<void> {
   await act(PEOPLE.dana.name, "registers both communities in the federation", "fed:register", {
     community: `${WATERSHED},${GUILD}`,
   });
-  const join = await act<{ proposalId: string }>(
-    PEOPLE.ana.name,
-    "proposes that the watershed join the guild",
-    "fed:affiliate",
-    { community: WATERSHED, with: GUILD, submit: true, signer: from("ana") },
-  );
-  await decide(WATERSHED, join.proposalId, [
-    ["ana", "for"],
-    ["eli", "for"],
-  ]);
-  const accept = await act<{ proposalId: string }>(
-    PEOPLE.chloe.name,
-    "proposes that the guild accept the watershed",
-    "fed:affiliate",
-    { community: GUILD, with: WATERSHED, submit: true, signer: from("chloe") },
-  );
-  await decide(GUILD, accept.proposalId, [
-    ["chloe", "for"],
-    ["dev", "for"],
-  ]);
+  const sides: { community: string; with: string; proposer: Person; what: string; votes: Vote[] }[] = [
+    {
+      community: WATERSHED,
+      with: GUILD,
+      proposer: "ana",
+      what: "proposes that the watershed join the guild",
+      votes: [
+        ["ana", "for"],
+        ["eli", "for"],
+      ],
+    },
+    {
+      community: GUILD,
+      with: WATERSHED,
+      proposer: "chloe",
+      what: "proposes that the guild accept the watershed",
+      votes: [
+        ["chloe", "for"],
+        ["dev", "for"],
+      ],
+    },
+  ];
+  for (const side of sides) {
+    const proposed = await act<{ proposalId: string }>(PEOPLE[side.proposer].name, side.what, "fed:affiliate", {
+      community: side.community,
+      with: side.with,
+      submit: true,
+      signer: from(side.proposer),
+    });
+    await decide(side.community, proposed.proposalId, side.votes);
+  }
   const registry = await hre.ethers.getContractAt(
     "FederationRegistry",
     await requireContract(hre, "federationRegistry"),
@@ -520,20 +532,18 @@ async function main(): Promise<void> {
     [p1, []],
     [p2, []],
   ]);
-  await act(PEOPLE.gil.name, `donates 1 ETH to project ${p1}`, "qf:donate", {
-    round: ROUND,
-    project: String(p1),
-    amount: "1",
-    from: from("gil"),
-  });
-  donations.get(p1)!.push({ donor: addr("gil"), amount: parseEther("1") });
-  await act(PEOPLE.gil.name, `donates 0.25 ETH to project ${p2}`, "qf:donate", {
-    round: ROUND,
-    project: String(p2),
-    amount: "0.25",
-    from: from("gil"),
-  });
-  donations.get(p2)!.push({ donor: addr("gil"), amount: parseEther("0.25") });
+  for (const gift of [
+    { project: p1, amount: "1" },
+    { project: p2, amount: "0.25" },
+  ]) {
+    await act(PEOPLE.gil.name, `donates ${gift.amount} ETH to project ${gift.project}`, "qf:donate", {
+      round: ROUND,
+      project: String(gift.project),
+      amount: gift.amount,
+      from: from("gil"),
+    });
+    donations.get(gift.project)!.push({ donor: addr("gil"), amount: parseEther(gift.amount) });
+  }
   const cart = [
     { project: p1, amount: "4" },
     { project: p2, amount: "1" },
