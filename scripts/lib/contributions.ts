@@ -133,3 +133,21 @@ export function claimsOf(tree: StandardMerkleTree<EpochLeaf>): EpochTreeFile["cl
   }
   return claims;
 }
+
+/** The file `contrib:epoch-publish` writes (and the demo, whose root governance publishes): the tree and every proof. */
+export function epochTreeFile(
+  tree: StandardMerkleTree<EpochLeaf>,
+  where: { epochs: string; chainId: bigint; epoch: bigint; uri: string; claimDeadline: bigint },
+): EpochTreeFile {
+  return {
+    epochs: where.epochs,
+    chainId: where.chainId.toString(),
+    epoch: where.epoch.toString(),
+    root: tree.root,
+    uri: where.uri,
+    claimDeadline: where.claimDeadline.toString(),
+    leafEncoding: EPOCH_LEAF_ENCODING,
+    tree: tree.dump(),
+    claims: claimsOf(tree),
+  };
+}

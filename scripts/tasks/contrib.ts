@@ -17,10 +17,9 @@ import { parseAddress, parseAmount, parseBytes32, parseChoice, parseUint, readJs
 import { createCommunityClones, type KindSpecInput } from "../lib/community";
 import {
   ATTESTATION_TYPES,
-  EPOCH_LEAF_ENCODING,
   VOUCHER_TYPES,
   allocationTree,
-  claimsOf,
+  epochTreeFile,
   readAllocations,
   type AttestationFile,
   type EpochLeaf,
@@ -434,17 +433,13 @@ cosmoTask<EpochPublishArgs>(
     const event = receipt.logs.map((l) => c.epochs.interface.parseLog(l)).find((e) => e?.name === "EpochPublished");
     const epoch = (event?.args.epoch as bigint | undefined) ?? (await c.epochs.epochCount()) - 1n;
     const total = [...allocations.values()].reduce((s, a) => s + a, 0n);
-    const file: EpochTreeFile = {
+    const file = epochTreeFile(tree, {
       epochs: await c.epochs.getAddress(),
-      chainId: (await chainIdOf(hre)).toString(),
-      epoch: epoch.toString(),
-      root: tree.root,
+      chainId: await chainIdOf(hre),
+      epoch,
       uri: args.uri,
-      claimDeadline: deadline.toString(),
-      leafEncoding: EPOCH_LEAF_ENCODING,
-      tree: tree.dump(),
-      claims: claimsOf(tree),
-    };
+      claimDeadline: deadline,
+    });
     writeJson(args.out, file);
     out.say(`  epoch ${epoch}: ${allocations.size} account(s), ${tokens(total)} in total; tree → ${args.out}`);
     out.set("epoch", epoch);

@@ -52,6 +52,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
   };
 
   it("creates a bioregion, proposes, votes (also by a relayed eth_signTypedData_v4 signature), queues, executes, lists and delegates", async function () {
+    // A dozen task processes of a few seconds each; more on a shared, busy machine.
+    this.timeout(300_000);
     const [deployer, alice, bob, carol, dave] = await ethers.getSigners();
     await node.taskJson(["suite:deploy"]);
 

@@ -36,6 +36,8 @@ describe("e2e: licences and the membrane on a real node", function () {
   });
 
   it("registers a work, licenses commercial and free users, handles a breach, and pays contributors", async function () {
+    // A dozen task processes of a few seconds each; more on a shared, busy machine.
+    this.timeout(300_000);
     const accounts = await rpc<string[]>(node.url, "eth_accounts");
     const [, , , steward, alice, , company] = accounts;
     await node.taskJson(["suite:deploy"]);

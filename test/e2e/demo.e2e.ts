@@ -1,0 +1,115 @@
+/**
+ * The demo against a real `hardhat node`: `hardhat run scripts/demo.ts --network localhost` as a
+ * child process, then the final state read back through the parts' tasks (`--json`), as a user
+ * would inspect it, and a second deploy of the suite that deploys nothing new.
+ */
+import { expect } from "chai";
+import { parseEther } from "ethers";
+
+import { startNode, type RunningNode } from "../helpers/node";
+
+interface Out<T> {
+  result: T;
+}
+
+describe("e2e: the demo on a real node", function () {
+  let node: RunningNode;
+
+  before(async function () {
+    node = await startNode();
+  });
+
+  after(async function () {
+    await node?.stop();
+  });
+
+  it("tells the whole story, leaves a final state the tasks can read, and a re-deploy adds nothing", async function () {
+    this.timeout(600_000);
+    const run = await node.task(["run", "scripts/demo.ts"]);
+    expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
+    expect(run.stdout).to.contain("The story is told");
+    expect(run.stdout).to.not.contain("check failed");
+    console.log(`      ${/every step succeeded in [\d.]+ s/.exec(run.stdout)?.[0] ?? ""} against the node`);
+
+    const info = await node.taskJson<
+      Out<{
+        named: Record<string, Record<string, Record<string, string>>>;
+        contracts: Record<string, { address: string }>;
+      }>
+    >(["suite:info"]);
+    const story = info.result.named.demo.story;
+    expect(Object.keys(info.result.named.community)).to.include.members([story.bioregion, story.guild]);
+    expect(info.result.named.round).to.have.property(story.round);
+    expect(info.result.named.work).to.have.property(story.work);
+
+    // Both treasury spends executed, one in each DAO.
+    for (const [community, id] of [
+      [story.bioregion, story.watershedSpend],
+      [story.guild, story.guildSpend],
+    ]) {
+      const proposals = await node.taskJson<Out<{ proposals: { id: string; state: string }[] }>>([
+        "dao:proposals",
+        "--community",
+        community,
+      ]);
+      expect(proposals.result.proposals.find((p) => p.id === id)?.state).to.equal("Executed");
+      expect(proposals.result.proposals.every((p) => p.state === "Executed")).to.equal(true);
+    }
+
+    // The round is finalised, every project paid, each match equal to the reference.
+    const qf = await node.taskJson<
+      Out<{ phase: string; projects: { estimatedMatch: string; referenceMatch: string; paid: boolean }[] }>
+    >(["qf:status", "--round", story.round]);
+    expect(qf.result.phase).to.equal("finalized");
+    expect(qf.result.projects).to.have.length(2);
+    for (const p of qf.result.projects) {
+      expect(p.paid).to.equal(true);
+      expect(p.estimatedMatch).to.equal(p.referenceMatch);
+    }
+
+    // The cooperative's and the company's licences verify; the membrane's income is all paid out.
+    const accounts = (await (
+      await fetch(node.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }),
+      })
+    ).json()) as { result: string[] };
+    for (const licensee of [accounts.result[11], accounts.result[12]]) {
+      const v = await node.taskJson<Out<{ licensed: boolean }>>([
+        "lic:verify",
+        "--work",
+        story.work,
+        "--licensee",
+        licensee,
+      ]);
+      expect(v.result.licensed).to.equal(true);
+    }
+    const membrane = await node.taskJson<Out<{ epochCount: string; pendingIncome: string; treasuryOwed: string }>>([
+      "membrane:status",
+      "--community",
+      story.bioregion,
+    ]);
+    expect(membrane.result.epochCount).to.equal("1");
+    // What the contributors' floors left (a few wei) waits for the next epoch: nothing else.
+    expect(BigInt(membrane.result.pendingIncome)).to.be.lessThan(10n);
+    expect(membrane.result.treasuryOwed).to.equal("0");
+
+    // The federation: affiliated, and the guild's grant paid.
+    const fed = await node.taskJson<
+      Out<{ affiliations: { with: string; status: string }[]; grants: { total: string; claimable: string }[] }>
+    >(["fed:list", "--community", story.bioregion]);
+    expect(fed.result.affiliations.map((a) => [a.with, a.status])).to.deep.equal([[story.guild, "active"]]);
+    expect(fed.result.grants.map((g) => [g.total, g.claimable])).to.deep.equal([[parseEther("3").toString(), "0"]]);
+
+    const dao = await node.taskJson<Out<{ info: Record<string, unknown> }>>(["dao:info", "--community", story.guild]);
+    expect(JSON.stringify(dao.result.info)).to.contain("simple");
+
+    // Deploying again with the same parameters deploys nothing new.
+    const again = await node.taskJson<Out<{ newlyRecorded: number; contracts: Record<string, { address: string }> }>>([
+      "suite:deploy",
+    ]);
+    expect(again.result.newlyRecorded).to.equal(0);
+    expect(again.result.contracts.communityFactory.address).to.equal(info.result.contracts.communityFactory.address);
+  });
+});
