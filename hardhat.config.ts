@@ -17,6 +17,7 @@ import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task
 import type { HardhatUserConfig, NetworkUserConfig } from "hardhat/types";
 
 import { testnets } from "./scripts/lib/networks";
+import { EXPLORER_CHAINS } from "./scripts/lib/verify";
 
 /** The compiler version every contract is built with. The npm `solc` package must be pinned to it. */
 export const SOLC_VERSION = "0.8.30";
@@ -99,16 +100,7 @@ const config: HardhatUserConfig = {
   },
   etherscan: {
     apiKey: process.env.ETHERSCAN_API_KEY ?? "",
-    customChains: [
-      {
-        network: "gnosisChiado",
-        chainId: 10200,
-        urls: {
-          apiURL: "https://gnosis-chiado.blockscout.com/api",
-          browserURL: "https://gnosis-chiado.blockscout.com",
-        },
-      },
-    ],
+    customChains: EXPLORER_CHAINS,
   },
   sourcify: { enabled: false },
   // End-to-end tests run tasks as processes against a node: on a loaded two-core machine a suite can
