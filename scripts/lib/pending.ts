@@ -90,7 +90,9 @@ export async function sendOnce(
     }
     if (receipt && receipt.status === 1) {
       setEntry(hre, key, undefined);
-      out.say(`  ${earlier.label}: already done by an earlier run in tx ${earlier.hash} (block ${receipt.blockNumber}); not sent again`);
+      out.say(
+        `  ${earlier.label}: already done by an earlier run in tx ${earlier.hash} (block ${receipt.blockNumber}); not sent again`,
+      );
       out.set("alreadyDone", earlier.hash);
       return { receipt, alreadyDone: true };
     }

@@ -34,7 +34,10 @@ export interface BadInputTable<F> {
   target: (fx: F) => BaseContract;
   /** Key views that must not change when a call is rejected (native balances are added). */
   snapshot: (fx: F) => Promise<unknown[]>;
-  /** Accounts and contracts whose native balances are part of the snapshot. */
+  /**
+   * Contracts (or accounts that send none of the rejected calls) whose native balances are part of
+   * the snapshot, besides the target's. Senders are left out: a rejected transaction costs them gas.
+   */
   balances?: (fx: F) => Promise<string[]> | string[];
   calls: BadCall<F>[];
   /** State-changing functions without a row, each with the reason (e.g. "accepts any input"). */

@@ -126,9 +126,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       await moveTo(round, Phase.Tallying);
       await round.finalize();
       await qrk.setBlocked(owners[0].address, true);
-      await expect(round.claim(ids[0]))
-        .to.be.revertedWithCustomError(qrk, "MockBlocked")
-        .withArgs(owners[0].address);
+      await expect(round.claim(ids[0])).to.be.revertedWithCustomError(qrk, "MockBlocked").withArgs(owners[0].address);
       const due1 = 2n * ONE + (await round.matchOf(ids[1]));
       await round.claim(ids[1]);
       expect(await qrk.balanceOf(owners[1].address)).to.equal(due1);
@@ -237,7 +235,9 @@ describe("security: hostile tokens and refusing recipients", function () {
       await governance.sendTransaction({ to: await m2.getAddress(), value: 1_000n });
       await time.increase(DAY);
       await m2.closeEpoch(NATIVE);
-      await expect(m2.payTreasury(NATIVE)).to.be.revertedWithCustomError(m2, "MembraneNativeTransferFailed").withArgs(r, 500n);
+      await expect(m2.payTreasury(NATIVE))
+        .to.be.revertedWithCustomError(m2, "MembraneNativeTransferFailed")
+        .withArgs(r, 500n);
       const bobShare = await m2.claimable(NATIVE, 1n, bob.address);
       expect(bobShare).to.be.greaterThan(0n);
       await expect(m2.connect(bob).claim(NATIVE, [1n])).to.changeEtherBalance(bob, bobShare);

@@ -142,7 +142,12 @@ const voucher = (c: Registries) => ({
 describeSignedAction<Registries>({
   name: "ContributionRegistry.attestBySig (a peer's attestation)",
   fixture: deployTwoRegistriesFixture,
-  sign: (c, domain) => c.bob.signTypedData(domain, ATTESTATION_TYPES, { contributionId: 1n, attestor: c.bob.address, deadline: c.deadline }),
+  sign: (c, domain) =>
+    c.bob.signTypedData(domain, ATTESTATION_TYPES, {
+      contributionId: 1n,
+      attestor: c.bob.address,
+      deadline: c.deadline,
+    }),
   submit: (c, sig) => c.registry.connect(c.outsider).attestBySig(1n, c.bob.address, c.deadline, sig),
   contract: (c) => c.registry,
   other: (c) => c.other.getAddress(),
