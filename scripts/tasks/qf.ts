@@ -322,7 +322,7 @@ cosmoTask<QfArgs>(
         factoryAddr,
         ctx.signer,
       )) as unknown as RoundFactory;
-      const carts = [];
+      const carts: { round: string; donations: { projectId: bigint; amount: bigint }[]; proof: string }[] = [];
       const approvals: (() => Promise<void>)[] = [];
       let value = 0n;
       for (const name of rounds) {
