@@ -3,6 +3,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import CommunitiesModule from "./Communities";
 import ContributionsModule from "./Contributions";
 import FundingModule from "./Funding";
+import FederationModule from "./Federation";
 import LicensingModule from "./Licensing";
 
 /**
@@ -16,6 +17,7 @@ const SuiteModule = buildModule("Suite", (m) => {
   const { communityFactory, governorSimpleImpl, governorQuadraticImpl, timelockImpl, profileImpl } =
     m.useModule(CommunitiesModule);
   const { roundImpl, roundFactory, merkleEligibility, membershipEligibility } = m.useModule(FundingModule);
+  const { federationRegistry, federationFunding, federatedMembership } = m.useModule(FederationModule);
   return {
     contributionTokenImpl,
     membershipImpl,
@@ -32,6 +34,9 @@ const SuiteModule = buildModule("Suite", (m) => {
     roundFactory,
     merkleEligibility,
     membershipEligibility,
+    federationRegistry,
+    federationFunding,
+    federatedMembership,
   };
 });
 

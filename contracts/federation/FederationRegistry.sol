@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma solidity 0.8.30;
+
+import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
+
+import {IFederationRegistry} from "../interfaces/IFederationRegistry.sol";
+import {ICommunityFactory} from "../interfaces/ICommunityFactory.sol";
+import {ICommunityProfile} from "../interfaces/ICommunityProfile.sol";
+
+/// @title FederationRegistry
+/// @notice The cosmo-local federation: which bioregions and guilds take part, and which of them are
+/// affiliated. A bioregion's people take part in the guilds of their crafts and a guild recognises
+/// the places its practice is rooted in; each side decides by its own governance, either may
+/// propose first, the other accepts, and either may end it.
+/// @dev One registry is shared by every community. Communities are keyed by their governance
+/// address (the timelock), which is the `msg.sender` of every decision they take. Communities made
+/// by the suite's factory are registered from the factory's own record by anyone; others register
+/// themselves through their governance and count as part of the federation (`isRecognised`) only
+/// while affiliated with at least one community made by the factory, so that nobody can invent a
+/// community (and its members) out of thin air.
+contract FederationRegistry is IFederationRegistry {
+    using EnumerableSet for EnumerableSet.AddressSet;
+
+    ICommunityFactory private immutable _factory;
+
+    mapping(address community => Community) private _communities;
+    address[] private _communityList;
+    mapping(uint256 factoryId => address community) private _byFactoryId;
+    mapping(bytes32 pair => Affiliation) private _affiliations;
+    mapping(bytes32 pair => mapping(uint64 epoch => uint64 endedAt)) private _endedAt;
+    mapping(address community => EnumerableSet.AddressSet) private _links;
+    mapping(address community => uint256) private _activeFactoryAffiliations;
+
+    /// @param factory_ The suite's community factory, whose communities anyone may register.
+    constructor(ICommunityFactory factory_) {
+        if (address(factory_) == address(0)) revert FederationRegistryZeroAddress();
+        _factory = factory_;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function register(uint256 id) external returns (address community) {
+        ICommunityFactory.Community memory c = _factory.getCommunity(id);
+        CommunityKind kind =
+            c.kind == ICommunityProfile.CommunityKind.Bioregion ? CommunityKind.Bioregion : CommunityKind.Guild;
+        _register(c.timelock, kind, true, id, c.governor, c.token, c.membership, c.profile, c.name, "");
+        _byFactoryId[id] = c.timelock;
+        return c.timelock;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function registerSelf(
+        CommunityKind kind,
+        address governor,
+        address token,
+        address membership,
+        address profile,
+        string calldata name,
+        string calldata metadataURI
+    ) external {
+        _register(msg.sender, kind, false, 0, governor, token, membership, profile, name, metadataURI);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function updateMetadata(string calldata name, string calldata metadataURI) external {
+        Community storage c = _requireRegistered(msg.sender);
+        if (bytes(name).length == 0) revert FederationRegistryEmptyName();
+        c.name = name;
+        c.metadataURI = metadataURI;
+        emit CommunityMetadataUpdated(msg.sender, name, metadataURI);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function affiliate(address counterpart) external returns (AffiliationStatus) {
+        (address bioregion, address guild, bytes32 key) = _pairWith(counterpart);
+        Affiliation storage a = _affiliations[key];
+        AffiliationStatus status = a.status;
+        if (status == AffiliationStatus.Active) revert FederationRegistryAlreadyAffiliated(bioregion, guild);
+        AffiliationStatus mine =
+            msg.sender == bioregion ? AffiliationStatus.ProposedByBioregion : AffiliationStatus.ProposedByGuild;
+        if (status == mine) revert FederationRegistryAlreadyProposed(msg.sender, counterpart);
+        uint64 now_ = uint64(block.timestamp);
+        a.since = now_;
+        if (status == AffiliationStatus.None) {
+            a.status = mine;
+            _links[bioregion].add(guild);
+            _links[guild].add(bioregion);
+            emit AffiliationProposed(bioregion, guild, msg.sender);
+            return mine;
+        }
+        // The other side proposed: this call is the acceptance.
+        a.status = AffiliationStatus.Active;
+        // Cannot overflow: one increment per governance decision on each side.
+        unchecked {
+            a.epoch += 1;
+        }
+        _countFactoryAffiliation(bioregion, guild, true);
+        emit AffiliationFormed(bioregion, guild, a.epoch, now_);
+        return AffiliationStatus.Active;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function leave(address counterpart) external {
+        (address bioregion, address guild, bytes32 key) = _pairWith(counterpart);
+        Affiliation storage a = _affiliations[key];
+        AffiliationStatus status = a.status;
+        if (status == AffiliationStatus.None) revert FederationRegistryNotAffiliated(msg.sender, counterpart);
+        uint64 now_ = uint64(block.timestamp);
+        a.status = AffiliationStatus.None;
+        a.since = now_;
+        _links[bioregion].remove(guild);
+        _links[guild].remove(bioregion);
+        if (status == AffiliationStatus.Active) {
+            _endedAt[key][a.epoch] = now_;
+            _countFactoryAffiliation(bioregion, guild, false);
+            emit AffiliationEnded(bioregion, guild, msg.sender, a.epoch, now_);
+        } else {
+            emit AffiliationProposalWithdrawn(bioregion, guild, msg.sender);
+        }
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function factory() external view returns (address) {
+        return address(_factory);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function isRegistered(address community) public view returns (bool) {
+        return _communities[community].kind != CommunityKind.None;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function isRecognised(address community) external view returns (bool) {
+        return _communities[community].fromFactory || _activeFactoryAffiliations[community] > 0;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function kindOf(address community) external view returns (CommunityKind) {
+        return _communities[community].kind;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function getCommunity(address community) external view returns (Community memory) {
+        return _communities[community];
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function communityOfFactoryId(uint256 id) external view returns (address) {
+        return _byFactoryId[id];
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function communityCount() external view returns (uint256) {
+        return _communityList.length;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function communityAt(uint256 index) external view returns (address) {
+        return _communityList[index];
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function getAffiliation(address a, address b) external view returns (Affiliation memory) {
+        (bool valid, bytes32 key) = _tryPairKey(a, b);
+        Affiliation memory none;
+        return valid ? _affiliations[key] : none;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function isAffiliated(address a, address b) external view returns (bool) {
+        (bool valid, bytes32 key) = _tryPairKey(a, b);
+        return valid && _affiliations[key].status == AffiliationStatus.Active;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function affiliationEnd(address a, address b, uint64 epoch) external view returns (uint64) {
+        (bool valid, bytes32 key) = _tryPairKey(a, b);
+        if (!valid) return 0;
+        Affiliation storage aff = _affiliations[key];
+        if (epoch == aff.epoch && aff.status == AffiliationStatus.Active) return type(uint64).max;
+        return _endedAt[key][epoch];
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function affiliationsOf(
+        address community
+    ) external view returns (address[] memory counterparts, AffiliationStatus[] memory statuses) {
+        counterparts = _links[community].values();
+        statuses = new AffiliationStatus[](counterparts.length);
+        for (uint256 i = 0; i < counterparts.length; ++i) {
+            (, bytes32 key) = _tryPairKey(community, counterparts[i]);
+            statuses[i] = _affiliations[key].status;
+        }
+    }
+
+    function _register(
+        address community,
+        CommunityKind kind,
+        bool fromFactory,
+        uint256 factoryId,
+        address governor,
+        address token,
+        address membership,
+        address profile,
+        string memory name,
+        string memory metadataURI
+    ) private {
+        if (kind == CommunityKind.None) revert FederationRegistryInvalidKind(uint8(kind));
+        if (governor == address(0) || token == address(0)) revert FederationRegistryZeroAddress();
+        if (bytes(name).length == 0) revert FederationRegistryEmptyName();
+        if (isRegistered(community)) revert FederationRegistryAlreadyRegistered(community);
+        _communities[community] = Community({
+            kind: kind,
+            fromFactory: fromFactory,
+            registeredAt: uint64(block.timestamp),
+            factoryId: factoryId,
+            governor: governor,
+            token: token,
+            membership: membership,
+            profile: profile,
+            name: name,
+            metadataURI: metadataURI
+        });
+        _communityList.push(community);
+        emit CommunityRegistered(
+            community,
+            kind,
+            fromFactory,
+            factoryId,
+            governor,
+            token,
+            membership,
+            profile,
+            name,
+            metadataURI
+        );
+    }
+
+    /// @dev Keeps count of each community's active affiliations with communities made by the factory.
+    function _countFactoryAffiliation(address bioregion, address guild, bool formed) private {
+        if (_communities[bioregion].fromFactory) {
+            if (formed) ++_activeFactoryAffiliations[guild];
+            else --_activeFactoryAffiliations[guild];
+        }
+        if (_communities[guild].fromFactory) {
+            if (formed) ++_activeFactoryAffiliations[bioregion];
+            else --_activeFactoryAffiliations[bioregion];
+        }
+    }
+
+    function _requireRegistered(address community) private view returns (Community storage c) {
+        c = _communities[community];
+        if (c.kind == CommunityKind.None) revert FederationRegistryUnknownCommunity(community);
+    }
+
+    /// @dev The calling community and `counterpart` as (bioregion, guild) and their pair's key;
+    /// reverts unless both are registered and of different kinds.
+    function _pairWith(address counterpart) private view returns (address bioregion, address guild, bytes32 key) {
+        _requireRegistered(msg.sender);
+        _requireRegistered(counterpart);
+        bool valid;
+        (valid, bioregion, guild) = _tryOrder(msg.sender, counterpart);
+        if (!valid) {
+            revert FederationRegistryKindsCannotAffiliate(
+                msg.sender,
+                _communities[msg.sender].kind,
+                counterpart,
+                _communities[counterpart].kind
+            );
+        }
+        key = _pairKey(bioregion, guild);
+    }
+
+    function _tryOrder(address a, address b) private view returns (bool valid, address bioregion, address guild) {
+        CommunityKind kindA = _communities[a].kind;
+        CommunityKind kindB = _communities[b].kind;
+        if (kindA == CommunityKind.Bioregion && kindB == CommunityKind.Guild) return (true, a, b);
+        if (kindA == CommunityKind.Guild && kindB == CommunityKind.Bioregion) return (true, b, a);
+        return (false, address(0), address(0));
+    }
+
+    function _tryPairKey(address a, address b) private view returns (bool valid, bytes32 key) {
+        (bool ok, address bioregion, address guild) = _tryOrder(a, b);
+        return ok ? (true, _pairKey(bioregion, guild)) : (false, bytes32(0));
+    }
+
+    function _pairKey(address bioregion, address guild) private pure returns (bytes32) {
+        return keccak256(abi.encode(bioregion, guild));
+    }
+}
