@@ -7,33 +7,15 @@
 import { ethers } from "hardhat";
 
 import { describeBadInput } from "../helpers/bad-input";
-import {
-  TIMELOCK_DELAY,
-  Vote,
-  buildProposal,
-  communityConfig,
-  createCommunity,
-  deployCommunitiesFixture,
-  ops,
-  propose,
-  stateBitmap,
-} from "../helpers/dao";
+import { coins, deployTreasuryCommunity } from "../helpers/security";
+import { TIMELOCK_DELAY, Vote, buildProposal, ops, propose, stateBitmap } from "../helpers/dao";
 
-const e = (n: number) => ethers.parseEther(String(n));
+const e = coins;
 const UNKNOWN = 12345n;
 
-/** A bioregion whose treasury holds 5 coins, with bob's proposal (paying dave 1 coin) pending. */
+/** The treasury community with bob's proposal (paying dave 1 coin) pending. */
 async function deployGovernanceFixture() {
-  const { factory, signers } = await deployCommunitiesFixture();
-  const [, alice, bob, carol, dave] = signers;
-  const { community } = await createCommunity(
-    factory,
-    communityConfig("bioregion", "simple"),
-    [alice.address, bob.address, carol.address],
-    [e(100), e(400), e(900)],
-  );
-  const { governor, timelock } = community;
-  await alice.sendTransaction({ to: await timelock.getAddress(), value: e(5) });
+  const { governor, timelock, alice, bob, carol, dave } = await deployTreasuryCommunity();
   const p = await buildProposal(governor, [{ target: dave.address, value: e(1) }], "Pay dave");
   await propose(governor, bob, p);
   return { governor, timelock, p, alice, bob, carol, dave };

@@ -11,33 +11,14 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 
 import type { Reenterer } from "../../typechain-types";
-import {
-  State,
-  TIMELOCK_DELAY,
-  Vote,
-  buildProposal,
-  communityConfig,
-  createCommunity,
-  deployCommunitiesFixture,
-  openVote,
-  ops,
-  toDeadline,
-} from "../helpers/dao";
+import { coins, deployTreasuryCommunity } from "../helpers/security";
+import { State, TIMELOCK_DELAY, Vote, buildProposal, openVote, ops, toDeadline } from "../helpers/dao";
 
-const e = (n: number) => ethers.parseEther(String(n));
+const e = coins;
 
 /** A community whose treasury holds 5 coins, and a queued proposal paying 1 coin to a Reenterer. */
 async function deployQueuedPayoutFixture() {
-  const { factory, signers } = await deployCommunitiesFixture();
-  const [, alice, bob, carol] = signers;
-  const { community } = await createCommunity(
-    factory,
-    communityConfig("bioregion", "simple"),
-    [alice.address, bob.address, carol.address],
-    [e(100), e(400), e(900)],
-  );
-  const { governor, timelock } = community;
-  await alice.sendTransaction({ to: await timelock.getAddress(), value: e(5) });
+  const { governor, timelock, alice, bob, carol } = await deployTreasuryCommunity();
   const payee = (await ethers.deployContract("Reenterer")) as unknown as Reenterer;
   const p = await buildProposal(governor, [{ target: await payee.getAddress(), value: e(1) }], "Pay the payee");
   await openVote(governor, bob, p);
