@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-interface Totals {
+export interface Totals {
   lines: { pct: number; covered: number; total: number };
   branches: { pct: number; covered: number; total: number };
 }

@@ -408,7 +408,9 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         _checkEligible(donor, proof);
         uint256 total = 0;
         for (uint256 i = 0; i < count; ++i) {
-            total += donations[i].amount;
+            // Each amount must fit the 128-bit sums anyway (see _credit): checked here first, so the
+            // total cannot overflow and a huge cart fails with SafeCast's error, not a panic.
+            total += SafeCast.toUint128(donations[i].amount);
         }
         uint256 received = _pull(total);
         if (received != total) revert RoundTransferShortfall(total, received);
@@ -426,7 +428,9 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 minimum = Math.max(uint256(_config.minDonation), 1);
         if (amount < minimum) revert RoundBelowMinimum(amount, minimum);
         uint256 oldTotal = _donations[projectId][donor];
-        uint256 newTotal = oldTotal + amount;
+        // A donor's total must fit the 128-bit sums below; checking it first keeps `newTotal * ROOT_SCALE`
+        // from overflowing (a panic) and fails with SafeCast's error instead.
+        uint256 newTotal = SafeCast.toUint128(oldTotal + SafeCast.toUint128(amount));
         _donations[projectId][donor] = newTotal;
         uint256 oldSumRoots = p.sumRoots;
         uint256 oldSumContributions = p.sumContributions;
@@ -510,7 +514,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 amountCap = _config.matchCapAmount;
         uint16 bps = _config.matchCapBps;
         if (amountCap != 0) cap = amountCap;
-        if (bps != 0) cap = Math.min(cap, (poolAmount * bps) / _BPS);
+        // mulDiv: a pool near 2^256 (a token with a huge supply) must not make finalisation overflow.
+        if (bps != 0) cap = Math.min(cap, Math.mulDiv(poolAmount, bps, _BPS));
     }
 
     /// @dev Receives `amount` from msg.sender and returns what arrived (balance difference for ERC-20).

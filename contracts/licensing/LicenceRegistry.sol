@@ -6,6 +6,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
@@ -225,7 +226,8 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         if (lic.licenceClass != LicenceClass.Commercial || t.revenueShareBps == 0)
             revert LicenceRegistryNoRevenueShare(licenceId);
         // Rounded down: the licensee never pays more than the share.
-        share = (revenue * t.revenueShareBps) / BPS;
+        // mulDiv: a huge reported revenue yields its exact share instead of an overflow panic.
+        share = Math.mulDiv(revenue, t.revenueShareBps, BPS);
         emit RevenueReported(licenceId, revenue, share, reportURI, reportHash);
         _collect(licenceId, t.feeToken, share, lic.workId);
     }

@@ -116,8 +116,9 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
         uint48 snapshot = uint48(block.timestamp - 1);
         uint256 supply = _token.getPastTotalSupply(snapshot);
         uint256 income = book.pending;
-        // Rounded down: the treasury never receives more than its share.
-        uint256 toTreasury = (income * _treasuryShareBps) / BPS;
+        // Rounded down: the treasury never receives more than its share. mulDiv: an income near
+        // 2^256 (a token with a huge supply) must not make every later close of this asset overflow.
+        uint256 toTreasury = Math.mulDiv(income, _treasuryShareBps, BPS);
         uint256 toContributors = income - toTreasury;
         uint256 carried;
         if (supply == 0) {

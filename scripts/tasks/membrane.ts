@@ -10,6 +10,7 @@ import type { Membrane } from "../../typechain-types";
 import { parseAddress, parseUint } from "../lib/args";
 import { TaskInputError } from "../lib/errors";
 import { assetInfo, parseAsset, signerFor } from "../lib/licensing";
+import { sendOnce } from "../lib/pending";
 import { requireNamed } from "../lib/record";
 import { cosmoTask, type TaskArgs } from "../lib/task";
 
@@ -69,6 +70,10 @@ cosmoTask<ClaimArgs>(
     const account = await signer.getAddress();
     const membrane = await membraneOf(hre, args.community, signer);
     const { decimals, symbol } = await assetInfo(hre, asset);
+    // Epochs this account already claimed (a claim of an earlier run, maybe cut off before it
+    // could report): named, never claimed again.
+    const claimedLogs = await membrane.queryFilter(membrane.filters.IncomeClaimed(asset, undefined, account));
+    const done = new Map(claimedLogs.map((e) => [e.args.epochId, e.transactionHash]));
     let ids: bigint[];
     if (args.epochs) {
       ids = args.epochs.split(",").map((s) => parseUint(s.trim(), "epochs"));
@@ -76,14 +81,27 @@ cosmoTask<ClaimArgs>(
       ids = [];
       const count = await membrane.epochCount(asset);
       for (let id = 1n; id <= count; id++) if ((await membrane.claimable(asset, id, account)) > 0n) ids.push(id);
-      if (ids.length === 0) throw new TaskInputError(`${account} has nothing to claim in ${symbol}`);
+    }
+    const already = ids.length ? ids.filter((id) => done.has(id)) : [...done.keys()];
+    ids = ids.filter((id) => !done.has(id));
+    if (already.length) {
+      out.say(`  already claimed by ${account}: ${already.map((id) => `epoch ${id} (tx ${done.get(id)})`).join(", ")}`);
+      out.set("alreadyClaimed", already.map(String));
+    }
+    if (ids.length === 0) {
+      if (already.length === 0) throw new TaskInputError(`${account} has nothing to claim in ${symbol}`);
+      out.set("account", account);
+      out.set("epochs", []);
+      out.set("amount", "0");
+      return;
     }
     const max = Number(await membrane.MAX_CLAIM_EPOCHS());
     let total = 0n;
     for (let i = 0; i < ids.length; i += max) {
       const chunk = ids.slice(i, i + max);
       const expected = await membrane.claim.staticCall(asset, chunk);
-      await out.tx(`claim epochs ${chunk.join(",")}`, membrane.claim(asset, chunk));
+      const key = `membrane:claim|community=${args.community}|asset=${asset}|from=${account.toLowerCase()}|epochs=${chunk.join(",")}`;
+      await sendOnce(hre, out, key, `claim epochs ${chunk.join(",")}`, () => membrane.claim(asset, chunk));
       total += expected;
     }
     out.say(`  ${account} received ${formatUnits(total, decimals)} ${symbol}`);

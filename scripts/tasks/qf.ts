@@ -10,6 +10,7 @@ import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hard
 import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
 import { referenceRound, type DonationRecord } from "../lib/qf-reference";
+import { sendOnce } from "../lib/pending";
 import { recordNamed, requireContract, requireNamed } from "../lib/record";
 import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
 import type { ERC20, Round, RoundFactory } from "../../typechain-types";
@@ -269,6 +270,15 @@ cosmoTask<QfArgs>(
   },
 );
 
+/**
+ * What makes a donation what it is: re-running `qf:donate` with the same key after a failure does
+ * not donate twice if the first transaction was mined (see scripts/lib/pending.ts).
+ */
+function donateKey(args: QfArgs, from: string, cart?: CartItem[]): string {
+  const what = cart ? `cart=${JSON.stringify(cart)}` : `project=${args.project}|amount=${args.amount}`;
+  return `qf:donate|round=${args.round}|from=${from.toLowerCase()}|${what}`;
+}
+
 cosmoTask<QfArgs>(
   "qf:donate",
   "Donate to one project (--project, --amount) or to a cart of projects (--cart file.json)",
@@ -292,10 +302,14 @@ cosmoTask<QfArgs>(
       if (rounds.length === 1 && rounds[0] === args.round) {
         const cart = cartOf(items, ctx.decimals);
         const total = cart.reduce((a, c) => a + c.amount, 0n);
-        await ensureAllowance(hre, ctx, await ctx.round.getAddress(), total, out);
-        await out.tx(
+        const roundAddr = await ctx.round.getAddress();
+        await sendOnce(
+          hre,
+          out,
+          donateKey(args, ctx.from, items),
           `donate to ${cart.length} projects`,
-          ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
+          () => ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
+          () => ensureAllowance(hre, ctx, roundAddr, total, out),
         );
         out.set("donations", cart.length);
         out.set("total", total.toString());
@@ -308,7 +322,8 @@ cosmoTask<QfArgs>(
         factoryAddr,
         ctx.signer,
       )) as unknown as RoundFactory;
-      const carts = [];
+      const carts: { round: string; donations: { projectId: bigint; amount: bigint }[]; proof: string }[] = [];
+      const approvals: (() => Promise<void>)[] = [];
       let value = 0n;
       for (const name of rounds) {
         const other = await roundCtx(hre, { ...args, round: name });
@@ -318,18 +333,34 @@ cosmoTask<QfArgs>(
         );
         const total = cart.reduce((a, c) => a + c.amount, 0n);
         if (other.token === hre.ethers.ZeroAddress) value += total;
-        else await ensureAllowance(hre, other, factoryAddr, total, out);
+        else approvals.push(() => ensureAllowance(hre, other, factoryAddr, total, out));
         carts.push({ round: await other.round.getAddress(), donations: cart, proof });
       }
-      await out.tx(`checkout over ${carts.length} rounds`, factory.checkout(carts, { value }));
+      await sendOnce(
+        hre,
+        out,
+        donateKey(args, ctx.from, items),
+        `checkout over ${carts.length} rounds`,
+        () => factory.checkout(carts, { value }),
+        async () => {
+          for (const approve of approvals) await approve();
+        },
+      );
       out.set("donations", items.length);
       out.set("rounds", rounds);
       return;
     }
     const id = parseUint(args.project, "project");
     const amount = parseAmount(args.amount, ctx.decimals, "amount");
-    await ensureAllowance(hre, ctx, await ctx.round.getAddress(), amount, out);
-    await out.tx(`donate to project ${id}`, ctx.round.donate(id, amount, proof, nativeValue(hre, ctx, amount)));
+    const roundAddr = await ctx.round.getAddress();
+    await sendOnce(
+      hre,
+      out,
+      donateKey(args, ctx.from),
+      `donate to project ${id}`,
+      () => ctx.round.donate(id, amount, proof, nativeValue(hre, ctx, amount)),
+      () => ensureAllowance(hre, ctx, roundAddr, amount, out),
+    );
     out.set("donations", 1);
     out.set("total", amount.toString());
   },

@@ -1,7 +1,29 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { expect } from "chai";
 
 import { startFaultyProxy, type FaultyProxy } from "../helpers/faulty-proxy";
 import { startNode, type RunningNode } from "../helpers/node";
+
+interface DonateResult {
+  result: { alreadyDone?: string; total?: string };
+  transactions: { hash: string }[];
+}
+
+interface StatusResult {
+  result: { projects: { projectId: number; donations: string; donors: number }[] };
+}
+
+async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return ((await res.json()) as { result: unknown }).result;
+}
 
 interface DeployResult {
   result: { contracts: Record<string, { address: string }>; newlyRecorded: number };
@@ -16,9 +38,12 @@ describe("e2e: tasks under faults (a node that stops in the middle)", function (
     proxy = await startFaultyProxy(node.url);
   });
 
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-faults-"));
+
   after(async function () {
     await proxy?.close();
     await node?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("a deploy cut off after its first transaction fails clearly, and the re-run completes it without deploying twice", async function () {
@@ -44,5 +69,51 @@ describe("e2e: tasks under faults (a node that stops in the middle)", function (
     });
     const nonce = Number(((await res.json()) as { result: string }).result);
     expect(nonce).to.equal(proxy.methods.filter((m) => m === "eth_sendTransaction").length);
+  });
+
+  it("a donation cut off after it was sent fails clearly; the re-run says it was already done and donates nothing more", async function () {
+    this.timeout(300_000);
+    const viaProxy = { LOCALHOST_RPC_URL: proxy.url };
+    // The suite is deployed (previous test); a round with one approved project, in its donation phase.
+    const reviewer = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // account 1 of the node
+    const file = path.join(dir, "round.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        name: "faults",
+        reviewers: [reviewer],
+        applicationsStart: "+0",
+        applicationsEnd: "+100",
+        donationsStart: "+100",
+        donationsEnd: "+1000",
+      }),
+    );
+    await node.taskJson(["qf:create-round", "--file", file]);
+    await node.taskJson(["qf:apply", "--round", "faults", "--uri", "ipfs://p", "--from", "3"]);
+    await node.taskJson(["qf:review", "--round", "faults", "--project", "1", "--decision", "approve", "--from", "1"]);
+    await rpc(node.url, "evm_increaseTime", [120]);
+    await rpc(node.url, "evm_mine", []);
+
+    const donate = ["qf:donate", "--round", "faults", "--project", "1", "--amount", "1", "--from", "5"];
+    const sentBefore = proxy.methods.filter((m) => m === "eth_sendTransaction").length;
+    proxy.downAfter("eth_sendTransaction", 1);
+    const cut = await node.task(donate, viaProxy);
+    expect(cut.code).to.not.equal(0);
+    expect(cut.stderr + cut.stdout).to.match(/cannot reach the localhost node/);
+
+    proxy.up();
+    const rerun = await node.taskJson<DonateResult>(donate, viaProxy);
+    expect(rerun.result.alreadyDone).to.match(/^0x[0-9a-f]{64}$/);
+    expect(rerun.transactions).to.deep.equal([]);
+    // One transaction went through the proxy in both runs together, and the round holds one donation.
+    expect(proxy.methods.filter((m) => m === "eth_sendTransaction").length - sentBefore).to.equal(1);
+    const status = await node.taskJson<StatusResult>(["qf:status", "--round", "faults"]);
+    expect(status.result.projects[0].donations).to.equal((10n ** 18n).toString());
+    expect(status.result.projects[0].donors).to.equal(1);
+
+    // A later, deliberate donation with the same options is a new donation (the journal is empty again).
+    const again = await node.taskJson<DonateResult>(donate, viaProxy);
+    expect(again.result.alreadyDone).to.equal(undefined);
+    expect(again.transactions.length).to.equal(1);
   });
 });
