@@ -4,7 +4,8 @@
  */
 import fs from "node:fs";
 
-import { getAddress, isAddress, parseUnits } from "ethers";
+import { getAddress, isAddress, parseUnits, type Signer } from "ethers";
+import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "./errors";
 
@@ -65,4 +66,26 @@ export function readJsonFile<T = unknown>(file: string | undefined, label: strin
   } catch (e) {
     throw new TaskInputError(`--${label}: ${file} is not valid JSON (${(e as Error).message})`);
   }
+}
+
+/**
+ * The account that sends a task's transactions: an index into the network's accounts ("3") or one
+ * of their addresses; the first account when `value` is empty.
+ */
+export async function parseSigner(
+  hre: HardhatRuntimeEnvironment,
+  value: string | undefined,
+  label: string,
+): Promise<Signer> {
+  const signers = await hre.ethers.getSigners();
+  if (value === undefined || value === "") return signers[0];
+  if (/^\d+$/.test(value)) {
+    const s = signers[Number(value)];
+    if (!s) throw new TaskInputError(`--${label} ${value}: ${hre.network.name} has only ${signers.length} accounts`);
+    return s;
+  }
+  if (!isAddress(value)) throw new TaskInputError(`--${label} "${value}" is neither an account index nor an address`);
+  const s = signers.find((x) => x.address === getAddress(value));
+  if (!s) throw new TaskInputError(`--${label} ${value} is not an account ${hre.network.name} can sign for`);
+  return s;
 }

@@ -3,7 +3,7 @@
  * tokens into quadratic weight, finding a community and a signer, rebuilding a proposal from its
  * `ProposalCreated` event, and the EIP-712 ballot a member signs to vote without gas.
  */
-import { getAddress, id as keccakText, isAddress, type Signer } from "ethers";
+import { id as keccakText, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type {
@@ -13,7 +13,7 @@ import type {
   CommunityTimelock,
   ContributionToken,
 } from "../../typechain-types";
-import { parseAddress, parseAmount, parseBytes32, parseChoice, parseUint } from "./args";
+import { parseAddress, parseAmount, parseBytes32, parseChoice, parseSigner, parseUint } from "./args";
 import { TaskInputError } from "./errors";
 import { requireNamed } from "./record";
 
@@ -181,17 +181,7 @@ export async function loadCommunity(
 
 /** The account that signs: `--signer` as an index into the node's accounts or an address; default the first. */
 export async function pickSigner(hre: HardhatRuntimeEnvironment, which: string | undefined): Promise<Signer> {
-  const signers = await hre.ethers.getSigners();
-  if (which === undefined || which === "") return signers[0];
-  if (/^\d+$/.test(which)) {
-    const s = signers[Number(which)];
-    if (!s) throw new TaskInputError(`--signer ${which}: the network has only ${signers.length} accounts`);
-    return s;
-  }
-  if (!isAddress(which)) throw new TaskInputError(`--signer "${which}" is neither an account index nor an address`);
-  const s = signers.find((x) => x.address === getAddress(which));
-  if (!s) throw new TaskInputError(`--signer ${which} is not an account this network can sign for`);
-  return s;
+  return parseSigner(hre, which, "signer");
 }
 
 export interface StoredProposal {

@@ -9,7 +9,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { IERC20Metadata } from "../../typechain-types";
 import type { ILicenceRegistry } from "../../typechain-types/contracts/licensing/LicenceRegistry";
-import { parseAmount, parseBytes32, parseChoice, parseUint, readJsonFile } from "./args";
+import { parseAmount, parseBytes32, parseChoice, parseSigner, parseUint, readJsonFile } from "./args";
 import { TaskInputError } from "./errors";
 import { requireNamed } from "./record";
 
@@ -34,17 +34,7 @@ export function registryDomain(chainId: bigint, registry: string) {
 
 /** The signer given by `--from` (an index into the node's accounts, or an address); default the first. */
 export async function signerFor(hre: HardhatRuntimeEnvironment, from: string | undefined): Promise<Signer> {
-  const signers = await hre.ethers.getSigners();
-  if (from === undefined || from === "") return signers[0];
-  if (/^\d+$/.test(from)) {
-    const s = signers[Number(from)];
-    if (!s) throw new TaskInputError(`--from ${from}: the network has only ${signers.length} accounts`);
-    return s;
-  }
-  if (!isAddress(from)) throw new TaskInputError(`--from "${from}" is neither an account index nor an address`);
-  const s = signers.find((x) => x.address.toLowerCase() === from.toLowerCase());
-  if (!s) throw new TaskInputError(`--from ${from}: no such account on ${hre.network.name}`);
-  return s;
+  return parseSigner(hre, from, "from");
 }
 
 /** A work id from `--work`: a number, or the name it was recorded under by `lic:register`. */

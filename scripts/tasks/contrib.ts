@@ -13,7 +13,15 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { formatUnits, getAddress, isAddress, keccak256, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
-import { parseAddress, parseAmount, parseBytes32, parseChoice, parseUint, readJsonFile } from "../lib/args";
+import {
+  parseAddress,
+  parseAmount,
+  parseBytes32,
+  parseChoice,
+  parseSigner,
+  parseUint,
+  readJsonFile,
+} from "../lib/args";
 import { createCommunityClones, type KindSpecInput } from "../lib/community";
 import {
   ATTESTATION_TYPES,
@@ -55,17 +63,7 @@ interface Community {
 
 /** The account a task acts as: an address among the configured accounts, or an index. */
 async function signerFrom(hre: HardhatRuntimeEnvironment, from: string | undefined): Promise<Signer> {
-  const signers = await hre.ethers.getSigners();
-  if (from === undefined || from === "") return signers[0];
-  if (/^\d+$/.test(from)) {
-    const s = signers[Number(from)];
-    if (!s) throw new TaskInputError(`--from ${from}: only ${signers.length} accounts are configured`);
-    return s;
-  }
-  const address = parseAddress(from, "from");
-  const s = signers.find((x) => x.address === address);
-  if (!s) throw new TaskInputError(`--from ${address} is not one of the accounts configured for ${hre.network.name}`);
-  return s;
+  return parseSigner(hre, from, "from");
 }
 
 /** The community's contracts, connected to the `--from` account. */
