@@ -118,7 +118,7 @@ export async function sendOnce(
   if (earlier) {
     const mined = await findMined(hre, earlier);
     if (mined && mined.to?.toLowerCase() === earlier.to.toLowerCase() && mined.data === earlier.data) {
-      const receipt = await provider.waitForTransaction(mined.hash);
+      const receipt = await provider.getTransactionReceipt(mined.hash);
       if (receipt && receipt.status === 1) {
         setEntry(hre, key, undefined);
         out.say(
