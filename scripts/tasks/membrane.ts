@@ -101,7 +101,9 @@ cosmoTask<ClaimArgs>(
       const chunk = ids.slice(i, i + max);
       const expected = await membrane.claim.staticCall(asset, chunk);
       const key = `membrane:claim|community=${args.community}|asset=${asset}|from=${account.toLowerCase()}|epochs=${chunk.join(",")}`;
-      await sendOnce(hre, out, key, `claim epochs ${chunk.join(",")}`, () => membrane.claim(asset, chunk));
+      await sendOnce(hre, out, key, `claim epochs ${chunk.join(",")}`, signer, () =>
+        membrane.claim.populateTransaction(asset, chunk),
+      );
       total += expected;
     }
     out.say(`  ${account} received ${formatUnits(total, decimals)} ${symbol}`);

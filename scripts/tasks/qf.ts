@@ -308,7 +308,8 @@ cosmoTask<QfArgs>(
           out,
           donateKey(args, ctx.from, items),
           `donate to ${cart.length} projects`,
-          () => ctx.round.donateMany(cart, proof, nativeValue(hre, ctx, total)),
+          ctx.signer,
+          () => ctx.round.donateMany.populateTransaction(cart, proof, nativeValue(hre, ctx, total)),
           () => ensureAllowance(hre, ctx, roundAddr, total, out),
         );
         out.set("donations", cart.length);
@@ -341,7 +342,8 @@ cosmoTask<QfArgs>(
         out,
         donateKey(args, ctx.from, items),
         `checkout over ${carts.length} rounds`,
-        () => factory.checkout(carts, { value }),
+        ctx.signer,
+        () => factory.checkout.populateTransaction(carts, { value }),
         async () => {
           for (const approve of approvals) await approve();
         },
@@ -358,7 +360,8 @@ cosmoTask<QfArgs>(
       out,
       donateKey(args, ctx.from),
       `donate to project ${id}`,
-      () => ctx.round.donate(id, amount, proof, nativeValue(hre, ctx, amount)),
+      ctx.signer,
+      () => ctx.round.donate.populateTransaction(id, amount, proof, nativeValue(hre, ctx, amount)),
       () => ensureAllowance(hre, ctx, roundAddr, amount, out),
     );
     out.set("donations", 1);

@@ -10,7 +10,8 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import type { Reenterer } from "../../typechain-types";
+import type { MockRoundAttacker, Reenterer } from "../../typechain-types";
+import { ONE, Phase, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
 import { coins, deployTreasuryCommunity } from "../helpers/security";
 import { State, TIMELOCK_DELAY, Vote, buildProposal, openVote, ops, toDeadline } from "../helpers/dao";
 
@@ -69,5 +70,35 @@ describe("security: re-entrancy on treasury payouts", function () {
     expect(await governor.state(p.id)).to.equal(State.Queued);
     expect(await ethers.provider.getBalance(treasury)).to.equal(e(5));
     expect(await ethers.provider.getBalance(await payee.getAddress())).to.equal(0n);
+  });
+
+  it("a project recipient re-entering another entry point of the round while it is paid is refused", async function () {
+    // Cross-function re-entrancy: while the round pays the attacker its project's payout, the
+    // attacker asks for a refund it is genuinely owed (a removed project it donated to). Checks-
+    // effects-interactions alone would let that nested refund through; the guard refuses it.
+    const fx = await deployFundingFixture();
+    const round = await createRound(fx);
+    const attacker = (await ethers.deployContract("MockRoundAttacker", [
+      await round.getAddress(),
+    ])) as unknown as MockRoundAttacker;
+    await attacker.applyProject("ipfs://attacker");
+    await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
+    await round.connect(fx.reviewers[0]).review(1, true);
+    await round.connect(fx.reviewers[0]).review(2, true);
+    await moveTo(round, Phase.Donations);
+    await attacker.donate(2, ONE, { value: ONE });
+    await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
+    await round.connect(fx.reviewers[0]).review(2, false); // removed: the attacker is owed a refund
+    await moveTo(round, Phase.Tallying);
+    await round.finalize();
+    await attacker.setAttack(1 /* Refund */, 2);
+    await round.claim(1);
+    expect(await attacker.reentries()).to.equal(1n);
+    expect(await attacker.reentrySucceeded()).to.equal(0n);
+    expect(await round.donationOf(2, await attacker.getAddress())).to.equal(ONE);
+    // Outside the payout the refund is the attacker's to take, once.
+    await attacker.setAttack(0, 0);
+    await attacker.refund(2);
+    expect(await round.donationOf(2, await attacker.getAddress())).to.equal(0n);
   });
 });
