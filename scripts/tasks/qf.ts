@@ -8,7 +8,7 @@ import type { LogDescription, Signer, TransactionReceipt } from "ethers";
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "../lib/errors";
-import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
+import { parseAddress, parseAmount, parseChoice, parseSigner, parseUint, readJsonFile } from "../lib/args";
 import { referenceRound, type DonationRecord } from "../lib/qf-reference";
 import { sendOnce } from "../lib/pending";
 import { recordNamed, requireContract, requireNamed } from "../lib/record";
@@ -46,17 +46,7 @@ interface Ctx {
 }
 
 async function signerFor(hre: HardhatRuntimeEnvironment, from: string | undefined): Promise<Signer> {
-  const signers = await hre.ethers.getSigners();
-  if (from === undefined || from === "") return signers[0];
-  if (/^\d+$/.test(from)) {
-    const s = signers[Number(from)];
-    if (!s) throw new TaskInputError(`--from ${from}: the network has only ${signers.length} accounts`);
-    return s;
-  }
-  const address = parseAddress(from, "from");
-  const s = signers.find((x) => x.address === address);
-  if (!s) throw new TaskInputError(`--from ${address} is not one of the network's accounts`);
-  return s;
+  return parseSigner(hre, from, "from");
 }
 
 async function tokenDecimals(hre: HardhatRuntimeEnvironment, token: string): Promise<number> {

@@ -93,7 +93,7 @@ describe("scripts/tasks/qf (in-process)", function () {
     await expect(run("qf:fund", { round: "nat", amount: "1", from: "99" })).to.be.rejectedWith("accounts");
     await expect(
       run("qf:fund", { round: "nat", amount: "1", from: ethers.Wallet.createRandom().address }),
-    ).to.be.rejectedWith("not one of the network's accounts");
+    ).to.be.rejectedWith("is not an account hardhat can sign for");
 
     const status = await run<{ projects: { estimatedMatch: string; referenceMatch: string; donors: number }[] }>(
       "qf:status",
