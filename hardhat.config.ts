@@ -105,7 +105,20 @@ const config: HardhatUserConfig = {
   sourcify: { enabled: false },
   // End-to-end tests run tasks as processes against a node: on a loaded two-core machine a suite can
   // take minutes. A hung test still fails, after ten.
-  mocha: { timeout: 600_000 },
+  mocha: {
+    timeout: 600_000,
+    rootHooks: {
+      // Property tests are reproducible in `npm test` (one fixed seed, so CI is deterministic); the
+      // long runs (`FC_RUNS=500 npm run test:invariants`) explore a new random seed every time, or
+      // the one given in FC_SEED.
+      beforeAll() {
+        const seed = process.env.FC_SEED ?? (process.env.FC_RUNS ? undefined : "20261123");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        if (seed !== undefined)
+          (require("fast-check") as typeof import("fast-check")).configureGlobal({ seed: Number(seed) });
+      },
+    },
+  },
 };
 
 export default config;
