@@ -149,10 +149,16 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
         if (count == 0 || count > MAX_CLAIM_EPOCHS) revert MembraneTooManyEpochs(count, MAX_CLAIM_EPOCHS);
         AssetBook storage book = _books[asset];
         uint256 closed = book.epochCount;
+        bool counted;
         for (uint256 i = 0; i < count; ++i) {
-            amount += _claimEpoch(asset, book, closed, epochIds[i]);
+            (uint256 share, bool held) = _claimEpoch(asset, book, closed, epochIds[i]);
+            amount += share;
+            counted = counted || held;
         }
-        if (amount == 0) revert MembraneNothingToClaim(asset, msg.sender);
+        if (!counted) revert MembraneNothingToClaim(asset, msg.sender);
+        // A holder whose share rounds to zero still counts as having claimed, so that the epoch's
+        // remainder carries to the open epoch once every snapshot holder has.
+        if (amount == 0) return 0;
         book.accounted -= amount;
         _send(asset, msg.sender, amount);
     }
@@ -260,13 +266,14 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
         AssetBook storage book,
         uint256 closed,
         uint256 epochId
-    ) private returns (uint256 share) {
+    ) private returns (uint256 share, bool held) {
         if (epochId == 0 || epochId > closed) revert MembraneUnknownEpoch(asset, epochId, closed);
         if (_claimed[asset][epochId][msg.sender]) revert MembraneAlreadyClaimed(asset, epochId, msg.sender);
         Epoch storage e = _epochs[asset][epochId];
-        if (e.toContributors == 0) return 0;
+        if (e.toContributors == 0) return (0, false);
         uint256 weight = _token.getPastBalance(msg.sender, e.snapshot);
-        if (weight == 0) return 0;
+        if (weight == 0) return (0, false);
+        held = true;
         _claimed[asset][epochId][msg.sender] = true;
         // Rounded down, so the claims of an epoch never add up to more than toContributors.
         share = Math.mulDiv(e.toContributors, weight, e.supply);
