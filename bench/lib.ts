@@ -7,6 +7,8 @@ import path from "node:path";
 
 import type { ContractTransactionResponse } from "ethers";
 
+import { gasOf as gasUsed } from "../scripts/lib/gas";
+
 export interface Measurement {
   gas: number;
   reference: string | null;
@@ -23,9 +25,7 @@ export const RESULTS_MD = path.join(__dirname, "RESULTS.md");
 
 /** Gas used by a sent transaction. */
 export async function gasOf(sent: Promise<ContractTransactionResponse>): Promise<number> {
-  const receipt = await (await sent).wait();
-  if (!receipt) throw new Error("transaction dropped");
-  return Number(receipt.gasUsed);
+  return Number(await gasUsed(sent));
 }
 
 /** Collects measurements; references are filled in once both sides are recorded. */

@@ -27,24 +27,29 @@ export function checkCoverage(summary: Record<string, Totals>): string[] {
   return failures;
 }
 
-if (require.main === module) {
-  const file = path.join(__dirname, "..", "coverage", "coverage-summary.json");
-  if (!fs.existsSync(file)) {
-    console.error("coverage/coverage-summary.json is missing: run `npx hardhat coverage` first");
-    process.exit(1);
-  }
-  const summary = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Totals>;
+/** Prints the totals and any failures of `summary`; returns whether it passes the gate. */
+export function reportGate(summary: Record<string, Totals>, scope = "contracts/"): boolean {
   const failures = checkCoverage(summary);
   const t = summary.total;
   console.log(
-    `coverage of contracts/: lines ${t.lines.pct}% (${t.lines.covered}/${t.lines.total}), ` +
+    `coverage of ${scope}: lines ${t.lines.pct}% (${t.lines.covered}/${t.lines.total}), ` +
       `branches ${t.branches.pct}% (${t.branches.covered}/${t.branches.total})`,
   );
   if (failures.length) {
     console.error(
       `coverage gate failed (lines >= ${GATE.lines}%, branches >= ${GATE.branches}%):\n${failures.join("\n")}`,
     );
-    process.exit(1);
+    return false;
   }
   console.log("coverage gate passed");
+  return true;
+}
+
+if (require.main === module) {
+  const file = path.join(__dirname, "..", "coverage", "coverage-summary.json");
+  if (!fs.existsSync(file)) {
+    console.error("coverage/coverage-summary.json is missing: run `npm run coverage` first");
+    process.exit(1);
+  }
+  if (!reportGate(JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Totals>)) process.exit(1);
 }

@@ -13,16 +13,38 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { GATE, checkCoverage, type Totals } from "./coverage-gate";
+import { reportGate, type Totals } from "./coverage-gate";
 
-/** Groups of test files (globs), each run in its own coverage process. */
+/** Folders of test/ whose tests run under coverage, in groups: one coverage process per group. */
 export const GROUPS = [
-  "test/{contributions,factory,governance}/**/*.ts",
-  "test/funding/**/*.ts",
-  "test/{licensing,membrane,federation}/**/*.ts",
-  "test/invariants/**/*.ts",
-  "test/{scripts,security}/**/*.ts",
+  ["contributions", "factory", "governance"],
+  ["funding"],
+  ["licensing", "membrane", "federation"],
+  ["invariants"],
+  ["scripts", "security"],
 ];
+
+/**
+ * Folders of test/ left out of coverage: the end-to-end tests run tasks against nodes of their own
+ * (coverage does not see those chains), the gas tests compare the optimised build's gas with the
+ * committed figures, and helpers hold no tests.
+ */
+export const NOT_COVERED = ["e2e", "bench", "helpers"];
+
+/** The glob `hardhat coverage --testfiles` takes for a group. */
+export function groupGlob(group: string[]): string {
+  return group.length === 1 ? `test/${group[0]}/**/*.ts` : `test/{${group.join(",")}}/**/*.ts`;
+}
+
+/** Folders of `testDir` that are in no group and not deliberately left out (must be none). */
+export function ungroupedFolders(testDir: string): string[] {
+  const grouped = new Set([...GROUPS.flat(), ...NOT_COVERED]);
+  return fs
+    .readdirSync(testDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !grouped.has(e.name))
+    .map((e) => e.name)
+    .sort();
+}
 
 interface FileCoverage {
   path: string;
@@ -85,8 +107,13 @@ export function summarise(map: CoverageMap): Record<string, Totals> {
 
 if (require.main === module) {
   const root = path.join(__dirname, "..");
+  const ungrouped = ungroupedFolders(path.join(root, "test"));
+  if (ungrouped.length) {
+    console.error(`test folders in no coverage group (add them to GROUPS in scripts/coverage-run.ts): ${ungrouped}`);
+    process.exit(1);
+  }
   let merged: CoverageMap = {};
-  for (const group of GROUPS) {
+  for (const group of GROUPS.map(groupGlob)) {
     console.log(`coverage: ${group}`);
     const r = spawnSync("npx", ["hardhat", "coverage", "--testfiles", group], {
       cwd: root,
@@ -106,20 +133,8 @@ if (require.main === module) {
   fs.mkdirSync(path.join(root, "coverage"), { recursive: true });
   fs.writeFileSync(path.join(root, "coverage", "coverage-merged.json"), JSON.stringify(merged));
   fs.writeFileSync(path.join(root, "coverage", "coverage-summary.json"), JSON.stringify(summary, null, 2));
-  const failures = checkCoverage(summary);
-  const t = summary.total;
-  console.log(
-    `coverage of contracts/ (all groups): lines ${t.lines.pct}% (${t.lines.covered}/${t.lines.total}), ` +
-      `branches ${t.branches.pct}% (${t.branches.covered}/${t.branches.total})`,
-  );
   for (const [file, s] of Object.entries(summary)) {
     if (file !== "total") console.log(`  ${file}: lines ${s.lines.pct}%, branches ${s.branches.pct}%`);
   }
-  if (failures.length) {
-    console.error(
-      `coverage gate failed (lines >= ${GATE.lines}%, branches >= ${GATE.branches}%):\n${failures.join("\n")}`,
-    );
-    process.exit(1);
-  }
-  console.log("coverage gate passed");
+  if (!reportGate(summary, "contracts/ (all groups)")) process.exit(1);
 }

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * Runs the mocha suites of `npm test` in two Hardhat processes at once: the in-process tests
- * (unit, integration, properties, security, gas regression) and the end-to-end tests in test/e2e,
- * which spend most of their time waiting on task processes and nodes of their own (free ports,
- * their own deployment records). On two cores this halves the wall time of the test run.
- * The in-process run streams its output; the end-to-end run's output follows when it ends.
- * Exits non-zero when either run fails.
+ * Runs the test suites of `npm test` (and so of CI) in three processes at once:
+ *   - the in-process tests (unit, integration, properties, security, gas regression) against the
+ *     optimised build;
+ *   - the coverage gate (scripts/coverage-run.ts): the same in-process tests again, against the
+ *     instrumented build solidity-coverage makes in its own folders, failing below 100 % of lines or
+ *     95 % of branches of contracts/;
+ *   - the end-to-end tests in test/e2e, which spend most of their time waiting on task processes and
+ *     nodes of their own (free ports, their own deployment records).
+ * The in-process run streams its output; the others' output follows when each ends.
+ * Exits non-zero when any of them fails.
  */
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
@@ -13,6 +17,7 @@ const path = require("node:path");
 
 const root = path.join(__dirname, "..");
 const hardhat = path.join(root, "node_modules", ".bin", "hardhat");
+const tsNode = path.join(root, "node_modules", ".bin", "ts-node");
 
 function testFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,16 +31,23 @@ const all = testFiles(path.join(root, "test")).filter((f) => !f.startsWith(path.
 const e2e = all.filter((f) => f.startsWith(path.join("test", "e2e")));
 const inProcess = all.filter((f) => !e2e.includes(f));
 
-function run(label, files, stream) {
+/**
+ * Runs one suite. `stream` shows its output as it comes; otherwise it is shown when the suite ends,
+ * cut to what follows `summaryFrom` (when given) if the suite passed.
+ */
+function run(label, command, args, { stream = false, summaryFrom } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(hardhat, ["test", "--no-compile", ...files], { cwd: root, env: process.env });
+    const child = spawn(command, args, { cwd: root, env: process.env });
     let buffered = "";
     const sink = (d) => (stream ? process.stdout.write(d) : (buffered += d.toString()));
     child.stdout.on("data", sink);
     child.stderr.on("data", sink);
     child.on("close", (code) => {
-      if (!stream) process.stdout.write(buffered);
+      if (!stream) {
+        const at = summaryFrom && code === 0 ? buffered.lastIndexOf(summaryFrom) : -1;
+        process.stdout.write(at >= 0 ? buffered.slice(at) : buffered);
+      }
       const seconds = ((Date.now() - started) / 1000).toFixed(0);
       console.log(`\n${label}: ${code === 0 ? "passed" : `FAILED (exit ${code})`} in ${seconds} s`);
       resolve(code ?? 1);
@@ -44,6 +56,10 @@ function run(label, files, stream) {
 }
 
 (async () => {
-  const [a, b] = await Promise.all([run("in-process tests", inProcess, true), run("end-to-end tests", e2e, false)]);
-  process.exit(a === 0 && b === 0 ? 0 : 1);
+  const codes = await Promise.all([
+    run("in-process tests", hardhat, ["test", "--no-compile", ...inProcess], { stream: true }),
+    run("coverage gate", tsNode, [path.join("scripts", "coverage-run.ts")], { summaryFrom: "coverage of contracts/" }),
+    run("end-to-end tests", hardhat, ["test", "--no-compile", ...e2e]),
+  ]);
+  process.exit(codes.every((c) => c === 0) ? 0 : 1);
 })();

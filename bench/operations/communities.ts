@@ -11,21 +11,10 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import CommunitiesModule from "../../deploy/modules/Communities";
+import { COMMUNITY_CONTRACTS } from "../../scripts/lib/community";
 import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
 import { BENCH_GOVERNANCE, type BenchGovernor, benchCommunityConfig, voteScenario } from "./shared";
-
-/** The contracts one community is made of, as the factory clones them. */
-const COMMUNITY_CONTRACTS = [
-  "ContributionToken",
-  "CommunityGovernor",
-  "CommunityTimelock",
-  "CommunityProfile",
-  "CommunityMembership",
-  "ContributionRegistry",
-  "EpochAllocations",
-  "Membrane",
-];
 
 export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
   const { ethers } = hre;

@@ -38,26 +38,21 @@ export async function measureReference(hre: HardhatRuntimeEnvironment, rec: GasR
     [ethers.ZeroAddress],
     deployer.address,
   )) as unknown as TimelockController;
-  const governor = (await (
-    await ethers.getContractFactory("ReferenceGovernor")
-  ).deploy(
-    await token.getAddress(),
-    await timelock.getAddress(),
-    BENCH_GOVERNANCE.votingDelay,
-    BENCH_GOVERNANCE.votingPeriod,
-    0,
-    BENCH_GOVERNANCE.quorumPercent,
-  )) as unknown as ReferenceGovernor;
+  // Both reference governors take the same settings; the same-modules one adds late-quorum protection.
+  const deployGovernor = async (name: string, ...extra: number[]) =>
+    ethers.deployContract(name, [
+      await token.getAddress(),
+      await timelock.getAddress(),
+      BENCH_GOVERNANCE.votingDelay,
+      BENCH_GOVERNANCE.votingPeriod,
+      0,
+      BENCH_GOVERNANCE.quorumPercent,
+      ...extra,
+    ]);
+  const governor = (await deployGovernor("ReferenceGovernor")) as unknown as ReferenceGovernor;
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), await governor.getAddress());
-  const sameModules = (await (
-    await ethers.getContractFactory("ReferenceGovernorSameModules")
-  ).deploy(
-    await token.getAddress(),
-    await timelock.getAddress(),
-    BENCH_GOVERNANCE.votingDelay,
-    BENCH_GOVERNANCE.votingPeriod,
-    0,
-    BENCH_GOVERNANCE.quorumPercent,
+  const sameModules = (await deployGovernor(
+    "ReferenceGovernorSameModules",
     BENCH_GOVERNANCE.lateQuorumExtension,
   )) as unknown as ReferenceGovernorSameModules;
 

@@ -308,7 +308,9 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         _attested[id][attestor] = true;
         uint16 attestations = c.attestations;
         uint48 claimableAt = c.claimableAt;
-        // Cannot overflow in practice: one attestation per member; saturates rather than wraps.
+        // One attestation per member, so the count saturates only after 65,535 distinct members have
+        // attested one contribution: the saturating (else) branch is left uncovered by the tests for
+        // that reason; it exists so that an enormous community can never make `attest` revert.
         if (attestations < type(uint16).max) ++attestations;
         if (claimableAt == 0 && attestations >= c.threshold) {
             claimableAt = uint48(block.timestamp) + c.challengeWindow;

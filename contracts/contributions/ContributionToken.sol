@@ -161,7 +161,8 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     }
 
     /// @dev Only mints and burns reach here (every transfer path reverts before), but the check
-    /// keeps the token non-transferable even if a future override forgets one.
+    /// keeps the token non-transferable even if a future override forgets one. Its revert branch is
+    /// therefore unreachable and left uncovered by the tests.
     function _update(address from, address to, uint256 value) internal override {
         if (from != address(0) && to != address(0)) revert ContributionTokenNonTransferable();
         super._update(from, to, value);

@@ -12,13 +12,24 @@ import { getAddress, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type {
-  CloneMaker,
   CommunityMembership,
   ContributionRegistry,
   ContributionToken,
   EpochAllocations,
   Membrane,
 } from "../../typechain-types";
+
+/** The contracts one community is made of, as the community factory clones them. */
+export const COMMUNITY_CONTRACTS = [
+  "ContributionToken",
+  "CommunityGovernor",
+  "CommunityTimelock",
+  "CommunityProfile",
+  "CommunityMembership",
+  "ContributionRegistry",
+  "EpochAllocations",
+  "Membrane",
+] as const;
 
 /** Creation code of an EIP-1167 minimal proxy delegating to `implementation`. */
 export function minimalCloneInitCode(implementation: string): string {
@@ -128,7 +139,6 @@ export async function createCommunityClones(
 export interface MiniCommunity {
   token: ContributionToken;
   membrane: Membrane;
-  cloneMaker: CloneMaker;
 }
 
 export interface MiniCommunityOptions {
@@ -139,29 +149,15 @@ export interface MiniCommunityOptions {
   treasuryShareBps: number;
   name?: string;
   symbol?: string;
-  cloneMaker?: CloneMaker;
 }
 
-/** Clones `implementation` and returns the clone's address. */
-export async function cloneOf(cloneMaker: CloneMaker, implementation: string): Promise<string> {
-  const receipt = await (await cloneMaker.clone(implementation)).wait();
-  for (const log of receipt?.logs ?? []) {
-    const parsed = cloneMaker.interface.parseLog(log);
-    if (parsed?.name === "Cloned") return parsed.args.instance as string;
-  }
-  throw new Error(`no Cloned event when cloning ${implementation}`);
-}
-
-/** Creates a token clone and a membrane clone for one community. */
+/** Creates a token clone and a membrane clone for one community (sent by the governance signer). */
 export async function createMiniCommunity(
   hre: HardhatRuntimeEnvironment,
   o: MiniCommunityOptions,
 ): Promise<MiniCommunity> {
-  const cloneMaker =
-    o.cloneMaker ?? ((await (await hre.ethers.getContractFactory("CloneMaker")).deploy()) as unknown as CloneMaker);
-  await cloneMaker.waitForDeployment();
-  const tokenAddr = await cloneOf(cloneMaker, o.tokenImpl);
-  const membraneAddr = await cloneOf(cloneMaker, o.membraneImpl);
+  const tokenAddr = await deployClone(o.governance, o.tokenImpl);
+  const membraneAddr = await deployClone(o.governance, o.membraneImpl);
   const token = (await hre.ethers.getContractAt("ContributionToken", tokenAddr)) as unknown as ContributionToken;
   const membrane = (await hre.ethers.getContractAt("Membrane", membraneAddr)) as unknown as Membrane;
   const governance = await o.governance.getAddress();
@@ -176,5 +172,5 @@ export async function createMiniCommunity(
     )
   ).wait();
   await (await membrane.initialize(tokenAddr, governance, governance, o.treasuryShareBps)).wait();
-  return { token, membrane, cloneMaker };
+  return { token, membrane };
 }

@@ -15,6 +15,7 @@ import type {
 } from "../../typechain-types";
 import { parseAddress, parseAmount, parseBytes32, parseChoice, parseSigner, parseUint } from "./args";
 import { TaskInputError } from "./errors";
+import { isqrt } from "./math";
 import { requireNamed } from "./record";
 
 /** Contribution tokens have 18 decimals. */
@@ -24,19 +25,6 @@ export const KINDS = ["bioregion", "guild"] as const;
 export const COUNTINGS = ["simple", "quadratic"] as const;
 export const SUPPORTS = ["against", "for", "abstain"] as const;
 export const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
-
-/** floor(sqrt(n)) for a non-negative bigint (Newton's method), as `Math.sqrt` in Solidity. */
-export function isqrt(n: bigint): bigint {
-  if (n < 0n) throw new RangeError("square root of a negative number");
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
-}
 
 /** Proposal threshold in the governor's units: tokens (simple) or the weight of that many tokens (quadratic). */
 export function thresholdUnits(tokens: bigint, counting: (typeof COUNTINGS)[number]): bigint {

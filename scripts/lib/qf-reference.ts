@@ -14,28 +14,12 @@
  * with a cap, shares the excess above the cap among the uncapped projects (water-filling).
  */
 
+import { isqrt } from "./math";
+
 /** Fixed-point scale of square roots: isqrt(x * 1e18) is sqrt(x) with 9 more decimals. */
 export const ROOT_SCALE = 10n ** 18n;
 export const BPS = 10_000n;
 export const MAX_UINT256 = 2n ** 256n - 1n;
-
-/** floor(sqrt(n)) for n >= 0 (the same value as OpenZeppelin's Math.sqrt). */
-export function isqrt(n: bigint): bigint {
-  if (n < 0n) throw new RangeError("isqrt of a negative number");
-  if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n)))) + 1n;
-  // One Newton step from any positive start lands at or above floor(sqrt(n)) (AM-GM); from there
-  // the integer Newton iteration decreases monotonically to floor(sqrt(n)).
-  x = (x + n / x) >> 1n;
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) break;
-    x = y;
-  }
-  while (x * x > n) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
-}
 
 /** A donor's root: isqrt(total * 1e18). */
 export function donorRoot(total: bigint): bigint {

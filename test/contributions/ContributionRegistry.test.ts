@@ -230,6 +230,9 @@ describe("ContributionRegistry", function () {
         .to.emit(f.registry, "ContributionAttested")
         .withArgs(1n, f.bob.address, 1n, 0n);
       expect(await f.registry.hasAttested(1n, f.bob.address)).to.equal(true);
+      // Below the threshold no window is open, however long one waits.
+      await time.increase(WINDOW);
+      expect(await f.registry.isClaimable(1n)).to.equal(false);
       const tx = f.registry.connect(f.carol).attest(1n);
       await tx;
       const claimableAt = BigInt(await time.latest()) + WINDOW;

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { ContractFactory, JsonRpcProvider, ethers as ethersLib } from "ethers";
 import { artifacts, ethers } from "hardhat";
 
+import { communityFile } from "../helpers/dao";
 import { startNode, type RunningNode } from "../helpers/node";
 
 interface TaskResult<T> {
@@ -60,29 +61,19 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     const created = await node.taskJson<TaskResult<{ id: number; community: Record<string, string> }>>([
       "dao:create",
       "--file",
-      write("community.json", {
-        kind: "bioregion",
-        name: "Cascadia",
-        symbol: "cCASC",
-        area: { uri: "ipfs://bafy-cascadia.geojson", hash: ethersLib.id("cascadia") },
-        charter: { uri: "ipfs://bafy-charter", hash: ethersLib.id("charter") },
-        counting: "simple",
-        governor: {
-          votingDelay: 60,
-          votingPeriod: 3600,
-          proposalThreshold: "10",
-          quorumPercent: 20,
-          lateQuorumExtension: 600,
-        },
-        timelockDelay: 1800,
-        openExecution: true,
-        founders: [
-          { account: alice.address, amount: "100" },
-          { account: bob.address, amount: "400" },
-          { account: carol.address, amount: "900" },
-        ],
-        accounting: { kinds: [{ name: "care", valuePerUnit: "1" }], attestationThreshold: 1 },
-      }),
+      write(
+        "community.json",
+        communityFile(
+          "bioregion",
+          "Cascadia",
+          [
+            { account: alice.address, amount: "100" },
+            { account: bob.address, amount: "400" },
+            { account: carol.address, amount: "900" },
+          ],
+          { accounting: { kinds: [{ name: "care", valuePerUnit: "1" }], attestationThreshold: 1 } },
+        ),
+      ),
     ]);
     expect(created.result.id).to.equal(1);
     const timelock = created.result.community.timelock;

@@ -17,6 +17,7 @@ import {
   FederationFunding__factory,
   FederationRegistry__factory,
 } from "../../typechain-types";
+import { communityFile } from "../helpers/dao";
 import { startNode, type RunningNode } from "../helpers/node";
 
 interface Proposed {
@@ -85,26 +86,7 @@ describe("e2e: federation tasks on a real node", function () {
       const file = path.join(dir, `${name}.json`);
       fs.writeFileSync(
         file,
-        JSON.stringify({
-          kind,
-          name,
-          symbol: `c${name.slice(0, 4).toUpperCase()}`,
-          ...(kind === "bioregion"
-            ? { area: { uri: "ipfs://watershed.geojson", hash: ethers.id("watershed") } }
-            : { domain: "natural building" }),
-          charter: { uri: "ipfs://charter", hash: ethers.id("charter") },
-          counting: "simple",
-          governor: {
-            votingDelay: 60,
-            votingPeriod: 3600,
-            proposalThreshold: "10",
-            quorumPercent: 20,
-            lateQuorumExtension: 600,
-          },
-          timelockDelay: 1800,
-          openExecution: true,
-          founders: [{ account: await founder.getAddress(), amount: "100" }],
-        }),
+        JSON.stringify(communityFile(kind, name, [{ account: await founder.getAddress(), amount: "100" }])),
       );
       const r = await node.taskJson<{ result: { community: { governor: string; timelock: string } } }>([
         "dao:create",

@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
+import { COMMUNITY_CONTRACTS } from "../../scripts/lib/community";
+
 import {
   Counting,
   Kind,
@@ -307,22 +309,11 @@ describe("CommunityFactory", function () {
       const quadratic = await (
         await factory.createCommunity(communityConfig("guild", "quadratic"), founders, amounts)
       ).wait();
-      // "Directly": one creation transaction per contract of a community, from its full bytecode
-      // (ContributionToken, CommunityGovernor, CommunityTimelock, CommunityProfile, CommunityMembership,
-      // ContributionRegistry, EpochAllocations, Membrane), summed. Their
-      // initialisation is not even added (these contracts disable initializers in their
-      // constructors), so the comparison understates what the factory saves.
+      // "Directly": one creation transaction per contract of a community (COMMUNITY_CONTRACTS), from
+      // its full bytecode, summed. Their initialisation is not even added (these contracts disable
+      // initializers in their constructors), so the comparison understates what the factory saves.
       let direct = 0n;
-      for (const name of [
-        "ContributionToken",
-        "CommunityGovernor",
-        "CommunityTimelock",
-        "CommunityProfile",
-        "CommunityMembership",
-        "ContributionRegistry",
-        "EpochAllocations",
-        "Membrane",
-      ]) {
+      for (const name of COMMUNITY_CONTRACTS) {
         const c = await ethers.deployContract(name);
         direct += (await c.deploymentTransaction()!.wait())!.gasUsed;
       }

@@ -8,6 +8,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signer
 import type { ContractTransactionResponse } from "ethers";
 
 import CommunitiesModule from "../../deploy/modules/Communities";
+import type { CommunityFile } from "../../scripts/lib/dao";
 import type {
   CommunityFactory,
   CommunityGovernor,
@@ -70,6 +71,39 @@ export function communityConfig(
     },
     timelockDelay: TIMELOCK_DELAY,
     openExecution: true,
+    ...overrides,
+  };
+}
+
+/**
+ * The JSON file `dao:create` reads, for a simple-counting community with the timings above and a
+ * threshold of 10 tokens; `overrides` replace top-level fields.
+ */
+export function communityFile(
+  kind: "bioregion" | "guild",
+  name: string,
+  founders: { account: string; amount: string }[],
+  overrides: Partial<CommunityFile> = {},
+): CommunityFile {
+  return {
+    kind,
+    name,
+    symbol: `c${name.slice(0, 4).toUpperCase()}`,
+    ...(kind === "bioregion"
+      ? { area: { uri: `ipfs://${name.toLowerCase()}.geojson`, hash: ethers.id(name) } }
+      : { domain: "natural building" }),
+    charter: { uri: "ipfs://charter", hash: ethers.id("charter") },
+    counting: "simple",
+    governor: {
+      votingDelay: VOTING_DELAY,
+      votingPeriod: VOTING_PERIOD,
+      proposalThreshold: "10",
+      quorumPercent: Number(QUORUM_PERCENT),
+      lateQuorumExtension: LATE_QUORUM_EXTENSION,
+    },
+    timelockDelay: TIMELOCK_DELAY,
+    openExecution: true,
+    founders,
     ...overrides,
   };
 }

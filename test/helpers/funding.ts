@@ -184,9 +184,4 @@ export async function signPermit(
   return { v, r, s };
 }
 
-/** Gas used by a sent transaction. */
-export async function gasOf(sent: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
-  const receipt = await (await sent).wait();
-  if (!receipt) throw new Error("transaction dropped");
-  return receipt.gasUsed;
-}
+export { gasOf } from "../../scripts/lib/gas";

@@ -119,9 +119,4 @@ export async function nextLicenceId(registry: LicenceRegistry): Promise<bigint> 
   return licences + 1n;
 }
 
-/** Gas used by a transaction. */
-export async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (!receipt) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
+export { gasOf } from "../../scripts/lib/gas";

@@ -12,7 +12,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 
-import { isqrt } from "../../scripts/lib/dao";
+import { isqrt } from "../../scripts/lib/math";
 import {
   QUORUM_PERCENT,
   State,

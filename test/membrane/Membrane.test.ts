@@ -1,9 +1,9 @@
 import { expect } from "chai";
-import hre, { ethers } from "hardhat";
+import { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther, ZeroAddress } from "ethers";
 
-import { createMiniCommunity } from "../../scripts/lib/community";
+import { deployClone } from "../../scripts/lib/community";
 import { DAY, NATIVE, deployLicensingFixture, gasOf } from "../helpers/licensing";
 import type { Membrane, Reenterer } from "../../typechain-types";
 
@@ -32,26 +32,15 @@ describe("Membrane", function () {
     });
 
     it("cannot initialise the implementation, and rejects zero addresses and shares above 100 %", async function () {
-      const { membraneImpl, token, governance, minter } = await loadFixture(deployLicensingFixture);
+      const { membraneImpl, token, governance } = await loadFixture(deployLicensingFixture);
       const t = await token.getAddress();
       await expect(membraneImpl.initialize(t, governance.address, governance.address, 0)).to.be.revertedWithCustomError(
         membraneImpl,
         "InvalidInitialization",
       );
       const impl = await membraneImpl.getAddress();
-      const tokenImpl = await (await ethers.getContractFactory("ContributionToken")).deploy();
-      const fresh = async (): Promise<Membrane> => {
-        const c = await createMiniCommunity(hre, {
-          tokenImpl: await tokenImpl.getAddress(),
-          membraneImpl: impl,
-          governance,
-          minter,
-          treasuryShareBps: 0,
-        });
-        const m = await c.cloneMaker.clone.staticCall(impl);
-        await c.cloneMaker.clone(impl);
-        return (await ethers.getContractAt("Membrane", m)) as unknown as Membrane;
-      };
+      const fresh = async (): Promise<Membrane> =>
+        (await ethers.getContractAt("Membrane", await deployClone(governance, impl))) as unknown as Membrane;
       const m = await fresh();
       await expect(m.initialize(ZeroAddress, governance.address, governance.address, 0)).to.be.revertedWithCustomError(
         m,

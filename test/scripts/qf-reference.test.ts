@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import fc from "fast-check";
 
-import { funderReturn, idealMatch, isqrt, projectSums, referenceRound } from "../../scripts/lib/qf-reference";
+import { isqrt } from "../../scripts/lib/math";
+import { funderReturn, idealMatch, projectSums, referenceRound } from "../../scripts/lib/qf-reference";
 
 const E = 10n ** 18n;
 const ana = "0x00000000000000000000000000000000000000a1";
@@ -18,6 +19,8 @@ describe("scripts/lib/qf-reference", function () {
     );
     expect(isqrt(0n)).to.equal(0n);
     expect(isqrt(15n)).to.equal(3n);
+    expect(isqrt(99n)).to.equal(9n);
+    expect(() => isqrt(-1n)).to.throw(RangeError);
     expect(() => isqrt(-1n)).to.throw(RangeError);
   });
 

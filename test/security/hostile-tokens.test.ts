@@ -10,8 +10,8 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { cloneOf } from "../../scripts/lib/community";
-import type { CloneMaker, Membrane, MockQuirkyToken, MockRefusingRecipient } from "../../typechain-types";
+import { deployClone } from "../../scripts/lib/community";
+import type { Membrane, MockQuirkyToken, MockRefusingRecipient } from "../../typechain-types";
 import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
 import { Commercial, DAY, NATIVE, deployLicensingFixture, makeTerms, registerWork } from "../helpers/licensing";
 
@@ -226,10 +226,9 @@ describe("security: hostile tokens and refusing recipients", function () {
       expect(await membrane.claimable(NATIVE, 2n, r)).to.equal(400n);
 
       // A membrane whose treasury refuses native currency: the treasury's debt stays, claims go on.
-      const cloneMaker = (await ethers.deployContract("CloneMaker")) as unknown as CloneMaker;
       const m2 = (await ethers.getContractAt(
         "Membrane",
-        await cloneOf(cloneMaker, await f.membraneImpl.getAddress()),
+        await deployClone(governance, await f.membraneImpl.getAddress()),
       )) as unknown as Membrane;
       await m2.initialize(await token.getAddress(), r, governance.address, 5_000);
       await governance.sendTransaction({ to: await m2.getAddress(), value: 1_000n });
