@@ -520,37 +520,37 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @dev Receives `amount` from msg.sender and returns what arrived (balance difference for ERC-20).
     function _pull(uint256 amount) internal returns (uint256 received) {
-        address token = _config.token;
-        if (token == address(0)) {
+        address asset = _config.token;
+        if (asset == address(0)) {
             if (msg.value != amount) revert RoundWrongValue(msg.value, amount);
             return amount;
         }
         if (msg.value != 0) revert RoundWrongValue(msg.value, 0);
-        uint256 before = IERC20(token).balanceOf(address(this));
-        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
-        received = IERC20(token).balanceOf(address(this)) - before;
+        uint256 before = IERC20(asset).balanceOf(address(this));
+        IERC20(asset).safeTransferFrom(msg.sender, address(this), amount);
+        received = IERC20(asset).balanceOf(address(this)) - before;
         // A token that delivers more than asked (or re-enters to inflate the balance) is credited
         // at most `amount`: never over-credit.
         if (received > amount) received = amount;
     }
 
     function _send(address to, uint256 amount) internal {
-        address token = _config.token;
-        if (token == address(0)) {
+        address asset = _config.token;
+        if (asset == address(0)) {
             (bool ok, ) = to.call{value: amount}("");
             if (!ok) revert RoundTransferFailed(to, amount);
         } else {
-            IERC20(token).safeTransfer(to, amount);
+            IERC20(asset).safeTransfer(to, amount);
         }
     }
 
     function _permit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) internal {
-        address token = _config.token;
-        if (token == address(0)) revert RoundNoPermitForNative();
+        address asset = _config.token;
+        if (asset == address(0)) revert RoundNoPermitForNative();
         // A permit front-run by someone else fails here but leaves the allowance in place: ignore the
         // failure and let transferFrom decide.
         // solhint-disable-next-line no-empty-blocks
-        try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+        try IERC20Permit(asset).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
     }
 
     function _checkEligible(address donor, bytes calldata proof) internal view {

@@ -82,8 +82,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     // Fund the treasury with native coin and an ERC-20.
     const funder = await provider.getSigner(deployer.address);
     await (await funder.sendTransaction({ to: timelock, value: ethersLib.parseEther("5") })).wait();
-    const art = await artifacts.readArtifact("DaoTestToken");
-    const erc20 = await new ContractFactory(art.abi, art.bytecode, funder).deploy();
+    const art = await artifacts.readArtifact("MockERC20");
+    const erc20 = await new ContractFactory(art.abi, art.bytecode, funder).deploy("Dao Test Token", "DTT", 0);
     await erc20.waitForDeployment();
     await (await erc20.getFunction("mint")(timelock, ethersLib.parseEther("1000"))).wait();
 

@@ -288,13 +288,13 @@ describe("FederationFunding", function () {
 
     it("reverts and keeps the tranche when the recipient refuses the payment", async function () {
       const { funding, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
-      const rejecter = await ethers.deployContract("FederationMockRejecter");
+      const rejecter = await ethers.deployContract("MockRefusingRecipient");
       await funding
         .connect(guild1.gov)
         .fund(bio1.gov.address, await rejecter.getAddress(), ethers.ZeroAddress, [{ amount: 3, dueAt: 0 }], "", {
           value: 3,
         });
-      await expect(funding.claim(1)).to.be.revertedWithCustomError(rejecter, "FederationMockRejecterRefused");
+      await expect(funding.claim(1)).to.be.revertedWithCustomError(rejecter, "MockRefused");
       expect((await funding.getGrant(1)).nextTranche).to.equal(0);
       expect(await funding.owed(ethers.ZeroAddress)).to.equal(3);
     });

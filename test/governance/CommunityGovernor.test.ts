@@ -37,7 +37,7 @@ async function deployGovernorFixture() {
   const quadratic = (
     await createCommunity(factory, communityConfig("guild", "quadratic", { openExecution: false }), founders, amounts)
   ).community;
-  const erc20 = await ethers.deployContract("DaoTestToken");
+  const erc20 = await ethers.deployContract("MockERC20", ["Dao Test Token", "DTT", 0]);
   for (const c of [simple, quadratic]) {
     await alice.sendTransaction({ to: await c.timelock.getAddress(), value: e(5) });
     await erc20.mint(await c.timelock.getAddress(), e(1000));

@@ -3,6 +3,7 @@ import { ethers } from "hardhat";
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { impersonateAccount, setBalance } from "@nomicfoundation/hardhat-network-helpers";
 
+import { deployClone } from "../../scripts/lib/community";
 import { Kind, communityConfig, createCommunity, deployCommunitiesFixture } from "../helpers/dao";
 
 describe("CommunityProfile", function () {
@@ -100,15 +101,12 @@ describe("CommunityProfile", function () {
     async function freshProfileFixture() {
       const [, governance] = await ethers.getSigners();
       const impl = await ethers.deployContract("CommunityProfile");
-      const clones = await ethers.deployContract("DaoTestCloner");
-      return { impl, clones, governance };
+      return { impl, governance };
     }
 
     async function clone() {
-      const { impl, clones, governance } = await loadFixture(freshProfileFixture);
-      const tx = await clones.clone(await impl.getAddress());
-      const receipt = await tx.wait();
-      const addr = clones.interface.parseLog(receipt!.logs[0])!.args[0] as string;
+      const { impl, governance } = await loadFixture(freshProfileFixture);
+      const addr = await deployClone(governance, await impl.getAddress());
       return { profile: await ethers.getContractAt("CommunityProfile", addr), governance };
     }
 

@@ -10,7 +10,7 @@ import FundingModule from "../../deploy/modules/Funding";
 import type {
   MembershipEligibility,
   MerkleAllowlistEligibility,
-  MockFeeOnTransferToken,
+  MockERC20,
   MockHookToken,
   MockMembership,
   MockPermitToken,
@@ -40,7 +40,7 @@ export interface FundingFixture {
   membershipEligibility: MembershipEligibility;
   membership: MockMembership;
   token: MockPermitToken;
-  feeToken: MockFeeOnTransferToken;
+  feeToken: MockERC20;
   hookToken: MockHookToken;
   deployer: HardhatEthersSigner;
   operator: HardhatEthersSigner;
@@ -70,7 +70,7 @@ export async function deployFundingFixture(): Promise<FundingFixture> {
   )) as unknown as MembershipEligibility;
   const membership = (await ethers.deployContract("MockMembership")) as unknown as MockMembership;
   const token = (await ethers.deployContract("MockPermitToken")) as unknown as MockPermitToken;
-  const feeToken = (await ethers.deployContract("MockFeeOnTransferToken")) as unknown as MockFeeOnTransferToken;
+  const feeToken = (await ethers.deployContract("MockERC20", ["Fee Token", "FEE", 100])) as unknown as MockERC20;
   const hookToken = (await ethers.deployContract("MockHookToken")) as unknown as MockHookToken;
   for (const s of signers) {
     await token.mint(s.address, 1_000_000n * ONE);
