@@ -4,11 +4,13 @@
  * wrong state or by the wrong account reverts with its specific custom error; key views and
  * balances are unchanged. Machinery: test/helpers/bad-input.ts; fixtures: test/helpers/federation.ts.
  */
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { ethers } from "hardhat";
 
 import { describeBadInput } from "../helpers/bad-input";
 import {
+  type FederationFixture,
   Kind,
   MAX_UINT64,
   affiliate,
@@ -210,6 +212,25 @@ describeBadInput<RegistryTable>({
   ],
 });
 
+/** One tranche of `amount` due `dueAt` (0: at once). */
+const tranche = (amount: bigint, dueAt = 0n) => ({ amount, dueAt });
+
+/**
+ * Sends `fund` from `from` (guild1's governance unless told) for `beneficiary` (bio1 unless told):
+ * native currency with the tranches' total as value unless `token` or `value` is given.
+ */
+function fund(
+  f: FederationFixture,
+  tranches: { amount: bigint; dueAt: bigint }[],
+  o: { from?: HardhatEthersSigner; beneficiary?: string; recipient?: string; token?: string; value?: bigint } = {},
+) {
+  const total = tranches.reduce((s, t) => s + t.amount, 0n);
+  const value = o.value ?? (o.token === undefined ? total : 0n);
+  return f.funding
+    .connect(o.from ?? f.guild1.gov)
+    .fund(o.beneficiary ?? f.bio1.gov.address, o.recipient ?? Z, o.token ?? Z, tranches, "ipfs://grant", { value });
+}
+
 /**
  * Guild1–bio1 affiliated; guild2–bio2 were affiliated and guild2 has left. Grants (native):
  * 1 guild1→bio1, 1 ether due at once (claimed) and 2 ether due in 30 days; 2 guild1→bio1, 1 ether
@@ -223,23 +244,12 @@ async function deployFundingTableFixture() {
   await affiliate(f.registry, f.guild2, f.bio2);
   const rejecter = await ethers.deployContract("FederationMockRejecter");
   const later = BigInt(await time.latest()) + 30n * DAY;
-  const native = (
-    from: typeof f.guild1,
-    to: typeof f.bio1,
-    recipient: string,
-    t: { amount: bigint; dueAt: bigint }[],
-  ) =>
-    f.funding
-      .connect(from.gov)
-      .fund(to.gov.address, recipient, Z, t, "ipfs://grant", { value: t.reduce((s, x) => s + x.amount, 0n) });
-  await native(f.guild1, f.bio1, Z, [
-    { amount: E("1"), dueAt: 0n },
-    { amount: E("2"), dueAt: later },
-  ]);
-  await native(f.guild1, f.bio1, Z, [{ amount: E("1"), dueAt: 0n }]);
-  await native(f.guild2, f.bio2, Z, [{ amount: E("1"), dueAt: later }]);
-  await native(f.guild2, f.bio2, Z, [{ amount: E("1"), dueAt: 0n }]);
-  await native(f.guild1, f.bio1, await rejecter.getAddress(), [{ amount: E("1"), dueAt: 0n }]);
+  const toBio2 = { from: f.guild2.gov, beneficiary: f.bio2.gov.address };
+  await fund(f, [tranche(E("1")), tranche(E("2"), later)]);
+  await fund(f, [tranche(E("1"))]);
+  await fund(f, [tranche(E("1"), later)], toBio2);
+  await fund(f, [tranche(E("1"))], toBio2);
+  await fund(f, [tranche(E("1"))], { recipient: await rejecter.getAddress() });
   await f.funding.claim(1);
   await f.funding.claim(2);
   await f.registry.connect(f.guild2.gov).leave(f.bio2.gov.address);
@@ -279,48 +289,42 @@ describeBadInput<FundingTable>({
     {
       fn: "fund",
       what: "by an account that is not a registered community",
-      send: (f) =>
-        f.funding.connect(f.outsider).fund(f.bio1.gov.address, Z, Z, [{ amount: 1n, dueAt: 0n }], "", { value: 1n }),
+      send: (f) => fund(f, [tranche(1n)], { from: f.outsider }),
       error: "FederationFundingUnknownFunder",
       args: (f) => [f.outsider.address],
     },
     {
       fn: "fund",
       what: "a registered bioregion the funder is not affiliated with",
-      send: (f) =>
-        f.funding.connect(f.guild1.gov).fund(f.bio2.gov.address, Z, Z, [{ amount: 1n, dueAt: 0n }], "", { value: 1n }),
+      send: (f) => fund(f, [tranche(1n)], { beneficiary: f.bio2.gov.address }),
       error: "FederationFundingNotAffiliated",
       args: (f) => [f.guild1.gov.address, f.bio2.gov.address],
     },
     {
       fn: "fund",
       what: "after the affiliation has ended",
-      send: (f) =>
-        f.funding.connect(f.guild2.gov).fund(f.bio2.gov.address, Z, Z, [{ amount: 1n, dueAt: 0n }], "", { value: 1n }),
+      send: (f) => fund(f, [tranche(1n)], { from: f.guild2.gov, beneficiary: f.bio2.gov.address }),
       error: "FederationFundingNotAffiliated",
       args: (f) => [f.guild2.gov.address, f.bio2.gov.address],
     },
     {
       fn: "fund",
       what: "a community of the same kind",
-      send: (f) =>
-        f.funding
-          .connect(f.guild1.gov)
-          .fund(f.guild2.gov.address, Z, Z, [{ amount: 1n, dueAt: 0n }], "", { value: 1n }),
+      send: (f) => fund(f, [tranche(1n)], { beneficiary: f.guild2.gov.address }),
       error: "FederationFundingNotAffiliated",
       args: (f) => [f.guild1.gov.address, f.guild2.gov.address],
     },
     {
       fn: "fund",
       what: "a zero beneficiary",
-      send: (f) => f.funding.connect(f.guild1.gov).fund(Z, Z, Z, [{ amount: 1n, dueAt: 0n }], "", { value: 1n }),
+      send: (f) => fund(f, [tranche(1n)], { beneficiary: Z }),
       error: "FederationFundingNotAffiliated",
       args: (f) => [f.guild1.gov.address, Z],
     },
     {
       fn: "fund",
       what: "no tranches",
-      send: (f) => f.funding.connect(f.guild1.gov).fund(f.bio1.gov.address, Z, Z, [], ""),
+      send: (f) => fund(f, []),
       error: "FederationFundingInvalidTrancheCount",
       args: () => [0n, 64n],
     },
@@ -328,13 +332,9 @@ describeBadInput<FundingTable>({
       fn: "fund",
       what: "more tranches than a grant may have",
       send: (f) =>
-        f.funding.connect(f.guild1.gov).fund(
-          f.bio1.gov.address,
-          Z,
-          Z,
-          Array.from({ length: 65 }, () => ({ amount: 1n, dueAt: 0n })),
-          "",
-          { value: 65n },
+        fund(
+          f,
+          Array.from({ length: 65 }, () => tranche(1n)),
         ),
       error: "FederationFundingInvalidTrancheCount",
       args: () => [65n, 64n],
@@ -342,74 +342,35 @@ describeBadInput<FundingTable>({
     {
       fn: "fund",
       what: "a tranche of zero",
-      send: (f) =>
-        f.funding.connect(f.guild1.gov).fund(
-          f.bio1.gov.address,
-          Z,
-          Z,
-          [
-            { amount: 1n, dueAt: 0n },
-            { amount: 0n, dueAt: f.later },
-          ],
-          "",
-          { value: 1n },
-        ),
+      send: (f) => fund(f, [tranche(1n), tranche(0n, f.later)]),
       error: "FederationFundingZeroTranche",
       args: () => [1n],
     },
     {
       fn: "fund",
       what: "tranches out of order of due time",
-      send: (f) =>
-        f.funding.connect(f.guild1.gov).fund(
-          f.bio1.gov.address,
-          Z,
-          Z,
-          [
-            { amount: 1n, dueAt: f.later },
-            { amount: 1n, dueAt: f.later - 1n },
-          ],
-          "",
-          { value: 2n },
-        ),
+      send: (f) => fund(f, [tranche(1n, f.later), tranche(1n, f.later - 1n)]),
       error: "FederationFundingUnorderedTranches",
       args: (f) => [1n, f.later - 1n, f.later],
     },
     {
       fn: "fund",
       what: "native currency short of the total",
-      send: (f) =>
-        f.funding.connect(f.guild1.gov).fund(
-          f.bio1.gov.address,
-          Z,
-          Z,
-          [
-            { amount: 2n, dueAt: 0n },
-            { amount: 3n, dueAt: f.later },
-          ],
-          "",
-          { value: 4n },
-        ),
+      send: (f) => fund(f, [tranche(2n), tranche(3n, f.later)], { value: 4n }),
       error: "FederationFundingWrongValue",
       args: () => [4n, 5n],
     },
     {
       fn: "fund",
       what: "native currency sent with an ERC-20 grant",
-      send: async (f) =>
-        f.funding
-          .connect(f.guild1.gov)
-          .fund(f.bio1.gov.address, Z, await f.token.getAddress(), [{ amount: 10n, dueAt: 0n }], "", { value: 10n }),
+      send: async (f) => fund(f, [tranche(10n)], { token: await f.token.getAddress(), value: 10n }),
       error: "FederationFundingWrongValue",
       args: () => [10n, 0n],
     },
     {
       fn: "fund",
       what: "an ERC-20 grant above the funder's allowance",
-      send: async (f) =>
-        f.funding
-          .connect(f.guild1.gov)
-          .fund(f.bio1.gov.address, Z, await f.token.getAddress(), [{ amount: 1001n, dueAt: 0n }], ""),
+      send: async (f) => fund(f, [tranche(1001n)], { token: await f.token.getAddress() }),
       error: "ERC20InsufficientAllowance",
       args: async (f) => [await f.funding.getAddress(), 1000n, 1001n],
       errorFrom: (f) => f.token,
@@ -417,10 +378,7 @@ describeBadInput<FundingTable>({
     {
       fn: "fund",
       what: "a fee-on-transfer token (1 % fee: 990 of 1000 arrive)",
-      send: async (f) =>
-        f.funding
-          .connect(f.guild1.gov)
-          .fund(f.bio1.gov.address, Z, await f.feeToken.getAddress(), [{ amount: 1000n, dueAt: 0n }], ""),
+      send: async (f) => fund(f, [tranche(1000n)], { token: await f.feeToken.getAddress() }),
       error: "FederationFundingTransferShortfall",
       args: () => [990n, 1000n],
     },
