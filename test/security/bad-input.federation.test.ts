@@ -242,7 +242,7 @@ function fund(
 async function deployFundingTableFixture() {
   const f = await deployAffiliatedFixture();
   await affiliate(f.registry, f.guild2, f.bio2);
-  const rejecter = await ethers.deployContract("FederationMockRejecter");
+  const rejecter = await ethers.deployContract("MockRefusingRecipient");
   const later = BigInt(await time.latest()) + 30n * DAY;
   const toBio2 = { from: f.guild2.gov, beneficiary: f.bio2.gov.address };
   await fund(f, [tranche(E("1")), tranche(E("2"), later)]);
@@ -426,7 +426,7 @@ describeBadInput<FundingTable>({
       fn: "claim",
       what: "a recipient that refuses native currency (its refusal is passed on, the tranche stays open)",
       send: (f) => f.funding.connect(f.outsider).claim(5),
-      error: "FederationMockRejecterRefused",
+      error: "MockRefused",
       errorFrom: (f) => f.rejecter,
     },
     {
