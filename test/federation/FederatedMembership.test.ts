@@ -2,20 +2,12 @@ import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { deployFederationFixture, factoryRecord, Kind } from "../helpers/federation";
+import { deployMembersFixture, factoryRecord, Kind } from "../helpers/federation";
 
 describe("FederatedMembership", function () {
-  async function membersFixture() {
-    const f = await deployFederationFixture();
-    await f.bio1.membership.setMember(f.alice.address, true);
-    await f.guild1.membership.setMember(f.alice.address, true);
-    await f.bio2.membership.setMember(f.bob.address, true);
-    return f;
-  }
-
   describe("join", function () {
     it("lists a community the account belongs to, by anyone, and answers isMember and of which", async function () {
-      const { federated, registry, bio1, guild1, alice, outsider } = await loadFixture(membersFixture);
+      const { federated, registry, bio1, guild1, alice, outsider } = await loadFixture(deployMembersFixture);
       expect(await federated.isMember(alice.address)).to.equal(false);
       await expect(federated.connect(outsider).join(alice.address, bio1.gov.address))
         .to.emit(federated, "FederatedMembershipListed")
@@ -31,7 +23,7 @@ describe("FederatedMembership", function () {
 
     it("refuses a non-member, a community outside the federation, a double listing and a fifth community", async function () {
       const { federated, registry, factory, bio1, bio2, guild1, guild2, unregistered, alice, outsider } =
-        await loadFixture(membersFixture);
+        await loadFixture(deployMembersFixture);
       await expect(federated.join(alice.address, bio2.gov.address))
         .to.be.revertedWithCustomError(federated, "FederatedMembershipNotMember")
         .withArgs(alice.address, bio2.gov.address);
@@ -63,7 +55,7 @@ describe("FederatedMembership", function () {
     });
 
     it("counts a self-registered community only while it is recognised", async function () {
-      const { federated, registry, guild1, alice } = await loadFixture(membersFixture);
+      const { federated, registry, guild1, alice } = await loadFixture(deployMembersFixture);
       const [, , , , , , , , , selfGov] = await ethers.getSigners();
       const membership = await ethers.deployContract("MockMembership");
       await membership.setMember(alice.address, true);
@@ -89,7 +81,7 @@ describe("FederatedMembership", function () {
 
   describe("live checks", function () {
     it("stops counting a community the account was removed from, before anyone prunes", async function () {
-      const { federated, bio1, guild1, alice } = await loadFixture(membersFixture);
+      const { federated, bio1, guild1, alice } = await loadFixture(deployMembersFixture);
       await federated.join(alice.address, bio1.gov.address);
       await federated.join(alice.address, guild1.gov.address);
       await bio1.membership.setMember(alice.address, false);
@@ -103,7 +95,7 @@ describe("FederatedMembership", function () {
 
   describe("leave and prune", function () {
     it("lets the account unlist a community it still belongs to", async function () {
-      const { federated, bio1, guild1, alice } = await loadFixture(membersFixture);
+      const { federated, bio1, guild1, alice } = await loadFixture(deployMembersFixture);
       await federated.join(alice.address, bio1.gov.address);
       await federated.join(alice.address, guild1.gov.address);
       await expect(federated.connect(alice).leave(bio1.gov.address))
@@ -116,7 +108,7 @@ describe("FederatedMembership", function () {
     });
 
     it("lets anyone prune a listing that no longer holds, and nothing else", async function () {
-      const { federated, bio1, bio2, bob, outsider } = await loadFixture(membersFixture);
+      const { federated, bio1, bio2, bob, outsider } = await loadFixture(deployMembersFixture);
       await federated.join(bob.address, bio2.gov.address);
       await expect(federated.connect(outsider).prune(bob.address, bio2.gov.address))
         .to.be.revertedWithCustomError(federated, "FederatedMembershipStillValid")
@@ -132,7 +124,7 @@ describe("FederatedMembership", function () {
     });
 
     it("prints the gas of isMember with the most communities listed", async function () {
-      const { federated, bio1, bio2, guild1, guild2, alice } = await loadFixture(membersFixture);
+      const { federated, bio1, bio2, guild1, guild2, alice } = await loadFixture(deployMembersFixture);
       for (const c of [bio1, bio2, guild1, guild2]) await c.membership.setMember(alice.address, true);
       for (const c of [bio1, bio2, guild1, guild2]) await federated.join(alice.address, c.gov.address);
       // Worst case: only the last listed community still holds.

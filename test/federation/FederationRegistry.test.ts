@@ -169,9 +169,12 @@ describe("FederationRegistry", function () {
       expect([pending.status, pending.epoch]).to.deep.equal([BigInt(Status.ProposedByBioregion), 0n]);
       expect(await registry.affiliationEnd(bio1.gov.address, guild1.gov.address, 0)).to.equal(0);
 
+      // The timestamp is fixed first: read after the call, `time.latest()` races the block it mines.
+      const formedAt = (await time.latest()) + 10;
+      await time.setNextBlockTimestamp(formedAt);
       await expect(registry.connect(guild1.gov).affiliate(bio1.gov.address))
         .to.emit(registry, "AffiliationFormed")
-        .withArgs(bio1.gov.address, guild1.gov.address, 1, (await time.latest()) + 1);
+        .withArgs(bio1.gov.address, guild1.gov.address, 1, formedAt);
       expect(await registry.isAffiliated(guild1.gov.address, bio1.gov.address)).to.equal(true);
       const active = await registry.getAffiliation(bio1.gov.address, guild1.gov.address);
       expect([active.status, active.epoch, active.since]).to.deep.equal([
@@ -260,9 +263,11 @@ describe("FederationRegistry", function () {
     it("ends an active affiliation from either side, keeping the end of each epoch", async function () {
       const { registry, bio1, guild1 } = await loadFixture(deployFederationFixture);
       await affiliate(registry, bio1, guild1);
+      const endedAt = (await time.latest()) + 10;
+      await time.setNextBlockTimestamp(endedAt);
       await expect(registry.connect(guild1.gov).leave(bio1.gov.address))
         .to.emit(registry, "AffiliationEnded")
-        .withArgs(bio1.gov.address, guild1.gov.address, guild1.gov.address, 1, (await time.latest()) + 1);
+        .withArgs(bio1.gov.address, guild1.gov.address, guild1.gov.address, 1, endedAt);
       const end1 = BigInt(await time.latest());
       expect(await registry.isAffiliated(bio1.gov.address, guild1.gov.address)).to.equal(false);
       expect(await registry.affiliationEnd(bio1.gov.address, guild1.gov.address, 1)).to.equal(end1);

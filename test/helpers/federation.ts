@@ -125,6 +125,15 @@ export async function deployAffiliatedFixture(): Promise<FederationFixture> {
   return f;
 }
 
+/** A fixture where alice is a member of bio1 and guild1 and bob of bio2 (nobody listed yet), for membership tests. */
+export async function deployMembersFixture(): Promise<FederationFixture> {
+  const f = await deployFederationFixture();
+  await f.bio1.membership.setMember(f.alice.address, true);
+  await f.guild1.membership.setMember(f.alice.address, true);
+  await f.bio2.membership.setMember(f.bob.address, true);
+  return f;
+}
+
 /** A community made by the real factory, with the handles the story needs. */
 export interface StoryCommunity {
   name: string;

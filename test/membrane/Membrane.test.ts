@@ -109,9 +109,12 @@ describe("Membrane", function () {
       const m = await membrane.getAddress();
       await company.sendTransaction({ to: m, value: 1003n });
       const openable = await membrane.nextCloseAt(NATIVE);
+      // The time is fixed first: a reverted transaction is mined too, so `time.latest()` read after the call races it.
+      const tooEarly = openable - 60n;
+      await time.setNextBlockTimestamp(tooEarly);
       await expect(membrane.closeEpoch(NATIVE))
         .to.be.revertedWithCustomError(membrane, "MembraneEpochTooShort")
-        .withArgs(NATIVE, openable, BigInt(await time.latest()) + 1n);
+        .withArgs(NATIVE, openable, tooEarly);
       await time.setNextBlockTimestamp(openable + 1n);
       await expect(membrane.connect(company).closeEpoch(NATIVE))
         .to.emit(membrane, "EpochClosed")
@@ -155,6 +158,74 @@ describe("Membrane", function () {
       expect(await membrane.pendingIncome(NATIVE)).to.equal(2n);
       expect((await membrane.epoch(NATIVE, 1n)).claimed).to.equal(803n);
       expect(await ethers.provider.getBalance(await membrane.getAddress())).to.equal(200n + 2n);
+    });
+
+    it("counts holders whose share rounds to zero as claimed, and carries the epoch's wei to the next (fast-check seed 389671582)", async function () {
+      const { membrane, token, minter, alice, bob, company, governance } = await loadFixture(deployLicensingFixture);
+      await token.connect(minter).mint(alice.address, 1n);
+      await token.connect(minter).mint(bob.address, 1n);
+      const m = await membrane.getAddress();
+      await company.sendTransaction({ to: m, value: 1n });
+      const firstClose = BigInt(await time.latest()) + BigInt(DAY);
+      await time.setNextBlockTimestamp(firstClose);
+      // 20 % of 1 wei rounds down to 0 for the treasury: 1 wei for the contributors, over a supply of 2.
+      const close1 = membrane.connect(company).closeEpoch(NATIVE);
+      await expect(close1)
+        .to.emit(membrane, "EpochClosed")
+        .withArgs(NATIVE, 1n, company.address, firstClose - 1n, 2n, 1n, 0n, 1n);
+      await expect(close1).not.to.emit(membrane, "DustCarried");
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+      expect(await membrane.claimable(NATIVE, 1n, alice.address)).to.equal(0n); // floor(1 * 1 / 2)
+      expect(await membrane.claimable(NATIVE, 1n, bob.address)).to.equal(0n);
+
+      // Alice's claim pays nothing and does not revert; the remainder is not known yet (bob holds half).
+      expect(await membrane.connect(alice).claim.staticCall(NATIVE, [1n])).to.equal(0n);
+      const aliceClaim = membrane.connect(alice).claim(NATIVE, [1n]);
+      await expect(aliceClaim).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 1n, alice.address, 1n, 0n);
+      await expect(aliceClaim).not.to.emit(membrane, "DustCarried");
+      await expect(aliceClaim).to.changeEtherBalances([alice, membrane], [0n, 0n]);
+      let e = await membrane.epoch(NATIVE, 1n);
+      expect([e.claimed, e.claimedWeight]).to.deep.equal([0n, 1n]);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+
+      // Bob's claim also pays nothing; with every snapshot holder counted, the 1 wei returns to the open epoch.
+      const bobClaim = membrane.connect(bob).claim(NATIVE, [1n]);
+      await expect(bobClaim).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 1n, bob.address, 1n, 0n);
+      await expect(bobClaim).to.emit(membrane, "DustCarried").withArgs(NATIVE, 1n, 1n);
+      await expect(bobClaim).to.changeEtherBalances([bob, membrane], [0n, 0n]);
+      e = await membrane.epoch(NATIVE, 1n);
+      expect([e.claimed, e.claimedWeight, e.toContributors]).to.deep.equal([1n, 2n, 1n]);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(1n);
+      expect(await membrane.accounted(NATIVE)).to.equal(1n);
+      expect(await membrane.treasuryOwed(NATIVE)).to.equal(0n);
+      expect(await ethers.provider.getBalance(m)).to.equal(1n);
+      // Both count as having claimed epoch 1.
+      for (const s of [alice, bob]) {
+        await expect(membrane.connect(s).claim(NATIVE, [1n]))
+          .to.be.revertedWithCustomError(membrane, "MembraneAlreadyClaimed")
+          .withArgs(NATIVE, 1n, s.address);
+      }
+
+      // A later epoch with enough income: 9 wei arrive, and with the carried wei the epoch splits 10.
+      await company.sendTransaction({ to: m, value: 9n });
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(10n);
+      const secondClose = firstClose + BigInt(DAY);
+      await time.setNextBlockTimestamp(secondClose);
+      await expect(membrane.connect(company).closeEpoch(NATIVE))
+        .to.emit(membrane, "EpochClosed")
+        .withArgs(NATIVE, 2n, company.address, secondClose - 1n, 2n, 10n, 2n, 8n);
+      for (const s of [alice, bob]) {
+        const tx = membrane.connect(s).claim(NATIVE, [2n]);
+        await expect(tx).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 2n, s.address, 1n, 4n);
+        await expect(tx).not.to.emit(membrane, "DustCarried");
+        await expect(tx).to.changeEtherBalances([s, membrane], [4n, -4n]);
+      }
+      await expect(membrane.payTreasury(NATIVE)).to.changeEtherBalances([governance, membrane], [2n, -2n]);
+      e = await membrane.epoch(NATIVE, 2n);
+      expect([e.claimed, e.claimedWeight]).to.deep.equal([8n, 2n]);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+      expect(await membrane.accounted(NATIVE)).to.equal(0n);
+      expect(await ethers.provider.getBalance(m)).to.equal(0n);
     });
 
     it("accumulates claims across epochs and rejects bad epoch lists", async function () {
