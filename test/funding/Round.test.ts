@@ -15,6 +15,7 @@ import {
   gasOf,
   moveTo,
   roundConfig,
+  schedule,
   signPermit,
   type FundingFixture,
 } from "../helpers/funding";
@@ -128,13 +129,15 @@ describe("funding/Round", function () {
   describe("applications and review", function () {
     it("a project applies during applications only", async function () {
       const fx = await loadFixture(deployFundingFixture);
+      // A day ahead: after loadFixture, time.latest() is the snapshot's block, which can be minutes
+      // behind the next block's timestamp on a busy machine.
       const now = BigInt(await time.latest());
-      const round = await createRound(fx, { applicationsStart: now + 100n });
+      const round = await createRound(fx, schedule(now + 86_400n));
       const owner = fx.owners[0];
       await expect(round.connect(owner).applyProject(owner.address, "ipfs://p"))
         .to.be.revertedWithCustomError(round, "RoundWrongPhase")
         .withArgs(Phase.Upcoming, Phase.Applications);
-      await time.increaseTo(now + 100n);
+      await time.increaseTo(now + 86_400n);
       await expect(round.connect(owner).applyProject(ethers.ZeroAddress, "ipfs://p")).to.be.revertedWithCustomError(
         round,
         "RoundZeroRecipient",
@@ -203,7 +206,7 @@ describe("funding/Round", function () {
     it("no review before applications open or after finalisation", async function () {
       const fx = await loadFixture(deployFundingFixture);
       const now = BigInt(await time.latest());
-      const early = await createRound(fx, { applicationsStart: now + 100n });
+      const early = await createRound(fx, schedule(now + 86_400n));
       await expect(early.connect(fx.reviewers[0]).review(1, true))
         .to.be.revertedWithCustomError(early, "RoundWrongPhase")
         .withArgs(Phase.Upcoming, Phase.Review);

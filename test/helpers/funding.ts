@@ -104,16 +104,24 @@ export interface RoundSchedule {
   donationsEnd: bigint;
 }
 
-/** A round config starting now: applications 1000 s, review 1000 s, donations 1000 s. */
+/** The phases of a round whose applications open at `start`: applications, review and donations 1000 s each. */
+export function schedule(
+  start: bigint,
+): Pick<RoundConfig, "applicationsStart" | "applicationsEnd" | "donationsStart" | "donationsEnd"> {
+  return {
+    applicationsStart: start,
+    applicationsEnd: start + 1000n,
+    donationsStart: start + 2000n,
+    donationsEnd: start + 3000n,
+  };
+}
+
+/** A round config starting now (see `schedule`). */
 export async function roundConfig(fx: FundingFixture, overrides: Partial<RoundConfig> = {}): Promise<RoundConfig> {
-  const now = BigInt(await time.latest());
   return {
     token: ethers.ZeroAddress,
     operator: fx.operator.address,
-    applicationsStart: now,
-    applicationsEnd: now + 1000n,
-    donationsStart: now + 2000n,
-    donationsEnd: now + 3000n,
+    ...schedule(BigInt(await time.latest())),
     minDonation: 0n,
     matchCapAmount: 0n,
     matchCapBps: 0,

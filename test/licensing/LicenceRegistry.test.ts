@@ -532,9 +532,12 @@ describe("LicenceRegistry", function () {
       expect((await registry.licence(id)).expiresAt).to.equal(first + BigInt(30 * DAY));
       await time.increaseTo(first + BigInt(30 * DAY));
       expect(await registry.isLicensed(workId, company.address)).to.equal(false);
+      // The timestamp is fixed first: read after the call, time.latest() races the block it mines.
+      const renewedAt = BigInt(await time.latest()) + 1n;
+      await time.setNextBlockTimestamp(renewedAt);
       await expect(registry.connect(company).renewLicence(id, { value: FEE }))
         .to.emit(registry, "LicenceRenewed")
-        .withArgs(id, BigInt(await time.latest()) + 1n + BigInt(30 * DAY));
+        .withArgs(id, renewedAt + BigInt(30 * DAY));
       expect(await registry.isLicensed(workId, company.address)).to.equal(true);
     });
 
