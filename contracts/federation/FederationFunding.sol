@@ -54,6 +54,7 @@ contract FederationFunding is IFederationFunding, ReentrancyGuardTransient {
         uint256 total = _checkSchedule(tranches);
         uint256 expectedValue = token == address(0) ? total : 0;
         if (msg.value != expectedValue) revert FederationFundingWrongValue(msg.value, expectedValue);
+        if (token != address(0) && token.code.length == 0) revert FederationFundingNotAContract(token);
         grantId = _record(
             beneficiary,
             recipient == address(0) ? beneficiary : recipient,

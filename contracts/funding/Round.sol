@@ -81,6 +81,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc IRound
     function initialize(Config calldata config_) external initializer {
         if (config_.operator == address(0)) revert RoundZeroOperator();
+        _checkCodeOrZero(config_.token);
+        _checkCodeOrZero(config_.eligibility);
         if (
             config_.applicationsStart > config_.applicationsEnd ||
             config_.applicationsEnd > config_.donationsStart ||
@@ -551,6 +553,11 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         // failure and let transferFrom decide.
         // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(asset).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+    }
+
+    /// @dev A token or eligibility module without code would make every call to it fail without a reason.
+    function _checkCodeOrZero(address account) private view {
+        if (account != address(0) && account.code.length == 0) revert RoundNotAContract(account);
     }
 
     function _checkEligible(address donor, bytes calldata proof) internal view {

@@ -49,6 +49,8 @@ interface IFederationFunding {
     error FederationFundingUnorderedTranches(uint256 index, uint64 dueAt, uint64 previousDueAt);
     /// @notice `sent` native currency came with the call; `expected` was needed.
     error FederationFundingWrongValue(uint256 sent, uint256 expected);
+    /// @notice `token` holds no code, so it cannot be an ERC-20.
+    error FederationFundingNotAContract(address token);
     /// @notice The token delivered `received` of the `expected` amount (fee-on-transfer tokens are refused).
     error FederationFundingTransferShortfall(uint256 received, uint256 expected);
     /// @notice There is no grant `grantId`.

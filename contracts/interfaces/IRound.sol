@@ -95,6 +95,8 @@ interface IRound {
     error RoundInvalidCap(uint16 matchCapBps);
     /// @notice The operator is the zero address.
     error RoundZeroOperator();
+    /// @notice `account`, given as the round's token or eligibility module, holds no code.
+    error RoundNotAContract(address account);
     /// @notice Only the operator may do this.
     error RoundNotOperator(address account);
     /// @notice Only a reviewer may do this.

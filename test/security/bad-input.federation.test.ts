@@ -215,6 +215,9 @@ describeBadInput<RegistryTable>({
 /** One tranche of `amount` due `dueAt` (0: at once). */
 const tranche = (amount: bigint, dueAt = 0n) => ({ amount, dueAt });
 
+/** An address that holds no code. */
+const NO_CODE = "0x000000000000000000000000000000000000dEaD";
+
 /**
  * Sends `fund` from `from` (guild1's governance unless told) for `beneficiary` (bio1 unless told):
  * native currency with the tranches' total as value unless `token` or `value` is given.
@@ -366,6 +369,13 @@ describeBadInput<FundingTable>({
       send: async (f) => fund(f, [tranche(10n)], { token: await f.token.getAddress(), value: 10n }),
       error: "FederationFundingWrongValue",
       args: () => [10n, 0n],
+    },
+    {
+      fn: "fund",
+      what: "a token address that holds no code",
+      send: (f) => fund(f, [tranche(10n)], { token: NO_CODE }),
+      error: "FederationFundingNotAContract",
+      args: () => [NO_CODE],
     },
     {
       fn: "fund",

@@ -350,6 +350,22 @@ describeBadInput<Rounds>({
     },
     {
       fn: "createRound",
+      what: "a token address that holds no code",
+      send: async (fx) => fx.factory.createRound(await roundConfig(fx, { token: fx.owners[0].address })),
+      error: "RoundNotAContract",
+      errorFrom: (fx) => fx.roundImpl,
+      args: (fx) => [fx.owners[0].address],
+    },
+    {
+      fn: "createRound",
+      what: "an eligibility module that holds no code",
+      send: async (fx) => fx.factory.createRound(await roundConfig(fx, { eligibility: fx.owners[1].address })),
+      error: "RoundNotAContract",
+      errorFrom: (fx) => fx.roundImpl,
+      args: (fx) => [fx.owners[1].address],
+    },
+    {
+      fn: "createRound",
       what: "donations ending before they start",
       send: async (fx) => {
         const c = await roundConfig(fx);
