@@ -57,6 +57,8 @@ contract FederationRegistry is IFederationRegistry {
         string calldata name,
         string calldata metadataURI
     ) external {
+        uint256 id = _factory.communityIdOf(msg.sender);
+        if (id != 0) revert FederationRegistryUseFactoryRecord(msg.sender, id);
         _register(msg.sender, kind, false, 0, governor, token, membership, profile, name, metadataURI);
     }
 

@@ -61,6 +61,10 @@ interface IFederationRegistry {
 
     /// @notice `community` is already registered.
     error FederationRegistryAlreadyRegistered(address community);
+
+    /// @notice `community` is the timelock of the factory's community `id`: it registers from the factory's
+    /// record, with `register(id)`, so that it counts as a factory community.
+    error FederationRegistryUseFactoryRecord(address community, uint256 id);
     /// @notice `community` is not registered.
     error FederationRegistryUnknownCommunity(address community);
     /// @notice `kind` is not a bioregion or a guild.

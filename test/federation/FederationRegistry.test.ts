@@ -128,10 +128,15 @@ describe("FederationRegistry", function () {
       await expect(
         registry.connect(outsider).registerSelf(Kind.Guild, a, a, a, z, "", ""),
       ).to.be.revertedWithCustomError(registry, "FederationRegistryEmptyName");
+      // A factory community's timelock lists itself from the factory's record instead.
       await expect(registry.connect(bio1.gov).registerSelf(Kind.Guild, a, a, a, z, "X", ""))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryUseFactoryRecord")
+        .withArgs(bio1.gov.address, bio1.id);
+      await registry.connect(outsider).registerSelf(Kind.Guild, a, a, a, z, "X", "");
+      await expect(registry.connect(outsider).registerSelf(Kind.Guild, a, a, a, z, "X", ""))
         .to.be.revertedWithCustomError(registry, "FederationRegistryAlreadyRegistered")
-        .withArgs(bio1.gov.address);
-      expect(await registry.communityCount()).to.equal(4);
+        .withArgs(outsider.address);
+      expect(await registry.communityCount()).to.equal(5);
     });
   });
 

@@ -32,7 +32,11 @@ async function deployRegistryTableFixture() {
   await f.registry.connect(f.bio2.gov).affiliate(f.guild2.gov.address);
   await f.factory.setCommunity(7, { ...factoryRecord("guild", "Tokenless", f.outsider.address, Z), token: Z });
   await f.factory.setCommunity(8, factoryRecord("guild", "", f.alice.address, Z));
-  return f;
+  // A community outside the factory, listed by its own governance.
+  const selfListed = (await ethers.getSigners())[12];
+  await f.registry.connect(selfListed).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Fjord", "");
+  const stranger = (await ethers.getSigners())[13];
+  return { ...f, selfListed, stranger };
 }
 
 type RegistryTable = Awaited<ReturnType<typeof deployRegistryTableFixture>>;
@@ -47,7 +51,7 @@ describeBadInput<RegistryTable>({
   snapshot: async (f) => {
     const r = f.registry;
     const who = [f.bio1, f.bio2, f.guild1, f.guild2, f.unregistered].map((c) => c.gov.address);
-    who.push(f.outsider.address, f.alice.address);
+    who.push(f.outsider.address, f.alice.address, f.selfListed.address, f.stranger.address);
     const views: unknown[] = [await r.communityCount()];
     for (const a of who) views.push(await r.getCommunity(a), await r.isRecognised(a), await r.affiliationsOf(a));
     for (let id = 1; id <= 8; ++id) views.push(await r.communityOfFactoryId(id));
@@ -89,35 +93,42 @@ describeBadInput<RegistryTable>({
     },
     {
       fn: "registerSelf",
+      what: "the timelock of a factory community (it registers from the factory's record)",
+      send: (f) => f.registry.connect(f.bio1.gov).registerSelf(Kind.Bioregion, SELF, SELF, SELF, Z, "Fjord", ""),
+      error: "FederationRegistryUseFactoryRecord",
+      args: (f) => [f.bio1.gov.address, BigInt(f.bio1.id)],
+    },
+    {
+      fn: "registerSelf",
       what: "a kind that is neither bioregion nor guild",
-      send: (f) => f.registry.connect(f.outsider).registerSelf(Kind.None, SELF, SELF, SELF, Z, "Fjord", ""),
+      send: (f) => f.registry.connect(f.stranger).registerSelf(Kind.None, SELF, SELF, SELF, Z, "Fjord", ""),
       error: "FederationRegistryInvalidKind",
       args: () => [Kind.None],
     },
     {
       fn: "registerSelf",
       what: "a zero governor",
-      send: (f) => f.registry.connect(f.outsider).registerSelf(Kind.Bioregion, Z, SELF, SELF, Z, "Fjord", ""),
+      send: (f) => f.registry.connect(f.stranger).registerSelf(Kind.Bioregion, Z, SELF, SELF, Z, "Fjord", ""),
       error: "FederationRegistryZeroAddress",
     },
     {
       fn: "registerSelf",
       what: "a zero token",
-      send: (f) => f.registry.connect(f.outsider).registerSelf(Kind.Guild, SELF, Z, SELF, Z, "Fjord", ""),
+      send: (f) => f.registry.connect(f.stranger).registerSelf(Kind.Guild, SELF, Z, SELF, Z, "Fjord", ""),
       error: "FederationRegistryZeroAddress",
     },
     {
       fn: "registerSelf",
       what: "an empty name",
-      send: (f) => f.registry.connect(f.outsider).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "", "ipfs://x"),
+      send: (f) => f.registry.connect(f.stranger).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "", "ipfs://x"),
       error: "FederationRegistryEmptyName",
     },
     {
       fn: "registerSelf",
-      what: "by a community already registered (from the factory)",
-      send: (f) => f.registry.connect(f.bio1.gov).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Again", ""),
+      what: "by a community that listed itself already",
+      send: (f) => f.registry.connect(f.selfListed).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Again", ""),
       error: "FederationRegistryAlreadyRegistered",
-      args: (f) => [f.bio1.gov.address],
+      args: (f) => [f.selfListed.address],
     },
     {
       fn: "updateMetadata",
