@@ -133,6 +133,10 @@ interface IMembrane {
     /// @notice What `account` can claim of `asset` in epoch `epochId` (zero once claimed).
     function claimable(address asset, uint256 epochId, address account) external view returns (uint256);
 
+    /// @notice Whether `account` has claimed its share of `asset` in epoch `epochId` (a share that
+    /// rounded to zero counts once claimed: the epoch's remainder carries forward when every holder has).
+    function hasClaimed(address asset, uint256 epochId, address account) external view returns (bool);
+
     /// @notice Epoch `epochId` of `asset`.
     function epoch(address asset, uint256 epochId) external view returns (Epoch memory);
 

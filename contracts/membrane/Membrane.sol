@@ -196,6 +196,11 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IMembrane
+    function hasClaimed(address asset, uint256 epochId, address account) external view returns (bool) {
+        return _claimed[asset][epochId][account];
+    }
+
+    /// @inheritdoc IMembrane
     function epoch(address asset, uint256 epochId) external view returns (Epoch memory) {
         return _epochs[asset][epochId];
     }

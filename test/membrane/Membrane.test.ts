@@ -177,6 +177,7 @@ describe("Membrane", function () {
       expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
       expect(await membrane.claimable(NATIVE, 1n, alice.address)).to.equal(0n); // floor(1 * 1 / 2)
       expect(await membrane.claimable(NATIVE, 1n, bob.address)).to.equal(0n);
+      expect(await membrane.hasClaimed(NATIVE, 1n, alice.address)).to.equal(false);
 
       // Alice's claim pays nothing and does not revert; the remainder is not known yet (bob holds half).
       expect(await membrane.connect(alice).claim.staticCall(NATIVE, [1n])).to.equal(0n);
@@ -201,6 +202,7 @@ describe("Membrane", function () {
       expect(await ethers.provider.getBalance(m)).to.equal(1n);
       // Both count as having claimed epoch 1.
       for (const s of [alice, bob]) {
+        expect(await membrane.hasClaimed(NATIVE, 1n, s.address)).to.equal(true);
         await expect(membrane.connect(s).claim(NATIVE, [1n]))
           .to.be.revertedWithCustomError(membrane, "MembraneAlreadyClaimed")
           .withArgs(NATIVE, 1n, s.address);
