@@ -52,6 +52,9 @@ if (process.env.REPORT_GAS) {
   require("hardhat-gas-reporter");
 }
 
+/** Where the coverage run builds (set by scripts/coverage-run.ts); unset: the usual folders. */
+const COVERAGE_BUILD_DIR = process.env.COSMO_COVERAGE_BUILD_DIR;
+
 const tasksDir = path.join(__dirname, "scripts", "tasks");
 for (const file of fs.readdirSync(tasksDir).sort()) {
   if (file.endsWith(".ts")) {
@@ -90,8 +93,15 @@ const config: HardhatUserConfig = {
     sources: "./contracts",
     tests: "./test",
     ignition: "./deploy",
+    // solidity-coverage compiles its instrumented contracts over the default artifacts; the coverage
+    // run (scripts/coverage-run.ts) gives them a folder of their own, so that the optimised artifacts
+    // other processes read at the same time (npm test runs the e2e tests beside it) are never replaced.
+    ...(COVERAGE_BUILD_DIR
+      ? { artifacts: `${COVERAGE_BUILD_DIR}/artifacts`, cache: `${COVERAGE_BUILD_DIR}/cache` }
+      : {}),
   },
-  typechain: { outDir: "typechain-types", target: "ethers-v6" },
+  // The instrumented build's types are the same: the coverage run leaves typechain-types alone.
+  typechain: { outDir: "typechain-types", target: "ethers-v6", dontOverrideCompile: Boolean(COVERAGE_BUILD_DIR) },
   gasReporter: {
     enabled: Boolean(process.env.REPORT_GAS),
     currency: "USD",

@@ -15,6 +15,9 @@ import path from "node:path";
 
 import { reportGate, type Totals } from "./coverage-gate";
 
+/** Where the instrumented contracts are compiled, away from the optimised artifacts. */
+export const COVERAGE_BUILD_DIR = ".coverage-build";
+
 /** Folders of test/ whose tests run under coverage, in groups: one coverage process per group. */
 export const GROUPS = [
   ["contributions", "factory", "governance"],
@@ -118,7 +121,12 @@ if (require.main === module) {
     const r = spawnSync("npx", ["hardhat", "coverage", "--testfiles", group], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "--max-old-space-size=4096" },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? "--max-old-space-size=4096",
+        // Instrumented artifacts go to a folder of their own (see hardhat.config.ts).
+        COSMO_COVERAGE_BUILD_DIR: COVERAGE_BUILD_DIR,
+      },
     });
     if (r.status !== 0) {
       console.error(`coverage of ${group} failed (exit ${r.status})`);
