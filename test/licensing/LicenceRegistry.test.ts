@@ -422,11 +422,18 @@ describe("LicenceRegistry", function () {
         makeTerms({ feePerPeriod: FEE, revenueShareBps: 100 }),
       );
       await registry.connect(company).requestLicence(w, Commercial, FEE, 100, { value: FEE });
+      // The beneficiary also holds a commercial licence: reporting a revenue whose share rounds to
+      // zero would succeed on its own, so only the guard refuses it (killed mutant, docs/mutation.md).
+      const request = registry.interface.encodeFunctionData("requestLicence", [w, Commercial, FEE, 100]);
+      await reenterer.act(reg, request, { value: FEE });
+      const own = await registry.licenceOf(w, r);
+      const report = registry.interface.encodeFunctionData("reportRevenue", [own, 1n, "u", ZeroHash]);
       await registry.connect(steward).setBeneficiary(w, r);
       const calls = [
         registry.interface.encodeFunctionData("requestLicence", [w, NonCommercial, 0, 0]),
         registry.interface.encodeFunctionData("renewLicence", [1n]),
         registry.interface.encodeFunctionData("reportRevenue", [1n, 100n, "u", ZeroHash]),
+        report,
       ];
       for (const data of calls) {
         await reenterer.setReentry(reg, data);
@@ -434,6 +441,9 @@ describe("LicenceRegistry", function () {
           .to.be.revertedWithCustomError(registry, "LicenceRegistryPaymentFailed")
           .withArgs(r, FEE);
       }
+      await expect(reenterer.act(reg, report))
+        .to.emit(registry, "RevenueReported")
+        .withArgs(own, 1n, 0n, "u", ZeroHash);
     });
 
     it("refuses a fee or share raised after the quote, at request and at the steward's grant", async function () {
@@ -489,6 +499,12 @@ describe("LicenceRegistry", function () {
       await expect(registry.connect(bob).reportRevenue(nc, 100n, "u", ZeroHash))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryNotLicensee")
         .withArgs(nc, bob.address);
+      // Callers on both sides of the licensee's address are refused (killed mutant: `!=` -> `>`).
+      expect(BigInt(company.address) < BigInt(alice.address)).to.equal(true);
+      expect(BigInt(bob.address) > BigInt(alice.address)).to.equal(true);
+      await expect(registry.connect(company).reportRevenue(nc, 100n, "u", ZeroHash))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryNotLicensee")
+        .withArgs(nc, company.address);
       await registry.connect(steward).setTerms(workId, { ...terms, commercialAutoGrant: false });
       await registry.connect(company).requestLicence(workId, Commercial, FEE, 500);
       const pending = await registry.licenceOf(workId, company.address);
