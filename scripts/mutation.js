@@ -140,6 +140,7 @@ if (dirty.status !== 0 || dirty.stdout.trim() !== "")
 
 fs.mkdirSync(path.join(sumoDir, "build"), { recursive: true });
 copyDir(path.join(root, "contracts"), pristineDir);
+let child = null;
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(sig, () => {
     if (child) child.kill("SIGTERM");
@@ -147,7 +148,6 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.exit(130);
   });
 }
-let child = null;
 
 async function main() {
   if (sumo(["disable"]).status !== 0 || sumo(["enable", ...ops.split(/\s+/)]).status !== 0)
