@@ -208,6 +208,18 @@ describe("LicenceRegistry", function () {
         .withArgs(id, alice.address);
     });
 
+    it("grants non-commercial use automatically even when commercial licences need the steward", async function () {
+      // Killed mutant (docs/mutation.md): without its own branch, non-commercial use would follow
+      // `commercialAutoGrant` and wait for the steward.
+      const { registry, steward, bob, workId, terms } = await loadFixture(commercialWorkFixture);
+      await registry.connect(steward).setTerms(workId, { ...terms, commercialAutoGrant: false });
+      const id = await nextLicenceId(registry);
+      await expect(registry.connect(bob).requestLicence(workId, NonCommercial, 0, 0))
+        .to.emit(registry, "LicenceGranted")
+        .withArgs(id, workId, bob.address, NonCommercial, 2n, await registry.getAddress(), anyValue, false);
+      expect(await registry.isLicensed(workId, bob.address)).to.equal(true);
+    });
+
     it("licenses a commons user (a member of the named membership) free, and prints its gas", async function () {
       const { registry, membership, membrane, alice, workId } = await loadFixture(commercialWorkFixture);
       await membership.setMember(alice.address, true);
