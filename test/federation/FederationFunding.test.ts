@@ -235,6 +235,24 @@ describe("FederationFunding", function () {
         .withArgs(990, 1000);
       expect(await funding.owed(await feeToken.getAddress())).to.equal(0);
     });
+
+    it("refuses a token that delivers more than the tranches add up to", async function () {
+      // The escrow takes exactly what it owes, no more (killed mutant: `received != total` -> `<`):
+      // the hooked token mints one extra unit to the escrow during the transfer.
+      const { funding, token, guild1, bio1 } = await loadFixture(deployAffiliatedFixture);
+      const escrow = await funding.getAddress();
+      const t = await token.getAddress();
+      await token.mint(guild1.gov.address, 1000);
+      await token.connect(guild1.gov).approve(escrow, 1000);
+      await token.setHook(t, token.interface.encodeFunctionData("mint", [escrow, 1]));
+      await expect(
+        funding.connect(guild1.gov).fund(bio1.gov.address, ethers.ZeroAddress, t, [{ amount: 1000, dueAt: 0 }], ""),
+      )
+        .to.be.revertedWithCustomError(funding, "FederationFundingTransferShortfall")
+        .withArgs(1001, 1000);
+      expect(await funding.owed(t)).to.equal(0);
+      expect(await token.balanceOf(guild1.gov.address)).to.equal(1000);
+    });
   });
 
   describe("claim", function () {

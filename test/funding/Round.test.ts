@@ -786,6 +786,26 @@ describe("funding/Round", function () {
         .withArgs(Phase.Donations, c.donationsEnd + 500n, c.donationsEnd + 900n);
       await round.connect(fx.operator).cancel();
     });
+
+    it("refuses the current end (no change) and every phase but applications and donations", async function () {
+      // Killed mutants (docs/mutation.md): `newEnd <= currentEnd` -> `<`, `phase_ == Donations` -> `>=`.
+      const fx = await loadFixture(deployFundingFixture);
+      const round = await createRound(fx);
+      const c = await round.config();
+      await expect(round.connect(fx.operator).extendPhase(Phase.Applications, c.applicationsEnd))
+        .to.be.revertedWithCustomError(round, "RoundInvalidExtension")
+        .withArgs(Phase.Applications, c.applicationsEnd, c.applicationsEnd);
+      await expect(round.connect(fx.operator).extendPhase(Phase.Donations, c.donationsEnd))
+        .to.be.revertedWithCustomError(round, "RoundInvalidExtension")
+        .withArgs(Phase.Donations, c.donationsEnd, c.donationsEnd);
+      for (const p of [Phase.Upcoming, Phase.Tallying, Phase.Finalized, Phase.Cancelled]) {
+        await expect(round.connect(fx.operator).extendPhase(p, c.donationsEnd + 100n))
+          .to.be.revertedWithCustomError(round, "RoundInvalidExtension")
+          .withArgs(p, 0n, c.donationsEnd + 100n);
+      }
+      const after = await round.config();
+      expect([after.applicationsEnd, after.donationsEnd]).to.deep.equal([c.applicationsEnd, c.donationsEnd]);
+    });
   });
 
   describe("re-entrancy", function () {

@@ -208,6 +208,18 @@ describe("LicenceRegistry", function () {
         .withArgs(id, alice.address);
     });
 
+    it("grants non-commercial use automatically even when commercial licences need the steward", async function () {
+      // Killed mutant (docs/mutation.md): without its own branch, non-commercial use would follow
+      // `commercialAutoGrant` and wait for the steward.
+      const { registry, steward, bob, workId, terms } = await loadFixture(commercialWorkFixture);
+      await registry.connect(steward).setTerms(workId, { ...terms, commercialAutoGrant: false });
+      const id = await nextLicenceId(registry);
+      await expect(registry.connect(bob).requestLicence(workId, NonCommercial, 0, 0))
+        .to.emit(registry, "LicenceGranted")
+        .withArgs(id, workId, bob.address, NonCommercial, 2n, await registry.getAddress(), anyValue, false);
+      expect(await registry.isLicensed(workId, bob.address)).to.equal(true);
+    });
+
     it("licenses a commons user (a member of the named membership) free, and prints its gas", async function () {
       const { registry, membership, membrane, alice, workId } = await loadFixture(commercialWorkFixture);
       await membership.setMember(alice.address, true);
@@ -422,11 +434,18 @@ describe("LicenceRegistry", function () {
         makeTerms({ feePerPeriod: FEE, revenueShareBps: 100 }),
       );
       await registry.connect(company).requestLicence(w, Commercial, FEE, 100, { value: FEE });
+      // The beneficiary also holds a commercial licence: reporting a revenue whose share rounds to
+      // zero would succeed on its own, so only the guard refuses it (killed mutant, docs/mutation.md).
+      const request = registry.interface.encodeFunctionData("requestLicence", [w, Commercial, FEE, 100]);
+      await reenterer.act(reg, request, { value: FEE });
+      const own = await registry.licenceOf(w, r);
+      const report = registry.interface.encodeFunctionData("reportRevenue", [own, 1n, "u", ZeroHash]);
       await registry.connect(steward).setBeneficiary(w, r);
       const calls = [
         registry.interface.encodeFunctionData("requestLicence", [w, NonCommercial, 0, 0]),
         registry.interface.encodeFunctionData("renewLicence", [1n]),
         registry.interface.encodeFunctionData("reportRevenue", [1n, 100n, "u", ZeroHash]),
+        report,
       ];
       for (const data of calls) {
         await reenterer.setReentry(reg, data);
@@ -434,6 +453,9 @@ describe("LicenceRegistry", function () {
           .to.be.revertedWithCustomError(registry, "LicenceRegistryPaymentFailed")
           .withArgs(r, FEE);
       }
+      await expect(reenterer.act(reg, report))
+        .to.emit(registry, "RevenueReported")
+        .withArgs(own, 1n, 0n, "u", ZeroHash);
     });
 
     it("refuses a fee or share raised after the quote, at request and at the steward's grant", async function () {
@@ -489,6 +511,12 @@ describe("LicenceRegistry", function () {
       await expect(registry.connect(bob).reportRevenue(nc, 100n, "u", ZeroHash))
         .to.be.revertedWithCustomError(registry, "LicenceRegistryNotLicensee")
         .withArgs(nc, bob.address);
+      // Callers on both sides of the licensee's address are refused (killed mutant: `!=` -> `>`).
+      expect(BigInt(company.address) < BigInt(alice.address)).to.equal(true);
+      expect(BigInt(bob.address) > BigInt(alice.address)).to.equal(true);
+      await expect(registry.connect(company).reportRevenue(nc, 100n, "u", ZeroHash))
+        .to.be.revertedWithCustomError(registry, "LicenceRegistryNotLicensee")
+        .withArgs(nc, company.address);
       await registry.connect(steward).setTerms(workId, { ...terms, commercialAutoGrant: false });
       await registry.connect(company).requestLicence(workId, Commercial, FEE, 500);
       const pending = await registry.licenceOf(workId, company.address);

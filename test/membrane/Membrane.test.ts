@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { ethers } from "hardhat";
-import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
+import { loadFixture, setBalance, time } from "@nomicfoundation/hardhat-network-helpers";
 import { parseEther, ZeroAddress } from "ethers";
 
 import { deployClone } from "../../scripts/lib/community";
@@ -85,6 +85,19 @@ describe("Membrane", function () {
       expect(await membrane.accounted(a)).to.equal(500n);
     });
 
+    it("credits nothing when its balance has shrunk below what it owes (a token that lost value)", async function () {
+      // Killed mutant (docs/mutation.md): `held <= owed` -> `held == owed` would read the shortfall
+      // as an income of nearly 2^256.
+      const { membrane, alice } = await loadFixture(deployLicensingFixture);
+      const m = await membrane.getAddress();
+      await alice.sendTransaction({ to: m, value: 1000n });
+      await setBalance(m, 400n);
+      expect(await membrane.notifyIncome.staticCall(NATIVE)).to.equal(0n);
+      await expect(membrane.notifyIncome(NATIVE)).to.not.emit(membrane, "IncomeReceived");
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(1000n);
+      expect(await membrane.accounted(NATIVE)).to.equal(1000n);
+    });
+
     it("credits a fee-on-transfer deposit by what arrived, and rejects empty or native deposits", async function () {
       const { membrane, fotToken, alice } = await loadFixture(deployLicensingFixture);
       const m = await membrane.getAddress();
@@ -126,6 +139,8 @@ describe("Membrane", function () {
       expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
       expect(await membrane.nextCloseAt(NATIVE)).to.equal(openable + 1n + BigInt(DAY));
       await expect(membrane.payTreasury(NATIVE)).to.changeEtherBalances([membrane, governance], [-200n, 200n]);
+      // What is owed to contributors stays accounted (killed mutant: `accounted -= amount` -> `%=`).
+      expect(await membrane.accounted(NATIVE)).to.equal(803n);
       await expect(membrane.payTreasury(NATIVE))
         .to.be.revertedWithCustomError(membrane, "MembraneNothingOwed")
         .withArgs(NATIVE);
@@ -300,10 +315,16 @@ describe("Membrane", function () {
       await time.increase(DAY);
       await membrane.closeEpoch(NATIVE);
       await company.sendTransaction({ to: m, value: 1000n });
+      // Each nested call would succeed on its own (an epoch may close, the re-enterer can deposit),
+      // so only the guard refuses it (killed mutants without the guard, docs/mutation.md).
+      await time.increase(DAY);
+      const a = await erc20.getAddress();
+      await erc20.mint(r, 1n);
+      await reenterer.act(a, erc20.interface.encodeFunctionData("approve", [m, 1n]));
       const calls = [
         membrane.interface.encodeFunctionData("claim", [NATIVE, [1n]]),
         membrane.interface.encodeFunctionData("notifyIncome", [NATIVE]),
-        membrane.interface.encodeFunctionData("depositIncome", [await erc20.getAddress(), 1n]),
+        membrane.interface.encodeFunctionData("depositIncome", [a, 1n]),
         membrane.interface.encodeFunctionData("closeEpoch", [NATIVE]),
         membrane.interface.encodeFunctionData("payTreasury", [NATIVE]),
       ];
@@ -315,6 +336,10 @@ describe("Membrane", function () {
       }
       expect(await membrane.claimable(NATIVE, 1n, r)).to.equal(400n);
       expect(await membrane.claimable(NATIVE, 0n, r)).to.equal(0n);
+      await expect(membrane.closeEpoch(NATIVE)).to.emit(membrane, "EpochClosed");
+      await expect(reenterer.act(m, membrane.interface.encodeFunctionData("depositIncome", [a, 1n])))
+        .to.emit(membrane, "IncomeReceived")
+        .withArgs(a, r, 1n);
     });
   });
 

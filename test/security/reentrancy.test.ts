@@ -72,15 +72,21 @@ describe("security: re-entrancy on treasury payouts", function () {
     expect(await ethers.provider.getBalance(await payee.getAddress())).to.equal(0n);
   });
 
-  it("a project recipient re-entering another entry point of the round while it is paid is refused", async function () {
-    // Cross-function re-entrancy: while the round pays the attacker its project's payout, the
-    // attacker asks for a refund it is genuinely owed (a removed project it donated to). Checks-
-    // effects-interactions alone would let that nested refund through; the guard refuses it.
+  /** A native round in its applications phase and a MockRoundAttacker pointed at it. */
+  async function roundWithAttacker() {
     const fx = await deployFundingFixture();
     const round = await createRound(fx);
     const attacker = (await ethers.deployContract("MockRoundAttacker", [
       await round.getAddress(),
     ])) as unknown as MockRoundAttacker;
+    return { fx, round, attacker };
+  }
+
+  it("a project recipient re-entering another entry point of the round while it is paid is refused", async function () {
+    // Cross-function re-entrancy: while the round pays the attacker its project's payout, the
+    // attacker asks for a refund it is genuinely owed (a removed project it donated to). Checks-
+    // effects-interactions alone would let that nested refund through; the guard refuses it.
+    const { fx, round, attacker } = await roundWithAttacker();
     await attacker.applyProject("ipfs://attacker");
     await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
     await round.connect(fx.reviewers[0]).review(1, true);
@@ -100,5 +106,25 @@ describe("security: re-entrancy on treasury payouts", function () {
     await attacker.setAttack(0, 0);
     await attacker.refund(2);
     expect(await round.donationOf(2, await attacker.getAddress())).to.equal(0n);
+  });
+
+  it("a funder re-entering refund while its funding of a cancelled round is returned is refused", async function () {
+    // Same cross-function case on reclaimFunding (a mutant without its guard survived the other
+    // tests, docs/mutation.md): the attacker funded and donated, the round is cancelled, and while
+    // its funding comes back it asks for its donation's refund. The guard refuses the nested call.
+    const { fx, round, attacker } = await roundWithAttacker();
+    await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
+    await round.connect(fx.reviewers[0]).review(1, true);
+    await attacker.fund(2n * ONE, { value: 2n * ONE });
+    await moveTo(round, Phase.Donations);
+    await attacker.donate(1, ONE, { value: ONE });
+    await round.connect(fx.operator).cancel();
+    await attacker.setAttack(1 /* Refund */, 1);
+    await expect(attacker.reclaimFunding()).to.changeEtherBalance(attacker, 2n * ONE);
+    expect(await attacker.reentries()).to.equal(1n);
+    expect(await attacker.reentrySucceeded()).to.equal(0n);
+    expect(await round.donationOf(1, await attacker.getAddress())).to.equal(ONE);
+    await attacker.setAttack(0, 0);
+    await expect(attacker.refund(1)).to.changeEtherBalance(attacker, ONE);
   });
 });
