@@ -398,7 +398,9 @@ describe("ContributionRegistry", function () {
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryNotClaimable")
         .withArgs(1n, claimableAt);
       await time.increaseTo(claimableAt);
+      expect(await f.registry.isClaimable(1n)).to.equal(true); // cleared, window over
       await expect(f.registry.connect(f.alice).claim(1n)).to.changeTokenBalance(f.token, f.alice, 2n * CARE_VALUE);
+      expect(await f.registry.isClaimable(1n)).to.equal(false); // claimed
     });
 
     it("refuses a challenge from a non-member, of an unknown contribution, after the window, or twice", async function () {
