@@ -62,7 +62,7 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
   const r = (await ethers.getContractAt("Round", address, b.operator)) as unknown as Round;
   for (let i = 1; i <= BENCH_PROJECTS; i++) {
     await (await r.applyProject(operator, `bench://${i}`)).wait();
-    await (await r.review(i, true)).wait();
+    await (await r.reviewApplication(i, true)).wait();
   }
   if (token === ethers.ZeroAddress) await (await r.fund(ONE / 1000n, { value: ONE / 1000n })).wait();
   await network.provider.send("evm_increaseTime", [200]);

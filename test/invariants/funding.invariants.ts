@@ -68,7 +68,7 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
   const reviewer = fx.reviewers[0];
   for (let i = 0; i < s.projects; i++) {
     await round.connect(owner).applyProject(fx.owners[i % fx.owners.length].address, `ipfs://${i}`);
-    await round.connect(reviewer).review(i + 1, true);
+    await round.connect(reviewer).reviewApplication(i + 1, true);
   }
   let deposited = 0n;
   const funded = [0n, 0n];
@@ -101,7 +101,7 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
     deposited += total;
     i = j;
   }
-  for (let p = 1; p <= s.projects; p++) if (s.removed[p - 1]) await round.connect(reviewer).review(p, false);
+  for (let p = 1; p <= s.projects; p++) if (s.removed[p - 1]) await round.connect(reviewer).voteRemoval(p);
 
   const approved = [...byProject].filter(([id]) => !s.removed[id - 1]);
   const pool = funded[0] + funded[1];

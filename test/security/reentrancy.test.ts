@@ -89,12 +89,12 @@ describe("security: re-entrancy on treasury payouts", function () {
     const { fx, round, attacker } = await roundWithAttacker();
     await attacker.applyProject("ipfs://attacker");
     await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
-    await round.connect(fx.reviewers[0]).review(1, true);
-    await round.connect(fx.reviewers[0]).review(2, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(1, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(2, true);
     await moveTo(round, Phase.Donations);
     await attacker.donate(2, ONE, { value: ONE });
     await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
-    await round.connect(fx.reviewers[0]).review(2, false); // removed: the attacker is owed a refund
+    await round.connect(fx.reviewers[0]).voteRemoval(2); // removed: the attacker is owed a refund
     await moveTo(round, Phase.Tallying);
     await round.finalize();
     await attacker.setAttack(1 /* Refund */, 2);
@@ -114,7 +114,7 @@ describe("security: re-entrancy on treasury payouts", function () {
     // its funding comes back it asks for its donation's refund. The guard refuses the nested call.
     const { fx, round, attacker } = await roundWithAttacker();
     await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
-    await round.connect(fx.reviewers[0]).review(1, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(1, true);
     await attacker.fund(2n * ONE, { value: 2n * ONE });
     await moveTo(round, Phase.Donations);
     await attacker.donate(1, ONE, { value: ONE });
