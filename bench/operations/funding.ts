@@ -50,6 +50,8 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
     applicationsEnd: now + 100n,
     donationsStart: now + 100n,
     donationsEnd: now + 1_000_000n,
+    maxDonationsEnd: now + 1_000_000n,
+    tallyWindow: TALLY_WINDOW,
     operator,
     matchCapAmount: 0n,
     eligibilityConfig: ethers.ZeroHash,
@@ -70,8 +72,12 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
   return r;
 }
 
+/** The shortest tally window a round may have: finalisation waits for it after donations close. */
+const TALLY_WINDOW = 3600;
+
+/** Closes donations and lets the tally window pass. */
 async function closeDonations(hre: HardhatRuntimeEnvironment): Promise<void> {
-  await hre.network.provider.send("evm_increaseTime", [1_000_000]);
+  await hre.network.provider.send("evm_increaseTime", [1_000_000 + TALLY_WINDOW]);
   await hre.network.provider.send("evm_mine", []);
 }
 
