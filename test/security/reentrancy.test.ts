@@ -11,7 +11,7 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 
 import type { MockRoundAttacker, Reenterer } from "../../typechain-types";
-import { ONE, Phase, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
+import { ONE, Phase, createRound, deployFundingFixture, moveTo, moveToOpenClaims } from "../helpers/funding";
 import { coins, deployTreasuryCommunity } from "../helpers/security";
 import { State, TIMELOCK_DELAY, Vote, buildProposal, openVote, ops, toDeadline } from "../helpers/dao";
 
@@ -97,6 +97,7 @@ describe("security: re-entrancy on treasury payouts", function () {
     await round.connect(fx.reviewers[0]).voteRemoval(2); // removed: the attacker is owed a refund
     await moveTo(round, Phase.Tallying);
     await round.finalize();
+    await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
     await attacker.setAttack(1 /* Refund */, 2);
     await round.claim(1);
     expect(await attacker.reentries()).to.equal(1n);
