@@ -15,6 +15,7 @@ const TARGETS = {
     contract: "funding/Round.sol",
     tests: [
       "funding/Round.test.ts",
+      "funding/Round.hardening.test.ts",
       "security/bad-input.funding.test.ts",
       "invariants/funding.invariants.ts",
       "security/hostile-tokens.test.ts",

@@ -497,6 +497,7 @@ async function main(): Promise<void> {
       applicationsEnd: "+600",
       donationsStart: "+600",
       donationsEnd: "+3600",
+      tallyWindow: 3600,
       reviewers: [addr("ana")],
       metadataURI: "ipfs://salmon-river-commons-round",
     }),
@@ -513,10 +514,10 @@ async function main(): Promise<void> {
       from: from(p.who),
     });
     projectIds.push(Number(r.projectId));
-    await act(PEOPLE.ana.name, `approves project ${r.projectId}`, "qf:review", {
+    await act(PEOPLE.ana.name, `admits project ${r.projectId}`, "qf:review", {
       round: ROUND,
       project: String(r.projectId),
-      decision: "approve",
+      decision: "admit",
       from: from("ana"),
     });
   }
@@ -554,8 +555,10 @@ async function main(): Promise<void> {
     from: from("hana"),
   });
   for (const item of cart) donations.get(item.project)!.push({ donor: addr("hana"), amount: parseEther(item.amount) });
-  await advance(3000, "donations close");
+  await advance(3000, "donations close: for the one-hour tally window only Ana (removals) and Fern (cancel) act");
+  await advance(3600, "the tally window passes");
   await act("anyone", "finalises the round", "qf:finalize", { round: ROUND });
+  await advance(3 * 86_400, "for three days only a project's owner or recipient could trigger its payout; now anyone");
   const reference = referenceRound({
     pool,
     projects: projectIds.map((id) => ({ id, donations: donations.get(id)! })),

@@ -50,6 +50,8 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
     applicationsEnd: now + 100n,
     donationsStart: now + 100n,
     donationsEnd: now + 1_000_000n,
+    maxDonationsEnd: now + 1_000_000n,
+    tallyWindow: TALLY_WINDOW,
     operator,
     matchCapAmount: 0n,
     eligibilityConfig: ethers.ZeroHash,
@@ -62,7 +64,7 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
   const r = (await ethers.getContractAt("Round", address, b.operator)) as unknown as Round;
   for (let i = 1; i <= BENCH_PROJECTS; i++) {
     await (await r.applyProject(operator, `bench://${i}`)).wait();
-    await (await r.review(i, true)).wait();
+    await (await r.reviewApplication(i, true)).wait();
   }
   if (token === ethers.ZeroAddress) await (await r.fund(ONE / 1000n, { value: ONE / 1000n })).wait();
   await network.provider.send("evm_increaseTime", [200]);
@@ -70,8 +72,12 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
   return r;
 }
 
+/** The shortest tally window a round may have: finalisation waits for it after donations close. */
+const TALLY_WINDOW = 3600;
+
+/** Closes donations and lets the tally window pass. */
 async function closeDonations(hre: HardhatRuntimeEnvironment): Promise<void> {
-  await hre.network.provider.send("evm_increaseTime", [1_000_000]);
+  await hre.network.provider.send("evm_increaseTime", [1_000_000 + TALLY_WINDOW]);
   await hre.network.provider.send("evm_mine", []);
 }
 

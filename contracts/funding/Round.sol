@@ -47,7 +47,24 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @notice Fixed-point scale of square roots: sqrt(x * 1e18) is sqrt(x) with 9 decimals more.
     uint256 public constant ROOT_SCALE = 1e18;
 
+    /// @notice Shortest tally window a round may have: time for reviewers to remove a project found to
+    /// be a sybil once donations close, and for the operator to cancel.
+    uint32 public constant MIN_TALLY_WINDOW = 1 hours;
+
+    /// @notice Longest tally window a round may have (finalisation, and so every payout, waits for it).
+    uint32 public constant MAX_TALLY_WINDOW = 30 days;
+
+    /// @notice How far past the scheduled end of donations `maxDonationsEnd` may be set: the operator's
+    /// extensions can delay finalisation by at most this much.
+    uint64 public constant MAX_DONATIONS_EXTENSION = 365 days;
+
+    /// @notice After finalisation, how long only a project's owner or recipient may trigger its payout:
+    /// time for the owner to point it elsewhere (`updateRecipient`) without being front-run.
+    uint256 public constant OWNER_CLAIM_PERIOD = 3 days;
+
     uint256 private constant _BPS = 10_000;
+    uint8 private constant _ADMISSION = 1; // bit of `_votes`: the reviewer voted on admission
+    uint8 private constant _REMOVAL = 2; // bit of `_votes`: the reviewer voted to remove
 
     Config private _config;
     mapping(address account => bool) private _isReviewer;
@@ -55,7 +72,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     Project[] private _projects;
     uint256[] private _approved;
     mapping(uint256 projectId => uint256) private _approvedIndex; // position in _approved, plus one
-    mapping(uint256 projectId => mapping(address reviewer => uint8 stages)) private _votes; // bit per stage
+    mapping(uint256 projectId => mapping(address reviewer => uint8 stages)) private _votes; // _ADMISSION | _REMOVAL
     mapping(uint256 projectId => mapping(address donor => uint256)) private _donations;
     mapping(address funder => uint256) private _funding;
 
@@ -63,6 +80,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     bool private _finalized;
     bool private _cancelled;
     uint128 private _totalIdealMatch;
+    uint64 private _finalizedAt;
 
     uint256 private _pool;
     Settlement private _settlement;
@@ -94,6 +112,15 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
                 config_.donationsStart,
                 config_.donationsEnd
             );
+        }
+        if (
+            config_.maxDonationsEnd < config_.donationsEnd ||
+            config_.maxDonationsEnd - config_.donationsEnd > MAX_DONATIONS_EXTENSION
+        ) {
+            revert RoundInvalidMaxDonationsEnd(config_.donationsEnd, config_.maxDonationsEnd);
+        }
+        if (config_.tallyWindow < MIN_TALLY_WINDOW || config_.tallyWindow > MAX_TALLY_WINDOW) {
+            revert RoundInvalidTallyWindow(config_.tallyWindow);
         }
         if (config_.matchCapBps > _BPS) revert RoundInvalidCap(config_.matchCapBps);
         uint256 count = config_.reviewers.length;
@@ -128,39 +155,33 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRound
-    function review(uint256 projectId, bool approve) external {
-        if (!_isReviewer[msg.sender]) revert RoundNotReviewer(msg.sender);
-        Phase current = phase();
-        if (current == Phase.Upcoming || current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Review);
-        Project storage p = _project(projectId);
-        ProjectStatus stage = p.status;
-        if (stage != ProjectStatus.Pending && stage != ProjectStatus.Approved)
-            revert RoundProjectClosed(projectId, stage);
-        // Bit 1: vote on admission; bit 2: vote on removal. A reviewer votes once per stage.
-        uint8 bit = stage == ProjectStatus.Pending ? 1 : 2;
-        uint8 votes = _votes[projectId][msg.sender];
-        if (votes & bit != 0) revert RoundAlreadyReviewed(projectId, msg.sender);
-        _votes[projectId][msg.sender] = votes | bit;
+    function reviewApplication(uint256 projectId, bool admit) external {
+        Project storage p = _reviewable(projectId, ProjectStatus.Pending, _ADMISSION);
         uint256 threshold = _config.reviewThreshold;
-        if (stage == ProjectStatus.Pending) {
-            if (approve) {
-                p.approvals += 1;
-                if (p.approvals >= threshold) _approve(projectId, p);
-            } else {
-                p.rejections += 1;
-                if (p.rejections >= threshold) {
-                    p.status = ProjectStatus.Rejected;
-                    emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
-                }
-            }
-        } else if (approve) {
-            // A vote to keep an approved project: counted, so the reviewer has spoken on removal.
-            p.approvals += 1;
+        // Counts fit: at most 255 reviewers, each votes once per stage.
+        uint8 approvals = p.approvals;
+        uint8 rejections = p.rejections;
+        if (admit) {
+            p.approvals = ++approvals;
         } else {
-            p.rejections += 1;
-            if (p.rejections >= threshold) _remove(projectId, p);
+            p.rejections = ++rejections;
         }
-        emit ProjectReviewed(projectId, msg.sender, stage, approve, p.approvals, p.rejections);
+        emit ApplicationReviewed(projectId, msg.sender, admit, approvals, rejections);
+        if (approvals >= threshold) {
+            _approve(projectId, p);
+        } else if (rejections >= threshold) {
+            p.status = ProjectStatus.Rejected;
+            emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
+        }
+    }
+
+    /// @inheritdoc IRound
+    function voteRemoval(uint256 projectId) external {
+        Project storage p = _reviewable(projectId, ProjectStatus.Approved, _REMOVAL);
+        uint8 removalVotes = p.removalVotes + 1;
+        p.removalVotes = removalVotes;
+        emit RemovalVoted(projectId, msg.sender, removalVotes);
+        if (removalVotes >= _config.reviewThreshold) _remove(projectId, p);
     }
 
     /// @inheritdoc IRound
@@ -225,10 +246,21 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc IRound
     function finalize() external {
         _requirePhase(Phase.Tallying);
+        uint256 windowEnd = tallyWindowEnd();
+        if (block.timestamp < windowEnd) revert RoundTallyWindowOpen(windowEnd);
         (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover) = _computeScale();
         _finalized = true;
+        _finalizedAt = uint64(block.timestamp);
         _settlement = Settlement(cap, numerator, denominator, leftover);
-        emit RoundFinalized(_pool, _totalIdealMatch, cap, numerator, denominator, leftover);
+        emit RoundFinalized(
+            _pool,
+            _totalIdealMatch,
+            cap,
+            numerator,
+            denominator,
+            leftover,
+            block.timestamp + OWNER_CLAIM_PERIOD
+        );
     }
 
     // ------------------------------------------------------------------------------------ money out
@@ -239,10 +271,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         Project storage p = _project(projectId);
         if (p.status != ProjectStatus.Approved) revert RoundProjectNotApproved(projectId, p.status);
         if (p.paid) revert RoundAlreadyPaid(projectId);
+        address recipient = p.recipient;
+        uint256 opensAt = openClaimAt();
+        if (block.timestamp < opensAt && msg.sender != p.owner && msg.sender != recipient) {
+            revert RoundClaimReserved(projectId, msg.sender, opensAt);
+        }
         p.paid = true;
         uint256 donations = p.sumContributions;
         uint256 matchAmount = _settledMatch(p);
-        address recipient = p.recipient;
         emit ProjectPaid(projectId, recipient, donations, matchAmount);
         _send(recipient, donations + matchAmount);
     }
@@ -276,6 +312,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function extendPhase(Phase phase_, uint64 newEnd) external onlyOperator {
+        Phase current = phase();
+        if (current >= Phase.Finalized) revert RoundWrongPhase(current, phase_);
         Config storage c = _config;
         uint64 currentEnd;
         if (phase_ == Phase.Applications) {
@@ -286,9 +324,10 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
             c.applicationsEnd = newEnd;
         } else if (phase_ == Phase.Donations) {
             currentEnd = c.donationsEnd;
-            if (_cancelled || block.timestamp >= currentEnd || newEnd <= currentEnd) {
+            if (block.timestamp >= currentEnd || newEnd <= currentEnd) {
                 revert RoundInvalidExtension(phase_, currentEnd, newEnd);
             }
+            if (newEnd > c.maxDonationsEnd) revert RoundExtensionBeyondMax(newEnd, c.maxDonationsEnd);
             c.donationsEnd = newEnd;
         } else {
             revert RoundInvalidExtension(phase_, 0, newEnd);
@@ -316,6 +355,17 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         if (block.timestamp < c.donationsStart) return Phase.Review;
         if (block.timestamp < c.donationsEnd) return Phase.Donations;
         return Phase.Tallying;
+    }
+
+    /// @inheritdoc IRound
+    function tallyWindowEnd() public view returns (uint256) {
+        return uint256(_config.donationsEnd) + _config.tallyWindow;
+    }
+
+    /// @inheritdoc IRound
+    function openClaimAt() public view returns (uint256) {
+        uint256 finalizedAt = _finalizedAt;
+        return finalizedAt == 0 ? 0 : finalizedAt + OWNER_CLAIM_PERIOD;
     }
 
     /// @inheritdoc IRound
@@ -447,11 +497,24 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         emit Donated(projectId, donor, amount, newTotal, sumContributions, sumRoots, ideal, total);
     }
 
+    /// @dev Checks that msg.sender is a reviewer who has not voted at this stage, that the round is
+    /// open to votes (applications opened, not finalised or cancelled) and that the project is at
+    /// `expected`; records the vote.
+    function _reviewable(uint256 projectId, ProjectStatus expected, uint8 stage) internal returns (Project storage p) {
+        if (!_isReviewer[msg.sender]) revert RoundNotReviewer(msg.sender);
+        Phase current = phase();
+        if (current == Phase.Upcoming || current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Review);
+        p = _project(projectId);
+        ProjectStatus status = p.status;
+        if (status != expected) revert RoundStageChanged(projectId, expected, status);
+        uint8 votes = _votes[projectId][msg.sender];
+        if (votes & stage != 0) revert RoundAlreadyReviewed(projectId, msg.sender);
+        _votes[projectId][msg.sender] = votes | stage;
+    }
+
     function _approve(uint256 projectId, Project storage p) internal {
         if (_approved.length >= MAX_PROJECTS) revert RoundTooManyProjects(MAX_PROJECTS);
         p.status = ProjectStatus.Approved;
-        p.approvals = 0;
-        p.rejections = 0;
         _approved.push(projectId);
         _approvedIndex[projectId] = _approved.length;
         emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _totalIdealMatch);

@@ -49,7 +49,11 @@ contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
             if (!_isRound[cart.round]) revert RoundFactoryUnknownRound(cart.round);
             uint256 total = 0;
             for (uint256 j = 0; j < cart.donations.length; ++j) {
-                total += cart.donations[j].amount;
+                // No round accepts an amount above 2^128 - 1; refusing it here keeps the sums far from
+                // overflowing (a cart would need 2^128 items), so a huge cart fails with a named error.
+                uint256 amount = cart.donations[j].amount;
+                if (amount > type(uint128).max) revert RoundFactoryAmountTooLarge(amount);
+                total += amount;
             }
             address token = IRound(cart.round).token();
             if (token == address(0)) {

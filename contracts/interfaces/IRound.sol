@@ -12,7 +12,7 @@ interface IRound {
         Applications, // projects apply
         Review, // applications closed, donations not yet open
         Donations, // eligible donors donate to approved projects
-        Tallying, // donations closed, anyone may finalise
+        Tallying, // donations closed: the tally window (reviewers remove, the operator cancels), then anyone may finalise
         Finalized, // matches fixed: projects claim, funders reclaim leftovers
         Cancelled // donors and funders reclaim everything
     }
@@ -28,11 +28,16 @@ interface IRound {
 
     /// @notice Everything fixed when a round is created.
     /// @param token ERC-20 of donations and matching, or address(0) for the native currency.
-    /// @param operator May extend phases and cancel before finalisation; never moves funds.
+    /// @param operator May extend phases (donations: up to `maxDonationsEnd`) and cancel before finalisation;
+    /// never moves funds.
     /// @param applicationsStart When applications open (unix seconds).
     /// @param applicationsEnd When applications close.
     /// @param donationsStart When donations open (>= applicationsEnd).
-    /// @param donationsEnd When donations close and finalisation becomes possible.
+    /// @param donationsEnd When donations close and the tally window opens.
+    /// @param maxDonationsEnd The latest the operator may push `donationsEnd` to (>= donationsEnd, at most
+    /// `MAX_DONATIONS_EXTENSION` after it).
+    /// @param tallyWindow Seconds after donations close during which only reviewers (removals) and the
+    /// operator (cancel) act; anyone may finalise after it. Between `MIN_TALLY_WINDOW` and `MAX_TALLY_WINDOW`.
     /// @param minDonation Smallest donation accepted (a donation is always at least 1 unit).
     /// @param matchCapAmount Cap on any project's match in token units (0: none).
     /// @param matchCapBps Cap on any project's match as a share of the pool, in basis points (0: none).
@@ -48,11 +53,13 @@ interface IRound {
         uint96 minDonation;
         address eligibility;
         uint16 matchCapBps;
+        uint32 tallyWindow;
         uint64 applicationsStart;
         uint64 applicationsEnd;
         uint64 donationsStart;
         uint64 donationsEnd;
         address operator;
+        uint64 maxDonationsEnd;
         uint256 matchCapAmount;
         bytes32 eligibilityConfig;
         address[] reviewers;
@@ -67,12 +74,14 @@ interface IRound {
     }
 
     /// @notice A project as stored (sums are kept current at every donation; its ideal match is
-    /// computed from them, see `idealMatchOf`).
+    /// computed from them, see `idealMatchOf`). `approvals` and `rejections` count admission votes,
+    /// `removalVotes` votes to remove it once approved.
     struct Project {
         address owner;
         ProjectStatus status;
         uint8 approvals;
         uint8 rejections;
+        uint8 removalVotes;
         bool paid;
         address recipient;
         uint128 sumContributions;
@@ -91,6 +100,10 @@ interface IRound {
     );
     /// @notice Reviewers list and threshold do not fit (threshold 0, above the count, duplicate or zero reviewer).
     error RoundInvalidReviewers(uint256 count, uint256 threshold);
+    /// @notice The latest donations end is before the donations end, or more than `MAX_DONATIONS_EXTENSION` after it.
+    error RoundInvalidMaxDonationsEnd(uint64 donationsEnd, uint64 maxDonationsEnd);
+    /// @notice The tally window is outside [`MIN_TALLY_WINDOW`, `MAX_TALLY_WINDOW`].
+    error RoundInvalidTallyWindow(uint32 tallyWindow);
     /// @notice A share cap above 100 %.
     error RoundInvalidCap(uint16 matchCapBps);
     /// @notice The operator is the zero address.
@@ -109,8 +122,13 @@ interface IRound {
     error RoundUnknownProject(uint256 projectId);
     /// @notice The project's status does not allow this.
     error RoundProjectNotApproved(uint256 projectId, ProjectStatus status);
-    /// @notice The project cannot be reviewed any more (rejected or removed).
-    error RoundProjectClosed(uint256 projectId, ProjectStatus status);
+    /// @notice The vote is about a stage the project is not at (any more): admission votes need a pending
+    /// project, removal votes an approved one.
+    error RoundStageChanged(uint256 projectId, ProjectStatus expected, ProjectStatus current);
+    /// @notice Donations have closed but the tally window is still open: nobody may finalise before `endsAt`.
+    error RoundTallyWindowOpen(uint256 endsAt);
+    /// @notice Until `opensAt`, only the project's owner or recipient may trigger its payout.
+    error RoundClaimReserved(uint256 projectId, address caller, uint256 opensAt);
     /// @notice Approving would exceed the bound on approved projects.
     error RoundTooManyProjects(uint256 max);
     /// @notice A recipient may not be the zero address.
@@ -143,20 +161,23 @@ interface IRound {
     error RoundNothingToReclaim(address funder);
     /// @notice Phase extensions must move a still-open phase's end later (applications: not past donations start).
     error RoundInvalidExtension(Phase phase, uint64 currentEnd, uint64 newEnd);
+    /// @notice Donations may not be extended past the latest end fixed at creation.
+    error RoundExtensionBeyondMax(uint64 newEnd, uint64 maxDonationsEnd);
 
     /// @notice The round was set up (emitted once, by the clone's initializer).
     event RoundInitialized(Config config);
     /// @notice A project applied.
     event ProjectApplied(uint256 indexed projectId, address indexed owner, address recipient, string metadataURI);
-    /// @notice A reviewer voted; `stage` is the status the vote was about (Pending: admission, Approved: removal).
-    event ProjectReviewed(
+    /// @notice A reviewer voted on a pending project's admission; the counts include this vote.
+    event ApplicationReviewed(
         uint256 indexed projectId,
         address indexed reviewer,
-        ProjectStatus stage,
-        bool approve,
+        bool admit,
         uint8 approvals,
         uint8 rejections
     );
+    /// @notice A reviewer voted to remove an approved project; the count includes this vote.
+    event RemovalVoted(uint256 indexed projectId, address indexed reviewer, uint8 removalVotes);
     /// @notice A project's status changed (Approved, Rejected or Removed).
     event ProjectStatusChanged(uint256 indexed projectId, ProjectStatus status, uint256 totalIdealMatch);
     /// @notice A project's recipient changed.
@@ -179,13 +200,15 @@ interface IRound {
     /// @notice The operator cancelled the round.
     event RoundCancelled(address indexed operator);
     /// @notice The matches were fixed. A project's match is `min(matchCap, idealMatch * numerator / denominator)`.
+    /// Until `openClaimAt`, only a project's owner or recipient may trigger its payout.
     event RoundFinalized(
         uint256 pool,
         uint256 totalIdealMatch,
         uint256 matchCap,
         uint256 numerator,
         uint256 denominator,
-        uint256 leftover
+        uint256 leftover,
+        uint256 openClaimAt
     );
     /// @notice A project was paid its donations and match.
     event ProjectPaid(uint256 indexed projectId, address indexed recipient, uint256 donations, uint256 matchAmount);
@@ -204,12 +227,18 @@ interface IRound {
     /// @return projectId The new project's id (from 1).
     function applyProject(address recipient, string calldata metadataURI) external returns (uint256 projectId);
 
-    /// @notice A reviewer's vote, once per stage. On a pending project: admit (`approve`) or reject it.
-    /// On an approved project (until finalisation): keep (`approve`) or remove it; removal needs
-    /// `reviewThreshold` votes, and a removed project's donors get refunds.
+    /// @notice A reviewer's vote on a pending project's admission, once per project, from the opening of
+    /// applications until finalisation. `reviewThreshold` votes either way decide. Reverts with
+    /// `RoundStageChanged` if the project is no longer pending (a retried vote mined after the decision).
     /// @param projectId The project.
-    /// @param approve The vote.
-    function review(uint256 projectId, bool approve) external;
+    /// @param admit True to admit, false to reject.
+    function reviewApplication(uint256 projectId, bool admit) external;
+
+    /// @notice A reviewer's vote to remove an approved project (its donors then get refunds), once per
+    /// project, until finalisation (including the tally window). `reviewThreshold` votes remove it.
+    /// Reverts with `RoundStageChanged` if the project is not approved.
+    /// @param projectId The project.
+    function voteRemoval(uint256 projectId) external;
 
     /// @notice The project's owner changes where its payout goes, until it is paid.
     /// @param projectId The project.
@@ -266,10 +295,12 @@ interface IRound {
     /// @param proof The donor's eligibility proof.
     function donateFor(address donor, Donation[] calldata donations, bytes calldata proof) external payable;
 
-    /// @notice Fixes the matches, once donations have closed. Anyone may call it.
+    /// @notice Fixes the matches, once donations have closed and the tally window has passed. Anyone may call it.
     function finalize() external;
 
-    /// @notice Pays a project its donations plus match, to its recipient. Anyone may call it.
+    /// @notice Pays a project its donations plus match, to its recipient. For `OWNER_CLAIM_PERIOD` after
+    /// finalisation only the project's owner or recipient may call it (so the owner's `updateRecipient`
+    /// cannot be front-run); anyone may after that.
     /// @param projectId The project.
     function claim(uint256 projectId) external;
 
@@ -280,7 +311,8 @@ interface IRound {
     /// @notice Returns the caller's funding (cancelled round) or share of the leftover (finalised round).
     function reclaimFunding() external;
 
-    /// @notice The operator moves the end of a still-open phase later (Applications or Donations).
+    /// @notice The operator moves the end of a still-open phase later (Applications: up to donations start;
+    /// Donations: up to `maxDonationsEnd`). Refused once the round is cancelled or finalised.
     /// @param phase Phase.Applications or Phase.Donations.
     /// @param newEnd The new end.
     function extendPhase(Phase phase, uint64 newEnd) external;
@@ -290,6 +322,12 @@ interface IRound {
 
     /// @notice The current phase.
     function phase() external view returns (Phase);
+
+    /// @notice When anyone may finalise: the end of donations plus the tally window.
+    function tallyWindowEnd() external view returns (uint256);
+
+    /// @notice When anyone may trigger payouts: finalisation plus `OWNER_CLAIM_PERIOD` (0 before finalisation).
+    function openClaimAt() external view returns (uint256);
 
     /// @notice A project's stored state.
     /// @param projectId The project.

@@ -25,6 +25,8 @@ interface IRoundFactory {
     error RoundFactoryEmptyCheckout();
     /// @notice The native currency sent does not equal the sum of the native rounds' carts.
     error RoundFactoryWrongValue(uint256 sent, uint256 expected);
+    /// @notice A cart item above 2^128 - 1 (no round accepts it; refused before summing so a cart cannot overflow).
+    error RoundFactoryAmountTooLarge(uint256 amount);
     /// @notice Fewer tokens arrived than the cart requires (fee-on-transfer tokens cannot be used in a checkout).
     error RoundFactoryTransferShortfall(uint256 expected, uint256 received);
 

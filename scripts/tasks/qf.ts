@@ -18,6 +18,10 @@ import type { ERC20, Round, RoundFactory } from "../../typechain-types";
 const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalized", "cancelled"];
 const STATUSES = ["none", "pending", "approved", "rejected", "removed"];
 
+/** Defaults of a round file: a one-day tally window; the operator may extend donations by a week. */
+export const DEFAULT_TALLY_WINDOW = 86_400;
+export const DEFAULT_MAX_EXTENSION = 7n * 86_400n;
+
 interface RoundFile {
   name: string;
   /** "native" or an ERC-20 address. */
@@ -28,6 +32,10 @@ interface RoundFile {
   applicationsEnd: number | string;
   donationsStart: number | string;
   donationsEnd: number | string;
+  /** The latest the operator may extend donations to (unix seconds or "+N"; default: donationsEnd + 7 days). */
+  maxDonationsEnd?: number | string;
+  /** Seconds after donations close when only reviewers (removals) and the operator (cancel) act (default 1 day). */
+  tallyWindow?: number;
   minDonation?: string;
   matchCap?: { amount?: string; shareBps?: number };
   eligibility?: { kind: "open" } | { kind: "merkle"; allowlist: string[] } | { kind: "membership"; membership: string };
@@ -182,6 +190,7 @@ cosmoTask<QfArgs>(
     } else if (eligibility.kind !== "open") {
       throw new TaskInputError(`eligibility.kind must be one of: open, merkle, membership`);
     }
+    const donationsEnd = time(f.donationsEnd, now, "donationsEnd");
     const config = {
       token,
       minDonation: f.minDonation ? parseAmount(f.minDonation, decimals, "minDonation") : 0n,
@@ -190,7 +199,12 @@ cosmoTask<QfArgs>(
       applicationsStart: time(f.applicationsStart, now, "applicationsStart"),
       applicationsEnd: time(f.applicationsEnd, now, "applicationsEnd"),
       donationsStart: time(f.donationsStart, now, "donationsStart"),
-      donationsEnd: time(f.donationsEnd, now, "donationsEnd"),
+      donationsEnd,
+      maxDonationsEnd:
+        f.maxDonationsEnd === undefined
+          ? donationsEnd + DEFAULT_MAX_EXTENSION
+          : time(f.maxDonationsEnd, now, "maxDonationsEnd"),
+      tallyWindow: parseUint(f.tallyWindow ?? DEFAULT_TALLY_WINDOW, "tallyWindow"),
       operator: f.operator ? parseAddress(f.operator, "operator") : await signer.getAddress(),
       matchCapAmount: f.matchCap?.amount ? parseAmount(f.matchCap.amount, decimals, "matchCap.amount") : 0n,
       eligibilityConfig,
@@ -246,13 +260,19 @@ cosmoTask<QfArgs>(
 
 cosmoTask<QfArgs>(
   "qf:review",
-  "Vote as a reviewer: approve or reject a pending project, or reject an approved one to remove it",
-  (t) => withRound(t).addParam("project", "Project id").addParam("decision", "approve or reject"),
+  "Vote as a reviewer: admit or reject a pending project, or remove an approved one",
+  (t) =>
+    withRound(t)
+      .addParam("project", "Project id")
+      .addParam("decision", "admit or reject (a pending project), remove (an approved one)"),
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
     const id = parseUint(args.project, "project");
-    const decision = parseChoice(args.decision, ["approve", "reject"] as const, "decision");
-    await out.tx(`${decision} project ${id}`, ctx.round.review(id, decision === "approve"));
+    const decision = parseChoice(args.decision, ["admit", "reject", "remove"] as const, "decision");
+    await out.tx(
+      `${decision} project ${id}`,
+      decision === "remove" ? ctx.round.voteRemoval(id) : ctx.round.reviewApplication(id, decision === "admit"),
+    );
     const status = STATUSES[Number((await ctx.round.project(id)).status)];
     out.say(`  project ${id} is ${status}`);
     out.set("projectId", Number(id));
@@ -419,6 +439,8 @@ cosmoTask<QfArgs>(
     out.say(`  phase ${PHASES[Number(phase)]}, pool ${fmt(pool)}, ${events.length} donation(s)`);
     out.table(rows);
     out.set("phase", PHASES[Number(phase)]);
+    out.set("tallyWindowEnd", (await round.tallyWindowEnd()).toString());
+    out.set("openClaimAt", (await round.openClaimAt()).toString());
     out.set("pool", pool.toString());
     out.set("totalIdealMatch", (await round.totalIdealMatch()).toString());
     out.set("referenceLeftover", ref.scale.leftover.toString());
@@ -428,7 +450,7 @@ cosmoTask<QfArgs>(
 
 cosmoTask<QfArgs>(
   "qf:finalize",
-  "Fix the matches once donations have closed (anyone may do it)",
+  "Fix the matches once donations have closed and the tally window has passed (anyone may do it)",
   (t) => withRound(t),
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
@@ -438,13 +460,14 @@ cosmoTask<QfArgs>(
       out.set("numerator", ev.args.numerator.toString());
       out.set("denominator", ev.args.denominator.toString());
       out.set("leftover", ev.args.leftover.toString());
+      out.set("openClaimAt", ev.args.openClaimAt.toString());
     }
   },
 );
 
 cosmoTask<QfArgs>(
   "qf:claim",
-  "Pay a project its donations plus match (to its recipient; anyone may call)",
+  "Pay a project its donations plus match to its recipient (its owner or recipient for 3 days after finalisation, then anyone)",
   (t) => withRound(t).addParam("project", "Project id"),
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);

@@ -90,7 +90,7 @@ describe("e2e: tasks under faults (a node that stops in the middle)", function (
     );
     await node.taskJson(["qf:create-round", "--file", file]);
     await node.taskJson(["qf:apply", "--round", "faults", "--uri", "ipfs://p", "--from", "3"]);
-    await node.taskJson(["qf:review", "--round", "faults", "--project", "1", "--decision", "approve", "--from", "1"]);
+    await node.taskJson(["qf:review", "--round", "faults", "--project", "1", "--decision", "admit", "--from", "1"]);
     await rpc(node.url, "evm_increaseTime", [120]);
     await rpc(node.url, "evm_mine", []);
 

@@ -51,7 +51,13 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     this.timeout(600_000);
     const accounts = (await ethers.getSigners()).map((s) => s.address);
     await node.taskJson(["suite:deploy"]);
-    const schedule = { applicationsStart: "+0", applicationsEnd: "+100", donationsStart: "+100", donationsEnd: "+200" };
+    const schedule = {
+      applicationsStart: "+0",
+      applicationsEnd: "+100",
+      donationsStart: "+100",
+      donationsEnd: "+200",
+      tallyWindow: 3600,
+    };
     const created = await node.taskJson<{ result: { address: string } }>([
       "qf:create-round",
       "--file",
@@ -79,7 +85,7 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     ]);
     expect([a.result.projectId, b.result.projectId]).to.deep.equal([1, 2]);
     for (const p of ["1", "2"]) {
-      await node.taskJson(["qf:review", "--round", "commons", "--project", p, "--decision", "approve", "--from", "1"]);
+      await node.taskJson(["qf:review", "--round", "commons", "--project", p, "--decision", "admit", "--from", "1"]);
     }
     await advance(120);
     await node.taskJson(["qf:donate", "--round", "commons", "--project", "1", "--amount", "1", "--from", "5"]);
@@ -103,7 +109,7 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
       ethers.parseEther("1").toString(),
     ]);
 
-    await advance(100);
+    await advance(100 + 3600); // donations close, then the one-hour tally window passes
     const fin = await node.taskJson<{ result: { leftover: string } }>(["qf:finalize", "--round", "commons"]);
     expect(fin.result.leftover).to.equal(ethers.parseEther("5").toString());
     const paid = await node.taskJson<{ result: { recipient: string; donations: string; match: string } }>([
@@ -112,10 +118,12 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
       "commons",
       "--project",
       "1",
+      "--from",
+      "3",
     ]);
     expect(paid.result.recipient).to.equal(accounts[3]);
     expect(paid.result.match).to.equal(ethers.parseEther("4").toString());
-    await node.taskJson(["qf:claim", "--round", "commons", "--project", "2"]);
+    await node.taskJson(["qf:claim", "--round", "commons", "--project", "2", "--from", "4"]);
     const back = await node.taskJson<{ result: { amount: string } }>([
       "qf:refund",
       "--round",

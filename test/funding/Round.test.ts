@@ -1,3 +1,4 @@
+import { anyValue } from "@nomicfoundation/hardhat-chai-matchers/withArgs";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { expect } from "chai";
@@ -14,6 +15,7 @@ import {
   deployFundingFixture,
   gasOf,
   moveTo,
+  moveToOpenClaims,
   roundConfig,
   schedule,
   signPermit,
@@ -156,65 +158,84 @@ describe("funding/Round", function () {
       await expect(round.project(0)).to.be.revertedWithCustomError(round, "RoundUnknownProject").withArgs(0n);
     });
 
-    it("reviewers approve or reject at a threshold; each votes once per stage", async function () {
+    it("reviewers admit or reject at a threshold, then may vote to remove; each votes once per stage", async function () {
       const fx = await loadFixture(deployFundingFixture);
       const [a, b, c] = fx.reviewers;
       const round = await createRound(fx, { reviewers: [a.address, b.address, c.address], reviewThreshold: 2n });
       await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://1");
       await round.connect(fx.owners[1]).applyProject(fx.owners[1].address, "ipfs://2");
-      await expect(round.connect(fx.owners[0]).review(1, true))
+      await expect(round.connect(fx.owners[0]).reviewApplication(1, true))
         .to.be.revertedWithCustomError(round, "RoundNotReviewer")
         .withArgs(fx.owners[0].address);
-      await expect(round.connect(a).review(1, true))
-        .to.emit(round, "ProjectReviewed")
-        .withArgs(1n, a.address, Status.Pending, true, 1, 0);
-      await expect(round.connect(a).review(1, false))
+      await expect(round.connect(fx.owners[0]).voteRemoval(1))
+        .to.be.revertedWithCustomError(round, "RoundNotReviewer")
+        .withArgs(fx.owners[0].address);
+      await expect(round.connect(a).reviewApplication(1, true))
+        .to.emit(round, "ApplicationReviewed")
+        .withArgs(1n, a.address, true, 1, 0);
+      await expect(round.connect(a).reviewApplication(1, false))
         .to.be.revertedWithCustomError(round, "RoundAlreadyReviewed")
         .withArgs(1n, a.address);
-      await expect(round.connect(b).review(1, true))
+      // A removal vote on a project still pending is about a stage it has not reached.
+      await expect(round.connect(a).voteRemoval(1))
+        .to.be.revertedWithCustomError(round, "RoundStageChanged")
+        .withArgs(1n, Status.Approved, Status.Pending);
+      await expect(round.connect(b).reviewApplication(1, true))
         .to.emit(round, "ProjectStatusChanged")
         .withArgs(1n, Status.Approved, 0n);
       expect(await round.approvedProjects()).to.deep.equal([1n]);
-      await round.connect(a).review(2, false);
-      await expect(round.connect(c).review(2, false))
-        .to.emit(round, "ProjectStatusChanged")
+      await round.connect(a).reviewApplication(2, false);
+      await expect(round.connect(c).reviewApplication(2, false))
+        .to.emit(round, "ApplicationReviewed")
+        .withArgs(2n, c.address, false, 0, 2)
+        .and.to.emit(round, "ProjectStatusChanged")
         .withArgs(2n, Status.Rejected, 0n);
-      await expect(round.connect(b).review(2, true))
-        .to.be.revertedWithCustomError(round, "RoundProjectClosed")
-        .withArgs(2n, Status.Rejected);
-      await expect(round.connect(a).review(9, true))
+      await expect(round.connect(b).reviewApplication(2, true))
+        .to.be.revertedWithCustomError(round, "RoundStageChanged")
+        .withArgs(2n, Status.Pending, Status.Rejected);
+      await expect(round.connect(a).reviewApplication(9, true))
         .to.be.revertedWithCustomError(round, "RoundUnknownProject")
         .withArgs(9n);
-      // A vote to keep an approved project is counted and changes nothing; removal needs the threshold.
-      await expect(round.connect(a).review(1, true))
-        .to.emit(round, "ProjectReviewed")
-        .withArgs(1n, a.address, Status.Approved, true, 1, 0);
+      // The admission votes cast before do not count as removal votes: removal needs the threshold anew.
+      await expect(round.connect(c).reviewApplication(1, true))
+        .to.be.revertedWithCustomError(round, "RoundStageChanged")
+        .withArgs(1n, Status.Pending, Status.Approved);
+      await expect(round.connect(a).voteRemoval(1)).to.emit(round, "RemovalVoted").withArgs(1n, a.address, 1);
       expect((await round.project(1)).status).to.equal(Status.Approved);
-      await round.connect(b).review(1, false);
-      await expect(round.connect(b).review(1, false))
+      await expect(round.connect(a).voteRemoval(1))
         .to.be.revertedWithCustomError(round, "RoundAlreadyReviewed")
-        .withArgs(1n, b.address);
-      await expect(round.connect(c).review(1, false))
-        .to.emit(round, "ProjectStatusChanged")
+        .withArgs(1n, a.address);
+      await expect(round.connect(c).voteRemoval(1))
+        .to.emit(round, "RemovalVoted")
+        .withArgs(1n, c.address, 2)
+        .and.to.emit(round, "ProjectStatusChanged")
         .withArgs(1n, Status.Removed, 0n);
       expect(await round.approvedProjects()).to.deep.equal([]);
-      await expect(round.connect(a).review(1, false))
-        .to.be.revertedWithCustomError(round, "RoundProjectClosed")
-        .withArgs(1n, Status.Removed);
+      const p = await round.project(1);
+      expect([p.approvals, p.rejections, p.removalVotes]).to.deep.equal([2n, 0n, 2n]);
+      await expect(round.connect(b).voteRemoval(1))
+        .to.be.revertedWithCustomError(round, "RoundStageChanged")
+        .withArgs(1n, Status.Approved, Status.Removed);
     });
 
     it("no review before applications open or after finalisation", async function () {
       const fx = await loadFixture(deployFundingFixture);
       const now = BigInt(await time.latest());
       const early = await createRound(fx, schedule(now + 86_400n));
-      await expect(early.connect(fx.reviewers[0]).review(1, true))
+      await expect(early.connect(fx.reviewers[0]).reviewApplication(1, true))
+        .to.be.revertedWithCustomError(early, "RoundWrongPhase")
+        .withArgs(Phase.Upcoming, Phase.Review);
+      await expect(early.connect(fx.reviewers[0]).voteRemoval(1))
         .to.be.revertedWithCustomError(early, "RoundWrongPhase")
         .withArgs(Phase.Upcoming, Phase.Review);
       const round = await createRound(fx);
       await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://1");
       await moveTo(round, Phase.Tallying);
       await round.finalize();
-      await expect(round.connect(fx.reviewers[0]).review(1, true))
+      await expect(round.connect(fx.reviewers[0]).reviewApplication(1, true))
+        .to.be.revertedWithCustomError(round, "RoundWrongPhase")
+        .withArgs(Phase.Finalized, Phase.Review);
+      await expect(round.connect(fx.reviewers[0]).voteRemoval(1))
         .to.be.revertedWithCustomError(round, "RoundWrongPhase")
         .withArgs(Phase.Finalized, Phase.Review);
     });
@@ -226,13 +247,13 @@ describe("funding/Round", function () {
       expect(max).to.equal(100n);
       const reviewer = fx.reviewers[0];
       for (let i = 0n; i <= max; i++) await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://x");
-      for (let i = 1n; i <= max; i++) await round.connect(reviewer).review(i, true);
-      await expect(round.connect(reviewer).review(max + 1n, true))
+      for (let i = 1n; i <= max; i++) await round.connect(reviewer).reviewApplication(i, true);
+      await expect(round.connect(reviewer).reviewApplication(max + 1n, true))
         .to.be.revertedWithCustomError(round, "RoundTooManyProjects")
         .withArgs(max);
       expect((await round.project(max + 1n)).status).to.equal(Status.Pending);
-      await round.connect(reviewer).review(7, false);
-      await round.connect(reviewer).review(max + 1n, true);
+      await round.connect(reviewer).voteRemoval(7);
+      await round.connect(reviewer).reviewApplication(max + 1n, true);
       expect((await round.approvedProjects()).length).to.equal(Number(max));
     });
 
@@ -252,6 +273,7 @@ describe("funding/Round", function () {
       await round.connect(donors[0]).donate(1, ONE, "0x", { value: ONE });
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round);
       await expect(round.claim(1)).to.changeEtherBalance(donors[8], ONE);
       await expect(round.connect(owners[0]).updateRecipient(1, owners[0].address))
         .to.be.revertedWithCustomError(round, "RoundAlreadyPaid")
@@ -352,7 +374,7 @@ describe("funding/Round", function () {
       await expect(round.connect(d).donateMany([{ projectId: 1, amount: ONE }], "0x", { value: 1n }))
         .to.be.revertedWithCustomError(round, "RoundWrongValue")
         .withArgs(1n, ONE);
-      await round.connect(reviewers[0]).review(2, false);
+      await round.connect(reviewers[0]).voteRemoval(2);
       await expect(round.connect(d).donate(2, ONE, "0x", { value: ONE }))
         .to.be.revertedWithCustomError(round, "RoundProjectNotApproved")
         .withArgs(2n, Status.Removed);
@@ -537,10 +559,11 @@ describe("funding/Round", function () {
       // Project 1: (1+1+1)^2 - 3 = 6; project 2: one donor, 0. Leftover 40 - 6 = 34.
       await expect(round.finalize())
         .to.emit(round, "RoundFinalized")
-        .withArgs(40n * ONE, 6n * ONE, ethers.MaxUint256, 1n, 1n, 34n * ONE);
+        .withArgs(40n * ONE, 6n * ONE, ethers.MaxUint256, 1n, 1n, 34n * ONE, anyValue);
       await expect(round.finalize())
         .to.be.revertedWithCustomError(round, "RoundWrongPhase")
         .withArgs(Phase.Finalized, Phase.Tallying);
+      await moveToOpenClaims(round);
       await expect(round.claim(1)).to.changeEtherBalances([fx.owners[0], round], [9n * ONE, -9n * ONE]);
       await expect(round.claim(1)).to.be.revertedWithCustomError(round, "RoundAlreadyPaid").withArgs(1n);
       await expect(round.claim(2))
@@ -589,6 +612,7 @@ describe("funding/Round", function () {
       for (const id of [1, 2, 3]) expect(await round.matchOf(id)).to.equal(ref.projects.get(id)!.match);
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round);
       for (const id of [1, 2, 3]) {
         await expect(round.claim(id)).to.changeEtherBalance(fx.owners[id - 1], ref.projects.get(id)!.payout);
       }
@@ -616,7 +640,7 @@ describe("funding/Round", function () {
       // puts project 3 at 4.5 > 4: capped too; pass 3: project 2 alone, 2 <= 2, gets its ideal match.
       await expect(round.finalize())
         .to.emit(round, "RoundFinalized")
-        .withArgs(10n * ONE, 56n * ONE, 4n * ONE, 1n, 1n, 0n);
+        .withArgs(10n * ONE, 56n * ONE, 4n * ONE, 1n, 1n, 0n, anyValue);
       expect(await round.matchOf(1)).to.equal(4n * ONE);
       expect(await round.matchOf(2)).to.equal(2n * ONE);
       expect(await round.matchOf(3)).to.equal(4n * ONE);
@@ -634,7 +658,7 @@ describe("funding/Round", function () {
       await moveTo(round, Phase.Tallying);
       await expect(round.finalize())
         .to.emit(round, "RoundFinalized")
-        .withArgs(10n * ONE, 12n * ONE, ONE, 1n, 1n, 8n * ONE);
+        .withArgs(10n * ONE, 12n * ONE, ONE, 1n, 1n, 8n * ONE, anyValue);
       expect(await round.matchOf(1)).to.equal(ONE);
     });
 
@@ -649,6 +673,7 @@ describe("funding/Round", function () {
       }
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round);
       const payout = 2n * ONE + (await round.matchOf(1));
       await expect(round.claim(1))
         .to.be.revertedWithCustomError(round, "RoundTransferFailed")
@@ -663,7 +688,7 @@ describe("funding/Round", function () {
       await fx.round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
       await fx.round.connect(fx.donors[1]).donate(1, ONE, "0x", { value: ONE });
       expect(await fx.round.matchOf(1)).to.equal(2n * ONE);
-      await fx.round.connect(fx.reviewers[0]).review(1, false);
+      await fx.round.connect(fx.reviewers[0]).voteRemoval(1);
       expect(await fx.round.matchOf(1)).to.equal(0n);
       expect(await fx.round.totalIdealMatch()).to.equal(0n);
       await expect(fx.round.claim(1))
@@ -686,7 +711,7 @@ describe("funding/Round", function () {
       await expect(round.connect(donors[0]).refund(1))
         .to.be.revertedWithCustomError(round, "RoundNotRefundable")
         .withArgs(1n, Status.Approved);
-      await round.connect(reviewers[0]).review(1, false);
+      await round.connect(reviewers[0]).voteRemoval(1);
       await expect(round.connect(donors[0]).refund(1))
         .to.emit(round, "DonationRefunded")
         .withArgs(1n, donors[0].address, 2n * ONE);
@@ -709,8 +734,8 @@ describe("funding/Round", function () {
       await expect(round.connect(operator).cancel()).to.emit(round, "RoundCancelled").withArgs(operator.address);
       const end = (await round.config()).donationsEnd;
       await expect(round.connect(operator).extendPhase(Phase.Donations, end + 100n))
-        .to.be.revertedWithCustomError(round, "RoundInvalidExtension")
-        .withArgs(Phase.Donations, end, end + 100n);
+        .to.be.revertedWithCustomError(round, "RoundWrongPhase")
+        .withArgs(Phase.Cancelled, Phase.Donations);
       expect(await round.phase()).to.equal(Phase.Cancelled);
       expect(await round.matchOf(1)).to.equal(0n);
       await expect(round.connect(operator).cancel())
@@ -833,7 +858,7 @@ describe("funding/Round", function () {
       const round = await createRound(fx);
       const evil = await attacker(round);
       await evil.applyProject("ipfs://evil");
-      await round.connect(fx.reviewers[0]).review(1, true);
+      await round.connect(fx.reviewers[0]).reviewApplication(1, true);
       await applyAndApprove(fx, round, [fx.owners[0]]);
       await evil.fund(ONE, { value: ONE });
       await round.connect(fx.funders[0]).fund(9n * ONE, { value: 9n * ONE });
@@ -841,13 +866,14 @@ describe("funding/Round", function () {
       await evil.donate(2, ONE, { value: ONE });
       await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
       await round.connect(fx.donors[1]).donate(1, ONE, "0x", { value: ONE });
-      await round.connect(fx.reviewers[0]).review(2, false); // project 2 removed: evil may refund
+      await round.connect(fx.reviewers[0]).voteRemoval(2); // project 2 removed: evil may refund
       await evil.setAttack(Attack.Refund, 2);
       await expect(evil.refund(2)).to.changeEtherBalance(evil, ONE);
       expect(await evil.reentries()).to.equal(1n);
       expect(await evil.reentrySucceeded()).to.equal(0n);
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round);
       await evil.setAttack(Attack.Claim, 1); // Claim again from inside the payout
       const payout = 2n * ONE + (await round.matchOf(1));
       await expect(round.claim(1)).to.changeEtherBalance(evil, payout);

@@ -41,7 +41,13 @@ describe("scripts/tasks/qf (in-process)", function () {
     await token.mint(signers[0].address, 100n * ONE);
     await token.mint(owner.address, 100n * ONE);
     await run("suite:deploy", {});
-    const schedule = { applicationsStart: "+0", applicationsEnd: "+100", donationsStart: "+100", donationsEnd: "+200" };
+    const schedule = {
+      applicationsStart: "+0",
+      applicationsEnd: "+100",
+      donationsStart: "+100",
+      donationsEnd: "+200",
+      tallyWindow: 3600,
+    };
     const allowlist = file("allow.json", [donor.address, owner.address]);
     await run("qf:create-round", {
       file: file("t.json", {
@@ -61,7 +67,7 @@ describe("scripts/tasks/qf (in-process)", function () {
     for (const r of ["tok", "nat"]) {
       for (const uri of ["ipfs://a", "ipfs://b"]) {
         const applied = await run<{ projectId: number }>("qf:apply", { round: r, uri, from: "2" });
-        await run("qf:review", { round: r, project: String(applied.projectId), decision: "approve", from: "1" });
+        await run("qf:review", { round: r, project: String(applied.projectId), decision: "admit", from: "1" });
       }
     }
     await time.increase(120);
@@ -87,7 +93,7 @@ describe("scripts/tasks/qf (in-process)", function () {
       "give either --cart or --project",
     );
     await expect(run("qf:review", { round: "nat", project: "1", decision: "maybe" })).to.be.rejectedWith(
-      "must be one of: approve, reject",
+      "must be one of: admit, reject, remove",
     );
     await expect(run("qf:status", { round: "nowhere" })).to.be.rejectedWith('unknown round "nowhere"');
     await expect(run("qf:fund", { round: "nat", amount: "1", from: "99" })).to.be.rejectedWith("accounts");
@@ -102,8 +108,21 @@ describe("scripts/tasks/qf (in-process)", function () {
     expect(status.projects[0].donors).to.equal(2);
     for (const p of status.projects) expect(p.estimatedMatch).to.equal(p.referenceMatch);
     await time.increase(100);
-    await run("qf:finalize", { round: "tok" });
-    const claimed = await run<{ match: string }>("qf:claim", { round: "tok", project: "1" });
+    // Donations have closed: the tally window is open, reviewers may still remove a project.
+    const removed = await run<{ status: string }>("qf:review", {
+      round: "nat",
+      project: "2",
+      decision: "remove",
+      from: "1",
+    });
+    expect(removed.status).to.equal("removed");
+    await expect(run("qf:finalize", { round: "tok" })).to.be.rejectedWith("RoundTallyWindowOpen");
+    await time.increase(3600);
+    const finalized = await run<{ openClaimAt: string }>("qf:finalize", { round: "tok" });
+    // For three days only the project's owner (account 2, also its recipient) may trigger its payout.
+    await expect(run("qf:claim", { round: "tok", project: "1" })).to.be.rejectedWith("RoundClaimReserved");
+    expect(BigInt(finalized.openClaimAt)).to.be.greaterThan(0n);
+    const claimed = await run<{ match: string }>("qf:claim", { round: "tok", project: "1", from: "2" });
     expect(BigInt(claimed.match)).to.equal(BigInt(status.projects[0].estimatedMatch));
     await run("qf:refund", { round: "tok", funding: true });
     await expect(run("qf:refund", { round: "tok" })).to.be.rejectedWith("give either --project or --funding");

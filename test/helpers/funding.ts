@@ -116,12 +116,21 @@ export function schedule(
   };
 }
 
-/** A round config starting now (see `schedule`). */
+/** The tally window of test rounds: the shortest a round may have (one hour). */
+export const TALLY_WINDOW = 3600n;
+
+/**
+ * A round config starting now (see `schedule`), with the shortest tally window; unless overridden, the
+ * operator may extend donations by up to 1000 s past their (possibly overridden) end.
+ */
 export async function roundConfig(fx: FundingFixture, overrides: Partial<RoundConfig> = {}): Promise<RoundConfig> {
+  const times = { ...schedule(BigInt(await time.latest())), ...overrides };
   return {
     token: ethers.ZeroAddress,
     operator: fx.operator.address,
     ...schedule(BigInt(await time.latest())),
+    maxDonationsEnd: BigInt(times.donationsEnd) + 1000n,
+    tallyWindow: TALLY_WINDOW,
     minDonation: 0n,
     matchCapAmount: 0n,
     matchCapBps: 0,
@@ -142,15 +151,34 @@ export async function createRound(fx: FundingFixture, overrides: Partial<RoundCo
   return (await ethers.getContractAt("Round", address)) as unknown as Round;
 }
 
-/** Moves the chain's clock to the start of `phase` (Review, Donations or Tallying). */
+/**
+ * Moves the chain's clock to the start of `phase` (Review or Donations); for Tallying, to the end of
+ * the tally window, when anyone may finalise (use `moveToTallyWindow` for the window itself).
+ */
 export async function moveTo(round: Round, phase: number): Promise<void> {
   const c = await round.config();
   const target =
-    phase === Phase.Review ? c.applicationsEnd : phase === Phase.Donations ? c.donationsStart : c.donationsEnd;
+    phase === Phase.Review
+      ? c.applicationsEnd
+      : phase === Phase.Donations
+        ? c.donationsStart
+        : await round.tallyWindowEnd();
   if (BigInt(await time.latest()) < target) await time.increaseTo(target);
 }
 
-/** Applies with each owner (recipient = owner) and approves with the first reviewer (threshold 1). */
+/** Moves the chain's clock to the close of donations: the tally window opens (phase Tallying). */
+export async function moveToTallyWindow(round: Round): Promise<void> {
+  const target = (await round.config()).donationsEnd;
+  if (BigInt(await time.latest()) < target) await time.increaseTo(target);
+}
+
+/** Moves the chain's clock past the owners' claim period of a finalised round: anyone may claim. */
+export async function moveToOpenClaims(round: Round): Promise<void> {
+  const target = await round.openClaimAt();
+  if (BigInt(await time.latest()) < target) await time.increaseTo(target);
+}
+
+/** Applies with each owner (recipient = owner) and admits with the first reviewer (threshold 1). */
 export async function applyAndApprove(
   fx: FundingFixture,
   round: Round,
@@ -160,7 +188,7 @@ export async function applyAndApprove(
   for (const owner of owners) {
     await round.connect(owner).applyProject(owner.address, `ipfs://${owner.address}`);
     const id = await round.projectCount();
-    await round.connect(fx.reviewers[0]).review(id, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(id, true);
     ids.push(id);
   }
   return ids;

@@ -9,7 +9,16 @@ import type { ContractTransactionResponse } from "ethers";
 
 import { funderReturn, referenceRound, type DonationRecord } from "../../scripts/lib/qf-reference";
 import type { Round } from "../../typechain-types";
-import { ONE, Phase, createRound, deployFundingFixture, moveTo, type FundingFixture } from "../helpers/funding";
+import {
+  ONE,
+  Phase,
+  createRound,
+  deployFundingFixture,
+  moveTo,
+  moveToOpenClaims,
+  moveToTallyWindow,
+  type FundingFixture,
+} from "../helpers/funding";
 
 const RUNS = Number(process.env.FC_RUNS ?? "12");
 
@@ -20,6 +29,8 @@ interface Scenario {
   removed: boolean[];
   cap: { amount: bigint; bps: number };
   cancel: boolean;
+  /** Removals (and the cancel) come in the tally window, after donations closed, rather than during donations. */
+  late: boolean;
 }
 
 const amountArb = fc.oneof(
@@ -51,6 +62,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 5 }).chain
       fc.record({ amount: fc.constant(0n), bps: fc.integer({ min: 1, max: 10_000 }) }),
     ),
     cancel: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))), // about 1 in 4
+    late: fc.boolean(),
   }),
 );
 
@@ -68,7 +80,7 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
   const reviewer = fx.reviewers[0];
   for (let i = 0; i < s.projects; i++) {
     await round.connect(owner).applyProject(fx.owners[i % fx.owners.length].address, `ipfs://${i}`);
-    await round.connect(reviewer).review(i + 1, true);
+    await round.connect(reviewer).reviewApplication(i + 1, true);
   }
   let deposited = 0n;
   const funded = [0n, 0n];
@@ -101,7 +113,21 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
     deposited += total;
     i = j;
   }
-  for (let p = 1; p <= s.projects; p++) if (s.removed[p - 1]) await round.connect(reviewer).review(p, false);
+  if (s.late) {
+    // Donations closed: during the tally window nobody finalises, reviewers still remove, the operator may cancel.
+    await moveToTallyWindow(round);
+    await expect(round.connect(fx.donors[6]).finalize()).to.be.revertedWithCustomError(round, "RoundTallyWindowOpen");
+  }
+  for (let p = 1; p <= s.projects; p++) if (s.removed[p - 1]) await round.connect(reviewer).voteRemoval(p);
+  for (let p = 1; p <= s.projects; p++) {
+    // Admission and removal votes are counted apart, with their real counts (threshold 1).
+    const stored = await round.project(p);
+    expect([stored.approvals, stored.rejections, stored.removalVotes]).to.deep.equal([
+      1n,
+      0n,
+      s.removed[p - 1] ? 1n : 0n,
+    ]);
+  }
 
   const approved = [...byProject].filter(([id]) => !s.removed[id - 1]);
   const pool = funded[0] + funded[1];
@@ -148,6 +174,14 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
 
   await moveTo(round, Phase.Tallying);
   const fin = (await gasAndLogs(round, round.finalize())).find((l) => l.name === "RoundFinalized")!;
+  if (approved.length > 0) {
+    // Until the owners' claim period ends, a stranger cannot trigger a payout.
+    await expect(round.connect(fx.donors[6]).claim(approved[0][0])).to.be.revertedWithCustomError(
+      round,
+      "RoundClaimReserved",
+    );
+  }
+  await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
   expect(fin.args.numerator).to.equal(ref.scale.numerator);
   expect(fin.args.denominator).to.equal(ref.scale.denominator);
   expect(fin.args.leftover).to.equal(ref.scale.leftover);

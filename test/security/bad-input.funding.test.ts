@@ -36,14 +36,14 @@ async function deployRoundsFixture() {
   });
   await early.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://e1");
   await early.connect(fx.owners[1]).applyProject(fx.owners[1].address, "ipfs://e2");
-  await early.connect(fx.reviewers[0]).review(1, true);
-  await early.connect(fx.reviewers[0]).review(2, false);
-  await early.connect(fx.reviewers[1]).review(2, false);
+  await early.connect(fx.reviewers[0]).reviewApplication(1, true);
+  await early.connect(fx.reviewers[0]).reviewApplication(2, false);
+  await early.connect(fx.reviewers[1]).reviewApplication(2, false);
   await round.connect(fx.funders[0]).fund(10n * ONE, { value: 10n * ONE });
   await moveTo(round, Phase.Donations);
   await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
   await round.connect(fx.donors[0]).donate(3, ONE, "0x", { value: ONE });
-  await round.connect(fx.reviewers[0]).review(3, false); // removes project 3
+  await round.connect(fx.reviewers[0]).voteRemoval(3); // removes project 3
   return { ...fx, round, early };
 }
 
@@ -54,7 +54,16 @@ async function roundViews(r: Round, donors: string[]): Promise<unknown[]> {
   const projects = [];
   for (let id = 1n; id <= count; id++) {
     const p = await r.project(id);
-    projects.push([p.status, p.recipient, p.sumContributions, p.sumRoots, p.approvals, p.rejections, p.paid]);
+    projects.push([
+      p.status,
+      p.recipient,
+      p.sumContributions,
+      p.sumRoots,
+      p.approvals,
+      p.rejections,
+      p.removalVotes,
+      p.paid,
+    ]);
     for (const d of donors) projects.push(await r.donationOf(id, d));
   }
   return [
@@ -99,39 +108,74 @@ describeBadInput<Rounds>({
       error: "RoundZeroRecipient",
     },
     {
-      fn: "review",
+      fn: "reviewApplication",
       what: "by a non-reviewer",
-      send: (fx) => fx.early.connect(fx.donors[0]).review(1, true),
+      send: (fx) => fx.early.connect(fx.donors[0]).reviewApplication(1, true),
       error: "RoundNotReviewer",
       args: (fx) => [fx.donors[0].address],
     },
     {
-      fn: "review",
+      fn: "reviewApplication",
       what: "an unknown project (0)",
-      send: (fx) => fx.early.connect(fx.reviewers[1]).review(0, true),
+      send: (fx) => fx.early.connect(fx.reviewers[1]).reviewApplication(0, true),
       error: "RoundUnknownProject",
       args: () => [0n],
     },
     {
-      fn: "review",
+      fn: "reviewApplication",
       what: "an unknown project (past the last)",
-      send: (fx) => fx.early.connect(fx.reviewers[1]).review(3, true),
+      send: (fx) => fx.early.connect(fx.reviewers[1]).reviewApplication(3, true),
       error: "RoundUnknownProject",
       args: () => [3n],
     },
     {
-      fn: "review",
+      fn: "reviewApplication",
       what: "a second vote by the same reviewer",
-      send: (fx) => fx.early.connect(fx.reviewers[0]).review(1, false),
+      send: (fx) => fx.early.connect(fx.reviewers[0]).reviewApplication(1, false),
       error: "RoundAlreadyReviewed",
       args: (fx) => [1n, fx.reviewers[0].address],
     },
     {
-      fn: "review",
-      what: "a rejected project",
-      send: (fx) => fx.early.connect(fx.reviewers[1]).review(2, true),
-      error: "RoundProjectClosed",
-      args: () => [2n, Status.Rejected],
+      fn: "reviewApplication",
+      what: "a rejected project (a vote whose stage changed)",
+      send: (fx) => fx.early.connect(fx.reviewers[1]).reviewApplication(2, true),
+      error: "RoundStageChanged",
+      args: () => [2n, Status.Pending, Status.Rejected],
+    },
+    {
+      fn: "reviewApplication",
+      what: "an approved project (a retried admission vote)",
+      send: (fx) => fx.round.connect(fx.reviewers[0]).reviewApplication(1, true),
+      error: "RoundStageChanged",
+      args: () => [1n, Status.Pending, Status.Approved],
+    },
+    {
+      fn: "voteRemoval",
+      what: "by a non-reviewer",
+      send: (fx) => fx.round.connect(fx.donors[0]).voteRemoval(1),
+      error: "RoundNotReviewer",
+      args: (fx) => [fx.donors[0].address],
+    },
+    {
+      fn: "voteRemoval",
+      what: "an unknown project",
+      send: (fx) => fx.round.connect(fx.reviewers[0]).voteRemoval(9),
+      error: "RoundUnknownProject",
+      args: () => [9n],
+    },
+    {
+      fn: "voteRemoval",
+      what: "a project still pending",
+      send: (fx) => fx.early.connect(fx.reviewers[1]).voteRemoval(1),
+      error: "RoundStageChanged",
+      args: () => [1n, Status.Approved, Status.Pending],
+    },
+    {
+      fn: "voteRemoval",
+      what: "a project already removed",
+      send: (fx) => fx.round.connect(fx.reviewers[0]).voteRemoval(3),
+      error: "RoundStageChanged",
+      args: () => [3n, Status.Approved, Status.Removed],
     },
     {
       fn: "updateRecipient",
@@ -319,6 +363,17 @@ describeBadInput<Rounds>({
     },
     {
       fn: "extendPhase",
+      what: "donations past the latest end fixed at creation",
+      send: async (fx) =>
+        fx.round.connect(fx.operator).extendPhase(Phase.Donations, (await fx.round.config()).maxDonationsEnd + 1n),
+      error: "RoundExtensionBeyondMax",
+      args: async (fx) => {
+        const c = await fx.round.config();
+        return [c.maxDonationsEnd + 1n, c.maxDonationsEnd];
+      },
+    },
+    {
+      fn: "extendPhase",
       what: "a phase that has no end to extend",
       send: (fx) => fx.round.connect(fx.operator).extendPhase(Phase.Review, 1n << 40n),
       error: "RoundInvalidExtension",
@@ -378,6 +433,50 @@ describeBadInput<Rounds>({
         const c = await roundConfig(fx);
         return [c.applicationsStart, c.applicationsEnd, c.donationsStart, c.donationsStart];
       },
+    },
+    {
+      fn: "createRound",
+      what: "a latest donations end before the donations end",
+      send: async (fx) => {
+        const c = await roundConfig(fx);
+        return fx.factory.createRound({ ...c, maxDonationsEnd: BigInt(c.donationsEnd) - 1n });
+      },
+      error: "RoundInvalidMaxDonationsEnd",
+      errorFrom: (fx) => fx.roundImpl,
+      args: async (fx) => {
+        const c = await roundConfig(fx);
+        return [c.donationsEnd, BigInt(c.donationsEnd) - 1n];
+      },
+    },
+    {
+      fn: "createRound",
+      what: "a latest donations end more than a year after the donations end",
+      send: async (fx) => {
+        const c = await roundConfig(fx);
+        return fx.factory.createRound({ ...c, maxDonationsEnd: BigInt(c.donationsEnd) + 365n * 86_400n + 1n });
+      },
+      error: "RoundInvalidMaxDonationsEnd",
+      errorFrom: (fx) => fx.roundImpl,
+      args: async (fx) => {
+        const c = await roundConfig(fx);
+        return [c.donationsEnd, BigInt(c.donationsEnd) + 365n * 86_400n + 1n];
+      },
+    },
+    {
+      fn: "createRound",
+      what: "a tally window shorter than an hour",
+      send: async (fx) => fx.factory.createRound(await roundConfig(fx, { tallyWindow: 3599n })),
+      error: "RoundInvalidTallyWindow",
+      errorFrom: (fx) => fx.roundImpl,
+      args: () => [3599n],
+    },
+    {
+      fn: "createRound",
+      what: "a tally window longer than 30 days",
+      send: async (fx) => fx.factory.createRound(await roundConfig(fx, { tallyWindow: 30n * 86_400n + 1n })),
+      error: "RoundInvalidTallyWindow",
+      errorFrom: (fx) => fx.roundImpl,
+      args: () => [30n * 86_400n + 1n],
     },
     {
       fn: "createRound",
@@ -447,6 +546,23 @@ describeBadInput<Rounds>({
           }),
       error: "RoundFactoryWrongValue",
       args: () => [ONE + 1n, ONE],
+    },
+    {
+      fn: "checkout",
+      what: "a cart item above 2^128 - 1 (two such items would overflow the sum)",
+      send: async (fx) =>
+        fx.factory.connect(fx.donors[1]).checkout([
+          {
+            round: await fx.round.getAddress(),
+            donations: [
+              { projectId: 1, amount: 2n ** 255n },
+              { projectId: 2, amount: 2n ** 255n },
+            ],
+            proof: "0x",
+          },
+        ]),
+      error: "RoundFactoryAmountTooLarge",
+      args: () => [2n ** 255n],
     },
   ],
 });

@@ -12,7 +12,15 @@ import { ethers } from "hardhat";
 
 import { deployClone } from "../../scripts/lib/community";
 import type { Membrane, MockQuirkyToken, MockRefusingRecipient } from "../../typechain-types";
-import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
+import {
+  ONE,
+  Phase,
+  applyAndApprove,
+  createRound,
+  deployFundingFixture,
+  moveTo,
+  moveToOpenClaims,
+} from "../helpers/funding";
 import { Commercial, DAY, NATIVE, deployLicensingFixture, makeTerms, registerWork } from "../helpers/licensing";
 
 const Mode = { Normal: 0, ReturnFalse: 1, NoReturn: 2 } as const;
@@ -80,6 +88,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       await round.connect(donors[1]).donate(ids[0], ONE, "0x");
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
       await qrk.setMode(Mode.ReturnFalse);
       await expect(round.claim(ids[0]))
         .to.be.revertedWithCustomError(round, "SafeERC20FailedOperation")
@@ -106,6 +115,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       );
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
       const roundAddr = await round.getAddress();
       for (const [i, id] of ids.entries()) {
         const due = (await round.project(id)).sumContributions + (await round.matchOf(id));
@@ -125,6 +135,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       }
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
       await qrk.setBlocked(owners[0].address, true);
       await expect(round.claim(ids[0])).to.be.revertedWithCustomError(qrk, "MockBlocked").withArgs(owners[0].address);
       const due1 = 2n * ONE + (await round.matchOf(ids[1]));

@@ -9,7 +9,15 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 
 import type { MockERC20 } from "../../typechain-types";
-import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
+import {
+  ONE,
+  Phase,
+  applyAndApprove,
+  createRound,
+  deployFundingFixture,
+  moveTo,
+  moveToOpenClaims,
+} from "../helpers/funding";
 import { Commercial, DAY, deployLicensingFixture, makeTerms, registerWork } from "../helpers/licensing";
 
 const MAX = ethers.MaxUint256;
@@ -72,6 +80,7 @@ describe("security: extreme values", function () {
       await round.connect(funders[0]).fund(2n ** 120n);
       await moveTo(round, Phase.Tallying);
       await round.finalize();
+      await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
       const held = await whale.balanceOf(await round.getAddress());
       await round.claim(ids[0]);
       const paid = await whale.balanceOf(owners[0].address);
@@ -89,6 +98,7 @@ describe("security: extreme values", function () {
       await moveTo(round, Phase.Tallying);
       expect(await round.matchOf(ids[0])).to.equal(4n * ONE); // ideal (1 + 2)^2 - 5, far below the cap
       await round.finalize();
+      await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
       await round.claim(ids[0]);
       expect(await whale.balanceOf(owners[0].address)).to.equal(9n * ONE);
       for (const f of funders) await round.connect(f).reclaimFunding();

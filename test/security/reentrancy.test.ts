@@ -11,7 +11,7 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 
 import type { MockRoundAttacker, Reenterer } from "../../typechain-types";
-import { ONE, Phase, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
+import { ONE, Phase, createRound, deployFundingFixture, moveTo, moveToOpenClaims } from "../helpers/funding";
 import { coins, deployTreasuryCommunity } from "../helpers/security";
 import { State, TIMELOCK_DELAY, Vote, buildProposal, openVote, ops, toDeadline } from "../helpers/dao";
 
@@ -89,14 +89,15 @@ describe("security: re-entrancy on treasury payouts", function () {
     const { fx, round, attacker } = await roundWithAttacker();
     await attacker.applyProject("ipfs://attacker");
     await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
-    await round.connect(fx.reviewers[0]).review(1, true);
-    await round.connect(fx.reviewers[0]).review(2, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(1, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(2, true);
     await moveTo(round, Phase.Donations);
     await attacker.donate(2, ONE, { value: ONE });
     await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
-    await round.connect(fx.reviewers[0]).review(2, false); // removed: the attacker is owed a refund
+    await round.connect(fx.reviewers[0]).voteRemoval(2); // removed: the attacker is owed a refund
     await moveTo(round, Phase.Tallying);
     await round.finalize();
+    await moveToOpenClaims(round); // past the owners' claim period: anyone may claim
     await attacker.setAttack(1 /* Refund */, 2);
     await round.claim(1);
     expect(await attacker.reentries()).to.equal(1n);
@@ -114,7 +115,7 @@ describe("security: re-entrancy on treasury payouts", function () {
     // its funding comes back it asks for its donation's refund. The guard refuses the nested call.
     const { fx, round, attacker } = await roundWithAttacker();
     await round.connect(fx.owners[0]).applyProject(fx.owners[0].address, "ipfs://other");
-    await round.connect(fx.reviewers[0]).review(1, true);
+    await round.connect(fx.reviewers[0]).reviewApplication(1, true);
     await attacker.fund(2n * ONE, { value: 2n * ONE });
     await moveTo(round, Phase.Donations);
     await attacker.donate(1, ONE, { value: ONE });
