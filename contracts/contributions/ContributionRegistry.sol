@@ -33,7 +33,8 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
     /// @notice EIP-712 type of a peer's attestation of a contribution: it names the contributor, the
     /// kind, the amount and the evidence hash, so it attests only the submission the attestor saw.
     bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
-        "Attestation(uint256 contributionId,address contributor,uint32 kind,uint256 amount,bytes32 evidenceHash,address attestor,uint256 deadline)"
+        "Attestation(uint256 contributionId,address contributor,uint32 kind,uint256 amount,bytes32 evidenceHash,"
+        "address attestor,uint256 deadline)"
     );
 
     /// @notice EIP-712 type of a steward's voucher: `units` of `kind`, worth units × the kind's value

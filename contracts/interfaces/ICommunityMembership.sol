@@ -6,7 +6,8 @@ import {IMembership} from "./IMembership.sol";
 /// @title ICommunityMembership
 /// @notice The roll of a community's members: founders at creation, then admission by governance or,
 /// when the community chose so, by a number of endorsements from existing members. Members can
-/// leave; governance can remove them, and only governance can admit a removed account again. Other contracts read it through `IMembership.isMember`.
+/// leave; governance can remove them, and only governance can admit a removed account again.
+/// Other contracts read it through `IMembership.isMember`.
 interface ICommunityMembership is IMembership {
     /// @notice Only the community's governance (its timelock) may do this; `caller` is not it.
     error MembershipUnauthorized(address caller);
