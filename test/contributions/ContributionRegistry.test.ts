@@ -206,6 +206,10 @@ describe("ContributionRegistry", function () {
       expect(c.attestations).to.equal(0n);
       expect(c.claimableAt).to.equal(0n);
       expect(await f.registry.contributionCount()).to.equal(1n);
+      expect(await f.registry.evidenceHashOf(1n)).to.equal(EVIDENCE_HASH);
+      await expect(f.registry.evidenceHashOf(2n))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryUnknownContribution")
+        .withArgs(2n);
     });
 
     it("refuses a non-member, an unknown or inactive kind, zero units and amounts beyond 128 bits", async function () {
