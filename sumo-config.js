@@ -50,6 +50,26 @@ const TARGETS = {
     contract: "federation/FederationFunding.sol",
     tests: ["federation/FederationFunding.test.ts", "federation/story.test.ts", "invariants/federation.invariants.ts"],
   },
+  // Mints voting power: vouchers within a steward's budget, claims of attested contributions.
+  ContributionRegistry: {
+    contract: "contributions/ContributionRegistry.sol",
+    tests: [
+      "contributions/ContributionRegistry.test.ts",
+      "security/bad-input.community.test.ts",
+      "security/signatures.test.ts",
+      "invariants/contributions.invariants.ts",
+    ],
+  },
+  // Who may attest, challenge, claim and redeem: a removal by governance must stick.
+  CommunityMembership: {
+    contract: "contributions/CommunityMembership.sol",
+    tests: [
+      "contributions/CommunityMembership.test.ts",
+      "contributions/ContributionRegistry.test.ts",
+      "security/bad-input.community.test.ts",
+      "invariants/contributions.invariants.ts",
+    ],
+  },
   EpochAllocations: {
     contract: "contributions/EpochAllocations.sol",
     tests: [

@@ -256,6 +256,7 @@ async function main(): Promise<void> {
         { name: "care", valuePerUnit: "10" },
         { name: "design", valuePerUnit: "20" },
         { name: "physical production", valuePerUnit: "15" },
+        { name: "mapping", valuePerUnit: "5" },
       ],
       membraneTreasuryShareBps: 3000,
     },
@@ -295,9 +296,10 @@ async function main(): Promise<void> {
   chapter(
     "Contributions are recognised",
     "Value as the community recognises it: Ben submits three units of care work with evidence, two peers\n" +
-      "attest it, and after the challenge window he claims his tokens. Ana, a steward, signs a voucher for\n" +
-      "Eli's design work, which Eli redeems. The watershed's governance publishes an epoch of allocations\n" +
-      "(a Merkle root built with @openzeppelin/merkle-tree), and Ben claims his share with a proof.",
+      "attest it, and after the challenge window he claims his tokens. The watershed's governance publishes an\n" +
+      "epoch of allocations (a Merkle root built with @openzeppelin/merkle-tree), which Ben claims with a proof,\n" +
+      "and gives Ana, a steward, a voucher budget of 50 tokens per 30 days; she signs a voucher for a unit of\n" +
+      "Eli's mapping work, which Eli redeems.",
   );
   const submitted = await act<{ id: bigint }>(
     PEOPLE.ben.name,
@@ -328,22 +330,6 @@ async function main(): Promise<void> {
   });
   check(claimed.claimed === parseEther("30"), "3 units of care at 10 tokens each");
 
-  const voucherFile = path.join(workDir, "voucher-eli.json");
-  await act(PEOPLE.ana.name, "signs a voucher (EIP-712) for 5 tokens of design work", "contrib:voucher-sign", {
-    community: WATERSHED,
-    from: from("ana"),
-    contributor: addr("eli"),
-    amount: "5",
-    kind: "design",
-    out: voucherFile,
-  });
-  const redeemed = await act<{ amount: bigint }>(PEOPLE.eli.name, "redeems the voucher", "contrib:voucher-redeem", {
-    community: WATERSHED,
-    from: from("eli"),
-    file: voucherFile,
-  });
-  check(redeemed.amount === parseEther("5"), "the voucher credits 5 tokens");
-
   const watershed = await loadCommunity(hre, WATERSHED);
   const epochs = await hre.ethers.getContractAt("EpochAllocations", watershed.addresses.epochs);
   const allocations = new Map([
@@ -365,19 +351,25 @@ async function main(): Promise<void> {
   console.log(`  epoch allocations: Ben 4, Eli 6 tokens; Merkle root ${tree.root}`);
   const epochProposal = await act<{ proposalId: string }>(
     PEOPLE.ana.name,
-    "proposes that the watershed publish the epoch's root",
+    "proposes that the watershed publish the epoch's root and give her a steward budget",
     "dao:propose",
     {
       community: WATERSHED,
       signer: from("ana"),
       file: writeJson("publish-epoch.json", {
-        description: "Publish epoch 1 allocations (monitoring the salmon run)",
+        description: "Publish epoch 1 allocations (monitoring the salmon run); Ana may vouch 50 tokens per 30 days",
         actions: [
           {
             type: "call",
             target: watershed.addresses.epochs,
             signature: "function publishEpoch(bytes32 root, string uri, uint64 claimDeadline)",
             args: [tree.root, "ipfs://salmon-river-epoch-1", 0],
+          },
+          {
+            type: "call",
+            target: watershed.addresses.registry,
+            signature: "function setStewardBudget(address steward, uint256 budgetPerPeriod)",
+            args: [addr("ana"), parseEther("50").toString()],
           },
         ],
       }),
@@ -395,6 +387,28 @@ async function main(): Promise<void> {
     { community: WATERSHED, from: from("ben"), tree: treeFile },
   );
   check(epochClaim.claimed === parseEther("4"), "Ben's epoch allocation is 4 tokens");
+
+  const voucherFile = path.join(workDir, "voucher-eli.json");
+  await act(
+    PEOPLE.ana.name,
+    "signs a voucher (EIP-712) for 1 unit of mapping work (5 tokens)",
+    "contrib:voucher-sign",
+    {
+      community: WATERSHED,
+      from: from("ana"),
+      contributor: addr("eli"),
+      units: "1",
+      kind: "mapping",
+      out: voucherFile,
+    },
+  );
+  const redeemed = await act<{ amount: bigint }>(PEOPLE.eli.name, "redeems the voucher", "contrib:voucher-redeem", {
+    community: WATERSHED,
+    from: from("eli"),
+    file: voucherFile,
+  });
+  check(redeemed.amount === parseEther("5"), "the voucher credits 5 tokens");
+
   await tokenTable(WATERSHED, ["ana", "ben", "eli"]);
   check((await watershed.token.balanceOf(addr("ben"))) === parseEther("64"), "Ben holds 30 + 30 + 4 tokens");
   check((await watershed.token.balanceOf(addr("eli"))) === parseEther("25"), "Eli holds 20 + 5 tokens");

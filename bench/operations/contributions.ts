@@ -2,7 +2,7 @@
  * Contribution accounting, in a community made by the factory (three founders, a steward):
  *   contrib.claim.attested   a contributor's first claim of an attested contribution (new holder)
  *   contrib.claim.merkle     an epoch claim with a proof, 64 leaves, the same shape as the reference
- *   contrib.voucher.redeem   a steward's voucher redeemed by a new holder
+ *   contrib.voucher.redeem   a steward's voucher (5 units, within its budget) redeemed by a member, a new holder
  *   contrib.mint             the token's mint alone to a new holder: what every claim above adds to
  *                            a plain ERC-20 transfer (balance, supply, supply and vote checkpoints)
  */
@@ -69,14 +69,19 @@ export async function measureContributions(hre: HardhatRuntimeEnvironment, rec: 
     "mints a contribution token with vote checkpoints; the reference transfers a plain ERC-20",
   );
 
-  // Voucher: signed by the steward, redeemed by a new holder.
+  // Voucher: signed by the steward within the budget governance gave it, redeemed by a member who is
+  // a new holder (the steward's first voucher of the period).
   const d = await registry.eip712Domain();
   const domain = { name: d.name, version: d.version, chainId: d.chainId, verifyingContract: d.verifyingContract };
   const holder = signers[8];
+  await asAccount(hre, c.timelock, async (tl) => {
+    await (await membership.connect(tl).admit(holder.address)).wait();
+    await (await registry.connect(tl).setStewardBudget(steward.address, 100n * 10n ** 18n)).wait();
+  });
   const voucher = {
     contributor: holder.address,
-    amount: 5n * 10n ** 18n,
     kind: 0,
+    units: 5n,
     id: 1n,
     deadline: BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 600n,
   };

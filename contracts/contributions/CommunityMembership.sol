@@ -9,7 +9,8 @@ import {IMembership} from "../interfaces/IMembership.sol";
 /// @title CommunityMembership
 /// @notice Who belongs to a bioregion or a guild. Founders belong from the start; others are
 /// admitted by the community's governance or, when the community set an endorsement threshold,
-/// by that many endorsements from existing members. Members may leave; governance may remove them.
+/// by that many endorsements from existing members. Members may leave; governance may remove them,
+/// and a removal sticks: endorsements cannot re-admit a removed account, only governance can.
 /// @dev Endorsements count towards one admission: when a member leaves or is removed, their next
 /// admission starts from zero. An endorsement stays counted if its endorser later leaves.
 /// Deployed once as an implementation and used through minimal clones made by the community factory.
@@ -23,6 +24,8 @@ contract CommunityMembership is ICommunityMembership, Initializable {
     mapping(address account => uint256) private _admissionRound;
     mapping(address nominee => mapping(uint256 round => uint256)) private _endorsements;
     mapping(address nominee => mapping(uint256 round => mapping(address endorser => bool))) private _endorsed;
+    /// @dev Set by `remove`, cleared when governance admits the account again.
+    mapping(address account => bool) private _removed;
 
     modifier onlyGovernance() {
         _checkGovernance();
@@ -50,6 +53,10 @@ contract CommunityMembership is ICommunityMembership, Initializable {
 
     /// @inheritdoc ICommunityMembership
     function admit(address account) external onlyGovernance {
+        if (_removed[account]) {
+            _removed[account] = false;
+            emit RemovalLifted(account);
+        }
         _admit(account, false);
     }
 
@@ -60,6 +67,7 @@ contract CommunityMembership is ICommunityMembership, Initializable {
         if (!_isMember[msg.sender]) revert MembershipNotMember(msg.sender);
         if (nominee == address(0)) revert MembershipInvalidAccount();
         if (_isMember[nominee]) revert MembershipAlreadyMember(nominee);
+        if (_removed[nominee]) revert MembershipRemovedByGovernance(nominee);
         uint256 round = _admissionRound[nominee];
         if (_endorsed[nominee][round][msg.sender]) revert MembershipAlreadyEndorsed(nominee, msg.sender);
         _endorsed[nominee][round][msg.sender] = true;
@@ -78,6 +86,7 @@ contract CommunityMembership is ICommunityMembership, Initializable {
     /// @inheritdoc ICommunityMembership
     function remove(address account, string calldata reasonURI) external onlyGovernance {
         _removeMember(account);
+        _removed[account] = true;
         emit MemberRemoved(account, reasonURI);
     }
 
@@ -89,6 +98,11 @@ contract CommunityMembership is ICommunityMembership, Initializable {
     /// @inheritdoc IMembership
     function isMember(address account) external view returns (bool) {
         return _isMember[account];
+    }
+
+    /// @inheritdoc ICommunityMembership
+    function isRemoved(address account) external view returns (bool) {
+        return _removed[account];
     }
 
     /// @inheritdoc ICommunityMembership

@@ -16,10 +16,12 @@ import {IMembership} from "../interfaces/IMembership.sol";
 /// evidence; peers attest them (on-chain or by signature); any member may challenge one while it
 /// is open, and governance or a steward resolves the challenge. Once enough peers attested and the
 /// challenge window passed, the contributor claims the tokens from their own wallet. Stewards can
-/// also sign vouchers, which the contributor redeems once.
+/// also sign vouchers, which the contributor redeems once, within a budget per period that
+/// governance gives each steward (zero until it does).
 /// @dev Roles: DEFAULT_ADMIN_ROLE is the community's governance (its timelock); it sets kinds and
 /// the attestation policy, grants and revokes STEWARD_ROLE, and resolves challenges. STEWARD_ROLE
-/// resolves challenges and signs vouchers. This contract needs MINTER_ROLE on the token.
+/// resolves challenges and signs vouchers, each steward minting at most its budget per
+/// `STEWARD_BUDGET_PERIOD` (set by governance, zero by default). This contract needs MINTER_ROLE on the token.
 /// EIP-712 domain: name "Cosmolocal ContributionRegistry", version "1", this chain and this clone.
 /// Deployed once as an implementation and used through minimal clones made by the community factory.
 contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable, EIP712Upgradeable {
@@ -28,15 +30,28 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
     /// @notice Role of the community's stewards: resolve challenges, sign vouchers.
     bytes32 public constant STEWARD_ROLE = keccak256("STEWARD_ROLE");
 
-    /// @notice EIP-712 type of a peer's attestation of a contribution.
+    /// @notice EIP-712 type of a peer's attestation of a contribution: it names the contributor, the
+    /// kind, the amount and the evidence hash, so it attests only the submission the attestor saw.
     bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
-        "Attestation(uint256 contributionId,address attestor,uint256 deadline)"
+        "Attestation(uint256 contributionId,address contributor,uint32 kind,uint256 amount,bytes32 evidenceHash,"
+        "address attestor,uint256 deadline)"
     );
 
-    /// @notice EIP-712 type of a steward's voucher.
+    /// @notice EIP-712 type of a steward's voucher: `units` of `kind`, worth units × the kind's value
+    /// at redemption.
     bytes32 public constant VOUCHER_TYPEHASH = keccak256(
-        "Voucher(address contributor,uint256 amount,uint32 kind,uint256 id,uint256 deadline)"
+        "Voucher(address contributor,uint32 kind,uint256 units,uint256 id,uint256 deadline)"
     );
+
+    /// @notice Length of a steward's budget period: budgets apply per fixed 30-day period counted from
+    /// Unix time 0 (period number = timestamp / 30 days).
+    uint256 public constant STEWARD_BUDGET_PERIOD = 30 days;
+
+    /// @dev What a steward's vouchers minted in its current period.
+    struct StewardSpending {
+        uint128 spent;
+        uint64 period;
+    }
 
     IContributionToken private _token;
     IMembership private _membership;
@@ -48,6 +63,9 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
     mapping(uint256 id => Contribution) private _contributions;
     mapping(uint256 id => mapping(address attestor => bool)) private _attested;
     BitMaps.BitMap private _redeemedVouchers;
+    mapping(uint256 id => bytes32) private _evidenceHashes;
+    mapping(address steward => uint256) private _stewardBudgets;
+    mapping(address steward => StewardSpending) private _stewardSpending;
 
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
@@ -111,6 +129,14 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         _setAttestationPolicy(threshold, challengeWindow);
     }
 
+    /// @inheritdoc IContributionRegistry
+    function setStewardBudget(address steward, uint256 budgetPerPeriod) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (steward == address(0)) revert ContributionRegistryInvalidAccount();
+        if (budgetPerPeriod > type(uint128).max) revert ContributionRegistryInvalidBudget(budgetPerPeriod);
+        emit StewardBudgetSet(steward, _stewardBudgets[steward], budgetPerPeriod);
+        _stewardBudgets[steward] = budgetPerPeriod;
+    }
+
     // ---------------------------------------------------------------- attested contributions
 
     /// @inheritdoc IContributionRegistry
@@ -130,6 +156,7 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         uint16 threshold = _threshold;
         uint48 window = _challengeWindow;
         id = ++_contributionCount;
+        _evidenceHashes[id] = evidenceHash;
         _contributions[id] = Contribution({
             contributor: msg.sender,
             kind: uint32(kind),
@@ -151,7 +178,21 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
     /// @inheritdoc IContributionRegistry
     function attestBySig(uint256 id, address attestor, uint256 deadline, bytes calldata signature) external {
         if (block.timestamp > deadline) revert ContributionRegistryExpired(deadline);
-        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(ATTESTATION_TYPEHASH, id, attestor, deadline)));
+        Contribution storage c = _contribution(id);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    ATTESTATION_TYPEHASH,
+                    id,
+                    c.contributor,
+                    c.kind,
+                    c.amount,
+                    _evidenceHashes[id],
+                    attestor,
+                    deadline
+                )
+            )
+        );
         if (!SignatureChecker.isValidSignatureNow(attestor, digest, signature)) {
             revert ContributionRegistryInvalidSignature(attestor);
         }
@@ -163,6 +204,7 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         _checkMember(msg.sender);
         Contribution storage c = _contribution(id);
         if (c.status != ContributionStatus.Pending) revert ContributionRegistryWrongStatus(id, c.status);
+        if (msg.sender == c.contributor) revert ContributionRegistrySelfChallenge(id, msg.sender);
         uint256 claimableAt = c.claimableAt;
         if (claimableAt != 0 && block.timestamp >= claimableAt) {
             revert ContributionRegistryChallengeWindowClosed(id, claimableAt);
@@ -187,6 +229,8 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         Contribution storage c = _contribution(id);
         address contributor = c.contributor;
         if (msg.sender != contributor) revert ContributionRegistryNotContributor(msg.sender, contributor);
+        // A contributor who left or was removed claims nothing until re-admitted: tokens are votes.
+        _checkMember(contributor);
         ContributionStatus status = c.status;
         if (status != ContributionStatus.Pending && status != ContributionStatus.Cleared) {
             revert ContributionRegistryWrongStatus(id, status);
@@ -203,31 +247,30 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
 
     /// @inheritdoc IContributionRegistry
     function redeemVoucher(Voucher calldata voucher, address steward, bytes calldata signature) external {
-        if (msg.sender != voucher.contributor)
-            revert ContributionRegistryNotContributor(msg.sender, voucher.contributor);
+        address contributor = voucher.contributor;
+        if (msg.sender != contributor) revert ContributionRegistryNotContributor(msg.sender, contributor);
         if (block.timestamp > voucher.deadline) revert ContributionRegistryExpired(voucher.deadline);
         if (_redeemedVouchers.get(voucher.id)) revert ContributionRegistryVoucherRedeemed(voucher.id);
-        if (voucher.amount == 0) revert ContributionRegistryInvalidAmount();
-        _activeKind(voucher.kind);
+        uint256 units = voucher.units;
+        uint128 valuePerUnit = _activeKind(voucher.kind).valuePerUnit;
+        // units * valuePerUnit cannot overflow 256 bits once units is below 2^128; the product must fit 128 bits.
+        if (units == 0 || units > type(uint128).max || units * valuePerUnit > type(uint128).max) {
+            revert ContributionRegistryInvalidUnits(units);
+        }
         if (!hasRole(STEWARD_ROLE, steward)) revert ContributionRegistryNotSteward(steward);
+        if (contributor == steward) revert ContributionRegistrySelfVoucher(steward);
+        _checkMember(contributor);
         bytes32 digest = _hashTypedDataV4(
-            keccak256(
-                abi.encode(
-                    VOUCHER_TYPEHASH,
-                    voucher.contributor,
-                    voucher.amount,
-                    voucher.kind,
-                    voucher.id,
-                    voucher.deadline
-                )
-            )
+            keccak256(abi.encode(VOUCHER_TYPEHASH, contributor, voucher.kind, units, voucher.id, voucher.deadline))
         );
         if (!SignatureChecker.isValidSignatureNow(steward, digest, signature)) {
             revert ContributionRegistryInvalidSignature(steward);
         }
+        uint256 amount = units * valuePerUnit;
+        _spendStewardBudget(steward, amount);
         _redeemedVouchers.set(voucher.id);
-        emit VoucherRedeemed(voucher.id, voucher.contributor, voucher.kind, voucher.amount, steward);
-        _token.mint(voucher.contributor, voucher.amount);
+        emit VoucherRedeemed(voucher.id, contributor, voucher.kind, units, amount, steward);
+        _token.mint(contributor, amount);
     }
 
     // ---------------------------------------------------------------- views
@@ -260,7 +303,25 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         return
             (status == ContributionStatus.Pending || status == ContributionStatus.Cleared) &&
             claimableAt != 0 &&
-            block.timestamp >= claimableAt;
+            block.timestamp >= claimableAt &&
+            _membership.isMember(c.contributor);
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function evidenceHashOf(uint256 id) external view returns (bytes32) {
+        _contribution(id);
+        return _evidenceHashes[id];
+    }
+
+    /// @inheritdoc IContributionRegistry
+    function stewardBudget(
+        address steward
+    ) external view returns (uint256 budgetPerPeriod, uint256 spentThisPeriod, uint256 periodEndsAt) {
+        budgetPerPeriod = _stewardBudgets[steward];
+        uint256 period = block.timestamp / STEWARD_BUDGET_PERIOD;
+        StewardSpending storage s = _stewardSpending[steward];
+        if (s.period == period) spentThisPeriod = s.spent;
+        periodEndsAt = (period + 1) * STEWARD_BUDGET_PERIOD;
     }
 
     /// @inheritdoc IContributionRegistry
@@ -312,12 +373,32 @@ contract ContributionRegistry is IContributionRegistry, AccessControlUpgradeable
         // attested one contribution: the saturating (else) branch is left uncovered by the tests for
         // that reason; it exists so that an enormous community can never make `attest` revert.
         if (attestations < type(uint16).max) ++attestations;
+        // A dismissal cleared the attestations it saw. One arriving later, before the contribution is
+        // claimable, re-opens it to challenges until `claimableAt` (set below, a full window from now,
+        // if this attestation is the one that reaches the threshold).
+        if (status == ContributionStatus.Cleared && (claimableAt == 0 || block.timestamp < claimableAt)) {
+            c.status = ContributionStatus.Pending;
+            emit ContributionReopened(id, attestor);
+        }
         if (claimableAt == 0 && attestations >= c.threshold) {
             claimableAt = uint48(block.timestamp) + c.challengeWindow;
             c.claimableAt = claimableAt;
         }
         c.attestations = attestations;
         emit ContributionAttested(id, attestor, attestations, claimableAt);
+    }
+
+    function _spendStewardBudget(address steward, uint256 amount) private {
+        uint64 period = uint64(block.timestamp / STEWARD_BUDGET_PERIOD);
+        StewardSpending storage s = _stewardSpending[steward];
+        uint256 spent = s.period == period ? s.spent : 0;
+        uint256 budget = _stewardBudgets[steward];
+        // `spent` may exceed a budget that governance lowered during the period: nothing remains then.
+        uint256 remaining = budget > spent ? budget - spent : 0;
+        if (amount > remaining) revert ContributionRegistryStewardBudgetExceeded(steward, amount, remaining);
+        // spent + amount <= budget <= 2^128 - 1 (setStewardBudget refuses more), so the cast is exact.
+        s.spent = uint128(spent + amount);
+        s.period = period;
     }
 
     function _addKind(string calldata name, uint128 valuePerUnit) private returns (uint256 kind) {

@@ -6,7 +6,8 @@ import {IMembership} from "./IMembership.sol";
 /// @title ICommunityMembership
 /// @notice The roll of a community's members: founders at creation, then admission by governance or,
 /// when the community chose so, by a number of endorsements from existing members. Members can
-/// leave; governance can remove them. Other contracts read it through `IMembership.isMember`.
+/// leave; governance can remove them, and only governance can admit a removed account again.
+/// Other contracts read it through `IMembership.isMember`.
 interface ICommunityMembership is IMembership {
     /// @notice Only the community's governance (its timelock) may do this; `caller` is not it.
     error MembershipUnauthorized(address caller);
@@ -20,6 +21,8 @@ interface ICommunityMembership is IMembership {
     error MembershipEndorsementDisabled();
     /// @notice `endorser` already endorsed `nominee` for this admission.
     error MembershipAlreadyEndorsed(address nominee, address endorser);
+    /// @notice Governance removed `nominee`; only governance can admit them again, not endorsements.
+    error MembershipRemovedByGovernance(address nominee);
 
     /// @notice `account` became a member; `byEndorsement` is false for founders and admission by governance.
     event MemberAdmitted(address indexed account, bool byEndorsement);
@@ -29,6 +32,8 @@ interface ICommunityMembership is IMembership {
     event MemberLeft(address indexed account);
     /// @notice Governance removed `account`, for the reason at `reasonURI`.
     event MemberRemoved(address indexed account, string reasonURI);
+    /// @notice Governance admitted `account` again after removing them (a `MemberAdmitted` follows).
+    event RemovalLifted(address indexed account);
     /// @notice Governance changed how many endorsements admit a nominee (0: governance only).
     event EndorsementThresholdChanged(uint256 previousThreshold, uint256 newThreshold);
 
@@ -38,21 +43,25 @@ interface ICommunityMembership is IMembership {
     /// @param endorsementThreshold_ Endorsements from members that admit a nominee; 0 admits by governance only.
     function initialize(address governance_, address[] calldata founders, uint256 endorsementThreshold_) external;
 
-    /// @notice Admits `account`. Only governance.
+    /// @notice Admits `account`, lifting a removal by governance. Only governance.
     function admit(address account) external;
 
     /// @notice Endorses `nominee` for admission; the endorsement that reaches the threshold admits them.
-    /// Only members, and only when the endorsement threshold is not zero.
+    /// Only members, only when the endorsement threshold is not zero, never for an account governance removed.
     function endorse(address nominee) external;
 
     /// @notice The caller leaves the community.
     function leave() external;
 
-    /// @notice Removes `account`, for the reason at `reasonURI`. Only governance.
+    /// @notice Removes `account`, for the reason at `reasonURI`; until governance admits them again,
+    /// endorsements cannot. Only governance.
     function remove(address account, string calldata reasonURI) external;
 
     /// @notice Sets how many endorsements admit a nominee (0: governance only). Only governance.
     function setEndorsementThreshold(uint256 newThreshold) external;
+
+    /// @notice Whether governance removed `account` and has not admitted them since.
+    function isRemoved(address account) external view returns (bool);
 
     /// @notice The community's governance (its timelock).
     function governance() external view returns (address);

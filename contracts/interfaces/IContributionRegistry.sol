@@ -47,12 +47,12 @@ interface IContributionRegistry {
         uint48 claimableAt;
     }
 
-    /// @notice A steward's signed promise of `amount` tokens of `kind` to `contributor`, redeemable
-    /// once (by `id`) until `deadline`.
+    /// @notice A steward's signed promise of `units` of `kind` to `contributor`, worth units × the
+    /// kind's value per unit at redemption, redeemable once (by `id`) until `deadline`.
     struct Voucher {
         address contributor;
-        uint256 amount;
         uint32 kind;
+        uint256 units;
         uint256 id;
         uint256 deadline;
     }
@@ -97,8 +97,14 @@ interface IContributionRegistry {
     error ContributionRegistryNotSteward(address signer);
     /// @notice Voucher `id` was already redeemed.
     error ContributionRegistryVoucherRedeemed(uint256 id);
-    /// @notice A voucher for zero tokens.
-    error ContributionRegistryInvalidAmount();
+    /// @notice `challenger` submitted contribution `id` and cannot challenge it.
+    error ContributionRegistrySelfChallenge(uint256 id, address challenger);
+    /// @notice `steward` signed a voucher to itself; vouchers pay only other members.
+    error ContributionRegistrySelfVoucher(address steward);
+    /// @notice A steward budget of `budget` (at most 2^128 - 1 token units per period).
+    error ContributionRegistryInvalidBudget(uint256 budget);
+    /// @notice `steward`'s vouchers may mint only `remaining` more this period; this one is worth `amount`.
+    error ContributionRegistryStewardBudgetExceeded(address steward, uint256 amount, uint256 remaining);
 
     /// @notice Governance added `kind` named `name` worth `valuePerUnit` per unit (active).
     event KindAdded(uint256 indexed kind, string name, uint256 valuePerUnit);
@@ -130,13 +136,20 @@ interface IContributionRegistry {
     /// @notice `resolver` resolved the challenge of `id`: `upheld` rejects the contribution for good;
     /// otherwise it is cleared and can no longer be challenged.
     event ChallengeResolved(uint256 indexed id, address indexed resolver, bool upheld, string reasonURI);
+    /// @notice An attestation by `attestor` after a dismissed challenge returned contribution `id` to
+    /// `Pending`: it can be challenged again until its `claimableAt`.
+    event ContributionReopened(uint256 indexed id, address indexed attestor);
+    /// @notice Governance set what `steward`'s vouchers may mint per `STEWARD_BUDGET_PERIOD`.
+    event StewardBudgetSet(address indexed steward, uint256 previousBudget, uint256 newBudget);
     /// @notice `amount` tokens were minted to `contributor` for contribution `id`.
     event ContributionClaimed(uint256 indexed id, address indexed contributor, uint256 amount);
-    /// @notice Voucher `id`, signed by `steward`, minted `amount` tokens of `kind` to `contributor`.
+    /// @notice Voucher `id`, signed by `steward`, minted `amount` tokens (`units` of `kind`) to
+    /// `contributor`, counted against the steward's budget of the period.
     event VoucherRedeemed(
         uint256 indexed id,
         address indexed contributor,
         uint256 indexed kind,
+        uint256 units,
         uint256 amount,
         address steward
     );
@@ -173,6 +186,10 @@ interface IContributionRegistry {
     /// Only governance.
     function setAttestationPolicy(uint256 threshold, uint256 challengeWindow) external;
 
+    /// @notice Sets what `steward`'s vouchers may mint per `STEWARD_BUDGET_PERIOD` (0, the default,
+    /// disables its vouchers). Takes effect at once, including for the current period. Only governance.
+    function setStewardBudget(address steward, uint256 budgetPerPeriod) external;
+
     /// @notice Submits a contribution of the caller. Only members.
     /// @return id The contribution's id (1, 2, 3 ...).
     function submit(
@@ -185,23 +202,37 @@ interface IContributionRegistry {
     /// @notice The caller attests contribution `id`. Only members, never one's own, once each.
     function attest(uint256 id) external;
 
-    /// @notice Records `attestor`'s EIP-712 `Attestation(uint256 contributionId,address attestor,uint256 deadline)`
-    /// signature (ECDSA or ERC-1271). Anyone may send it.
+    /// @notice Records `attestor`'s EIP-712 `Attestation(uint256 contributionId,address contributor,uint32 kind,
+    /// uint256 amount,bytes32 evidenceHash,address attestor,uint256 deadline)` signature (ECDSA or ERC-1271),
+    /// whose contributor, kind, amount and evidence hash must be those of contribution `id`. Anyone may send it.
     function attestBySig(uint256 id, address attestor, uint256 deadline, bytes calldata signature) external;
 
-    /// @notice The caller challenges contribution `id` before its challenge window ends. Only members.
+    /// @notice The caller challenges contribution `id` before its challenge window ends. Only members,
+    /// never the contributor. A cleared contribution can be challenged again only after a new attestation
+    /// re-opened it (`ContributionReopened`).
     function challenge(uint256 id, string calldata reasonURI) external;
 
     /// @notice Resolves the challenge of `id`: `upheld` rejects it for good, otherwise it is cleared.
     /// Only governance or a steward.
     function resolveChallenge(uint256 id, bool upheld, string calldata reasonURI) external;
 
-    /// @notice Mints an accepted contribution's tokens to its contributor. Only the contributor.
+    /// @notice Mints an accepted contribution's tokens to its contributor. Only the contributor, while a member
+    /// (a contributor who left or was removed claims once re-admitted).
     function claim(uint256 id) external;
 
-    /// @notice Redeems a steward's EIP-712 `Voucher(address contributor,uint256 amount,uint32 kind,uint256 id,uint256 deadline)`
-    /// (ECDSA or ERC-1271 signature), minting to the contributor. Only the contributor.
+    /// @notice Redeems a steward's EIP-712 `Voucher(address contributor,uint32 kind,uint256 units,uint256 id,uint256 deadline)`
+    /// (ECDSA or ERC-1271 signature), minting units × the kind's value to the contributor and counting it against
+    /// the steward's budget of the period. Only the contributor, a current member other than the steward.
     function redeemVoucher(Voucher calldata voucher, address steward, bytes calldata signature) external;
+
+    /// @notice The evidence hash contribution `id` was submitted with.
+    function evidenceHashOf(uint256 id) external view returns (bytes32);
+
+    /// @notice What `steward`'s vouchers may mint per period, what they minted in the current period, and
+    /// when that period ends.
+    function stewardBudget(
+        address steward
+    ) external view returns (uint256 budgetPerPeriod, uint256 spentThisPeriod, uint256 periodEndsAt);
 
     /// @notice The kind `kind`.
     function getKind(uint256 kind) external view returns (ContributionKind memory);
@@ -215,7 +246,7 @@ interface IContributionRegistry {
     /// @notice How many contributions were submitted (ids run from 1 to this).
     function contributionCount() external view returns (uint256);
 
-    /// @notice Whether contribution `id` can be claimed now.
+    /// @notice Whether contribution `id` can be claimed now (its contributor must be a member).
     function isClaimable(uint256 id) external view returns (bool);
 
     /// @notice Whether `attestor` attested contribution `id`.

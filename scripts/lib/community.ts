@@ -6,9 +6,11 @@
  *   registry:   DEFAULT_ADMIN_ROLE = governance, STEWARD_ROLE = stewards;
  *   epochs:     governance.
  * The deploying account holds no role afterwards. Used by tests and by `contrib:dev-community` until
- * the DAO factory (which does the same in one transaction) is on the network.
+ * the DAO factory is on the network. Like the factory, it creates and initialises every clone in one
+ * transaction (the deployment of a `CommunityClones`, whose constructor does it all), so no initializer
+ * can be front-run.
  */
-import { getAddress, type Signer } from "ethers";
+import { getAddress, type Signer, type TransactionReceipt } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type {
@@ -85,53 +87,47 @@ export interface CommunityContracts {
   registry: ContributionRegistry;
   epochs: EpochAllocations;
   addresses: { token: string; membership: string; registry: string; epochs: string };
+  /** The one transaction that created and initialised the clones. */
+  receipt: TransactionReceipt;
 }
 
-/** Clones and initialises a community's token, membership, registry and epochs. */
+/** Clones and initialises a community's token, membership, registry and epochs, in one transaction. */
 export async function createCommunityClones(
   hre: HardhatRuntimeEnvironment,
   signer: Signer,
   impls: ContributionImplementations,
   spec: CommunitySpec,
 ): Promise<CommunityContracts> {
-  const token = await deployClone(signer, impls.token);
-  const membership = await deployClone(signer, impls.membership);
-  const registry = await deployClone(signer, impls.registry);
-  const epochs = await deployClone(signer, impls.epochs);
+  const credited = spec.founders.map((f, i) => ({ f, a: spec.founderAmounts[i] ?? 0n })).filter(({ a }) => a > 0n);
+  const factory = await hre.ethers.getContractFactory("CommunityClones", signer);
+  const deployment = await factory.deploy(impls, {
+    name: spec.name,
+    symbol: spec.symbol,
+    governance: spec.governance,
+    founders: spec.founders,
+    creditedFounders: credited.map(({ f }) => f),
+    credits: credited.map(({ a }) => a),
+    stewards: spec.stewards,
+    endorsementThreshold: spec.endorsementThreshold,
+    attestationThreshold: spec.attestationThreshold,
+    challengeWindow: spec.challengeWindow,
+    kinds: spec.kinds,
+  });
+  const receipt = await deployment.deploymentTransaction()?.wait();
+  if (!receipt) throw new Error("the CommunityClones deployment was not mined");
+  const event = receipt.logs.map((l) => factory.interface.parseLog(l)).find((e) => e?.name === "CommunityCloned");
+  if (!event) throw new Error(`no CommunityCloned event in ${receipt.hash}`);
+  const [token, membership, registry, epochs] = (event.args as unknown as string[]).map((a) => getAddress(a));
   const at = async <T>(name: string, address: string) =>
     (await hre.ethers.getContractAt(name, address, signer)) as unknown as T;
-  const c: CommunityContracts = {
+  return {
     token: await at<ContributionToken>("ContributionToken", token),
     membership: await at<CommunityMembership>("CommunityMembership", membership),
     registry: await at<ContributionRegistry>("ContributionRegistry", registry),
     epochs: await at<EpochAllocations>("EpochAllocations", epochs),
     addresses: { token, membership, registry, epochs },
+    receipt,
   };
-  const credited = spec.founders.map((f, i) => ({ f, a: spec.founderAmounts[i] ?? 0n })).filter(({ a }) => a > 0n);
-  await (
-    await c.token.initialize(
-      spec.name,
-      spec.symbol,
-      spec.governance,
-      [registry, epochs],
-      credited.map(({ f }) => f),
-      credited.map(({ a }) => a),
-    )
-  ).wait();
-  await (await c.membership.initialize(spec.governance, spec.founders, spec.endorsementThreshold)).wait();
-  await (
-    await c.registry.initialize(
-      token,
-      membership,
-      spec.governance,
-      spec.stewards,
-      spec.attestationThreshold,
-      spec.challengeWindow,
-      spec.kinds,
-    )
-  ).wait();
-  await (await c.epochs.initialize(token, spec.governance)).wait();
-  return c;
 }
 
 // ---- From part/licensing: a minimal token + membrane community for the licensing and membrane tests.

@@ -11,21 +11,67 @@ import { getAddress, isAddress } from "ethers";
 import { parseAmount } from "./args";
 import { TaskInputError } from "./errors";
 
-/** EIP-712 type of a peer's attestation (ContributionRegistry.ATTESTATION_TYPEHASH). */
+/**
+ * EIP-712 type of a peer's attestation (ContributionRegistry.ATTESTATION_TYPEHASH). It names the
+ * contribution's contributor, kind, amount and evidence hash, so it attests only what the attestor saw.
+ */
 export const ATTESTATION_TYPES = {
   Attestation: [
     { name: "contributionId", type: "uint256" },
+    { name: "contributor", type: "address" },
+    { name: "kind", type: "uint32" },
+    { name: "amount", type: "uint256" },
+    { name: "evidenceHash", type: "bytes32" },
     { name: "attestor", type: "address" },
     { name: "deadline", type: "uint256" },
   ],
 };
 
-/** EIP-712 type of a steward's voucher (ContributionRegistry.VOUCHER_TYPEHASH). */
+/** The values an attestation signs. */
+export interface AttestationValue {
+  contributionId: bigint;
+  contributor: string;
+  kind: bigint;
+  amount: bigint;
+  evidenceHash: string;
+  attestor: string;
+  deadline: bigint;
+}
+
+/** What a registry reads for `attestationOf`: the contribution and its evidence hash. */
+interface AttestationSource {
+  getContribution(id: bigint): Promise<{ contributor: string; kind: bigint; amount: bigint }>;
+  evidenceHashOf(id: bigint): Promise<string>;
+}
+
+/** The attestation of contribution `contributionId` by `attestor`, bound to what the registry holds now. */
+export async function attestationOf(
+  registry: AttestationSource,
+  contributionId: bigint,
+  attestor: string,
+  deadline: bigint,
+): Promise<AttestationValue> {
+  const c = await registry.getContribution(contributionId);
+  return {
+    contributionId,
+    contributor: c.contributor,
+    kind: c.kind,
+    amount: c.amount,
+    evidenceHash: await registry.evidenceHashOf(contributionId),
+    attestor,
+    deadline,
+  };
+}
+
+/**
+ * EIP-712 type of a steward's voucher (ContributionRegistry.VOUCHER_TYPEHASH): units of a kind, worth
+ * units × the kind's value per unit when redeemed.
+ */
 export const VOUCHER_TYPES = {
   Voucher: [
     { name: "contributor", type: "address" },
-    { name: "amount", type: "uint256" },
     { name: "kind", type: "uint32" },
+    { name: "units", type: "uint256" },
     { name: "id", type: "uint256" },
     { name: "deadline", type: "uint256" },
   ],
@@ -41,7 +87,7 @@ export interface VoucherFile {
   registry: string;
   chainId: string;
   steward: string;
-  voucher: { contributor: string; amount: string; kind: string; id: string; deadline: string };
+  voucher: { contributor: string; kind: string; units: string; id: string; deadline: string };
   signature: string;
 }
 
@@ -50,6 +96,10 @@ export interface AttestationFile {
   registry: string;
   chainId: string;
   contributionId: string;
+  contributor: string;
+  kind: string;
+  amount: string;
+  evidenceHash: string;
   attestor: string;
   deadline: string;
   signature: string;

@@ -2,7 +2,8 @@
  * Tasks for members and stewards of a community's contribution accounting:
  *   contrib:submit, contrib:attest (on-chain, --sign-only, or relaying a signature), contrib:challenge,
  *   contrib:resolve, contrib:claim, contrib:epoch-publish, contrib:epoch-claim, contrib:voucher-sign,
- *   contrib:voucher-redeem, contrib:status, and contrib:dev-community (a community for local use).
+ *   contrib:voucher-redeem, contrib:steward-budget, contrib:status, and contrib:dev-community (a community
+ *   for local use).
  * Every task takes `--community <name>` (recorded by `dao:create` or `contrib:dev-community`) and
  * `--from <address or account index>` (default: the first account).
  */
@@ -26,6 +27,7 @@ import { createCommunityClones, type KindSpecInput } from "../lib/community";
 import {
   ATTESTATION_TYPES,
   VOUCHER_TYPES,
+  attestationOf,
   allocationTree,
   epochTreeFile,
   readAllocations,
@@ -163,7 +165,7 @@ function parseKinds(value: string): KindSpecInput[] {
 
 cosmoTask<DevCommunityArgs>(
   "contrib:dev-community",
-  "Create a community's token, membership, registry and epochs as clones of the suite's implementations (local use, until dao:create)",
+  "Create a community's token, membership, registry and epochs as clones of the suite's implementations, initialised in the same transaction (local use, until dao:create)",
   (t) =>
     t
       .addParam("name", "Community name to record")
@@ -210,6 +212,13 @@ cosmoTask<DevCommunityArgs>(
       challengeWindow: parseUint(args.window ?? "86400", "window"),
       kinds: parseKinds(args.kinds ?? DEFAULT_KINDS),
     });
+    out.transactions.push({
+      label: "create and initialise the clones",
+      hash: c.receipt.hash,
+      gasUsed: c.receipt.gasUsed.toString(),
+      block: c.receipt.blockNumber,
+    });
+    out.say(`  clones created and initialised in one transaction ${c.receipt.hash}`);
     await recordNamed(hre, "community", args.name, { ...c.addresses, timelock: governance, dev: true });
     out.say(`  community "${args.name}" created; governance ${governance}`);
     out.table(Object.entries(c.addresses).map(([k, v]) => ({ contract: k, address: v })));
@@ -294,6 +303,19 @@ cosmoTask<AttestArgs>(
           `--signature-file is for registry ${a.registry}, not ${registry} of "${args.community}"`,
         );
       }
+      const held = await attestationOf(c.registry, BigInt(a.contributionId), a.attestor, BigInt(a.deadline));
+      if (
+        a.contributor === undefined ||
+        getAddress(a.contributor) !== held.contributor ||
+        BigInt(a.kind) !== held.kind ||
+        BigInt(a.amount) !== held.amount ||
+        a.evidenceHash.toLowerCase() !== held.evidenceHash.toLowerCase()
+      ) {
+        throw new TaskInputError(
+          `--signature-file attests contribution #${a.contributionId} by ${a.contributor} (evidence ${a.evidenceHash}), ` +
+            `but #${a.contributionId} is ${held.contributor}'s (evidence ${held.evidenceHash}): the signature would be refused`,
+        );
+      }
       await out.tx(
         "attestBySig",
         c.registry.attestBySig(BigInt(a.contributionId), a.attestor, BigInt(a.deadline), a.signature),
@@ -310,22 +332,26 @@ cosmoTask<AttestArgs>(
     if (args.signOnly) {
       const deadline = (await now(hre)) + parseUint(args.expiresIn ?? "604800", "expires-in");
       const domain = await domainOf(c.registry);
-      const signature = await c.signer.signTypedData(domain, ATTESTATION_TYPES, {
-        contributionId: id,
-        attestor: c.from,
-        deadline,
-      });
+      // The signature names what is attested: the contribution's contributor, kind, amount and evidence hash.
+      const value = await attestationOf(c.registry, id, c.from, deadline);
+      const signature = await c.signer.signTypedData(domain, ATTESTATION_TYPES, value);
       const file: AttestationFile = {
         registry: domain.verifyingContract,
         chainId: domain.chainId.toString(),
         contributionId: id.toString(),
+        contributor: value.contributor,
+        kind: value.kind.toString(),
+        amount: value.amount.toString(),
+        evidenceHash: value.evidenceHash,
         attestor: c.from,
         deadline: deadline.toString(),
         signature,
       };
       if (args.out) writeJson(args.out, file);
       out.say(
-        `  signed attestation of #${id} by ${c.from}, valid until ${deadline}` + (args.out ? ` → ${args.out}` : ""),
+        `  signed attestation of #${id} (${value.contributor}, ${tokens(value.amount)}, evidence ${value.evidenceHash})` +
+          ` by ${c.from}, valid until ${deadline}` +
+          (args.out ? ` → ${args.out}` : ""),
       );
       for (const [k, v] of Object.entries(file)) out.set(k, v);
       return;
@@ -499,7 +525,7 @@ cosmoTask<EpochClaimArgs>(
 
 interface VoucherSignArgs extends CommunityArgs {
   contributor: string;
-  amount: string;
+  units: string;
   kind: string;
   id?: string;
   expiresIn?: string;
@@ -508,28 +534,41 @@ interface VoucherSignArgs extends CommunityArgs {
 
 cosmoTask<VoucherSignArgs>(
   "contrib:voucher-sign",
-  "As a steward, sign an EIP-712 voucher the contributor redeems once (no transaction)",
+  "As a steward, sign an EIP-712 voucher (units of a kind) that a member redeems once (no transaction)",
   (t) =>
     withCommunity(t)
-      .addParam("contributor", "Who may redeem it")
-      .addParam("amount", "Tokens (for example 12.5)")
+      .addParam("contributor", "Who may redeem it: a member other than you")
+      .addParam("units", "Units of the kind (worth units x the kind's value per unit when redeemed)")
       .addParam("kind", "Kind of contribution: its number or name")
       .addOptionalParam("id", "Voucher id, used once (default: a random 64-bit number)")
       .addOptionalParam("expiresIn", "Seconds the voucher stays redeemable", "2592000")
       .addParam("out", "Where to write the voucher (JSON) to hand to the contributor"),
   async (args, hre, out) => {
     const contributor = parseAddress(args.contributor, "contributor");
-    const amount = parseAmount(args.amount, DECIMALS, "amount");
+    const units = parseUint(args.units, "units");
+    if (units === 0n) throw new TaskInputError("--units must be at least 1");
     const id = args.id ? parseUint(args.id, "id") : BigInt(`0x${randomBytes(8).toString("hex")}`);
     const c = await openCommunity(hre, args);
     const kind = await resolveKind(c.registry, args.kind);
     if (!(await c.registry.hasRole(await c.registry.STEWARD_ROLE(), c.from))) {
       throw new TaskInputError(`${c.from} is not a steward of "${args.community}"; its voucher would be refused`);
     }
+    if (contributor === c.from) throw new TaskInputError("a steward's voucher cannot pay the steward itself");
+    if (!(await c.membership.isMember(contributor))) {
+      throw new TaskInputError(`${contributor} is not a member of "${args.community}"; vouchers pay only members`);
+    }
     if (await c.registry.isVoucherRedeemed(id)) throw new TaskInputError(`voucher id ${id} was already redeemed`);
+    const amount = units * (await c.registry.getKind(kind)).valuePerUnit;
+    const [budget, spent, periodEndsAt] = await c.registry.stewardBudget(c.from);
+    if (spent + amount > budget) {
+      throw new TaskInputError(
+        `the voucher is worth ${tokens(amount)} but ${c.from} may mint only ${tokens(budget > spent ? budget - spent : 0n)} ` +
+          `more until ${periodEndsAt} (budget ${tokens(budget)} per period, set by governance with setStewardBudget)`,
+      );
+    }
     const deadline = (await now(hre)) + parseUint(args.expiresIn ?? "2592000", "expires-in");
     const domain = await domainOf(c.registry);
-    const voucher = { contributor, amount, kind, id, deadline };
+    const voucher = { contributor, kind, units, id, deadline };
     const signature = await c.signer.signTypedData(domain, VOUCHER_TYPES, voucher);
     const file: VoucherFile = {
       registry: domain.verifyingContract,
@@ -537,16 +576,20 @@ cosmoTask<VoucherSignArgs>(
       steward: c.from,
       voucher: {
         contributor,
-        amount: amount.toString(),
         kind: kind.toString(),
+        units: units.toString(),
         id: id.toString(),
         deadline: deadline.toString(),
       },
       signature,
     };
     writeJson(args.out, file);
-    out.say(`  voucher ${id}: ${tokens(amount)} to ${contributor}, valid until ${deadline} → ${args.out}`);
+    out.say(
+      `  voucher ${id}: ${units} unit(s) (${tokens(amount)} now) to ${contributor}, valid until ${deadline} → ${args.out}`,
+    );
     out.set("id", id);
+    out.set("units", units);
+    out.set("amount", amount);
     out.set("deadline", deadline);
     out.set("signature", signature);
     out.set("out", args.out);
@@ -575,16 +618,47 @@ cosmoTask<VoucherRedeemArgs>(
     }
     const voucher = {
       contributor: v.voucher.contributor,
-      amount: BigInt(v.voucher.amount),
       kind: BigInt(v.voucher.kind),
+      units: BigInt(v.voucher.units),
       id: BigInt(v.voucher.id),
       deadline: BigInt(v.voucher.deadline),
     };
-    await out.tx("redeemVoucher", c.registry.redeemVoucher(voucher, v.steward, v.signature));
-    out.say(`  voucher ${voucher.id} redeemed: ${tokens(voucher.amount)}`);
+    const receipt = await out.tx("redeemVoucher", c.registry.redeemVoucher(voucher, v.steward, v.signature));
+    const event = receipt.logs.map((l) => c.registry.interface.parseLog(l)).find((e) => e?.name === "VoucherRedeemed");
+    const amount = (event?.args.amount as bigint | undefined) ?? 0n;
+    out.say(`  voucher ${voucher.id} redeemed: ${voucher.units} unit(s), ${tokens(amount)}`);
     out.set("id", voucher.id);
-    out.set("amount", voucher.amount);
+    out.set("units", voucher.units);
+    out.set("amount", amount);
     out.set("balance", await c.token.balanceOf(c.from));
+  },
+);
+
+interface StewardBudgetArgs extends CommunityArgs {
+  steward: string;
+  budget?: string;
+}
+
+cosmoTask<StewardBudgetArgs>(
+  "contrib:steward-budget",
+  "Show a steward's voucher budget per 30-day period and what it minted this period; with --budget, set it (governance)",
+  (t) =>
+    withCommunity(t)
+      .addParam("steward", "The steward's address")
+      .addOptionalParam("budget", "New budget in tokens per period (0 disables its vouchers); sent by --from"),
+  async (args, hre, out) => {
+    const steward = parseAddress(args.steward, "steward");
+    const c = await openCommunity(hre, args);
+    if (args.budget !== undefined) {
+      const budget = parseAmount(args.budget, DECIMALS, "budget");
+      await out.tx("setStewardBudget", c.registry.setStewardBudget(steward, budget));
+    }
+    const [budget, spent, periodEndsAt] = await c.registry.stewardBudget(steward);
+    out.say(`  ${steward}: ${tokens(spent)} of ${tokens(budget)} minted this period (ends at ${periodEndsAt})`);
+    out.set("steward", steward);
+    out.set("budget", budget);
+    out.set("spent", spent);
+    out.set("periodEndsAt", periodEndsAt);
   },
 );
 

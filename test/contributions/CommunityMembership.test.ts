@@ -156,6 +156,27 @@ describe("CommunityMembership", function () {
       expect(await f.membership.isMember(f.dave.address)).to.equal(false);
       expect(await f.membership.memberCount()).to.equal(3n);
     });
+    it("endorsements cannot re-admit a member removed by governance; only governance lifts the removal", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      await f.membership.connect(f.governance).remove(f.dave.address, "ipfs://decision-12");
+      expect(await f.membership.isRemoved(f.dave.address)).to.equal(true);
+      await expect(f.membership.connect(f.alice).endorse(f.dave.address))
+        .to.be.revertedWithCustomError(f.membership, "MembershipRemovedByGovernance")
+        .withArgs(f.dave.address);
+      expect(await f.membership.isMember(f.dave.address)).to.equal(false);
+      expect(await f.membership.endorsementsOf(f.dave.address)).to.equal(0n);
+      await expect(f.membership.connect(f.governance).admit(f.dave.address))
+        .to.emit(f.membership, "RemovalLifted")
+        .withArgs(f.dave.address)
+        .and.to.emit(f.membership, "MemberAdmitted")
+        .withArgs(f.dave.address, false);
+      expect(await f.membership.isRemoved(f.dave.address)).to.equal(false);
+      // After leaving of their own accord, endorsements admit again.
+      await f.membership.connect(f.dave).leave();
+      await f.membership.connect(f.alice).endorse(f.dave.address);
+      await f.membership.connect(f.bob).endorse(f.dave.address);
+      expect(await f.membership.isMember(f.dave.address)).to.equal(true);
+    });
   });
 
   describe("setEndorsementThreshold", function () {

@@ -1,9 +1,10 @@
 import { expect } from "chai";
-import { MaxUint256, TypedDataEncoder, ZeroAddress, ZeroHash, parseEther } from "ethers";
+import { MaxUint256, TypedDataEncoder, ZeroAddress, ZeroHash, keccak256, parseEther, toUtf8Bytes } from "ethers";
 import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 
 import { deployClone } from "../../scripts/lib/community";
+import { ATTESTATION_TYPES } from "../../scripts/lib/contributions";
 import type { ContributionRegistry } from "../../typechain-types";
 import {
   CARE,
@@ -14,11 +15,13 @@ import {
   EVIDENCE_URI,
   FOUNDER_CREDIT,
   Status,
+  attestationOf,
   THRESHOLD,
   WINDOW,
   deployContributionsFixture,
   registryDomain,
   signAttestation,
+  signAttestationOf,
   signVoucher,
   submitAttested,
   type ContributionsFixture,
@@ -31,11 +34,16 @@ async function registryAt(address: string): Promise<ContributionRegistry> {
   return (await hre.ethers.getContractAt("ContributionRegistry", address)) as unknown as ContributionRegistry;
 }
 
+/** Gives the fixture's steward a budget of `units` code units per period. */
+async function withBudget(f: ContributionsFixture, units = 100n): Promise<void> {
+  await f.registry.connect(f.governance).setStewardBudget(f.steward.address, units * CODE_VALUE);
+}
+
 async function voucherFor(f: ContributionsFixture, over: Partial<VoucherValue> = {}): Promise<VoucherValue> {
   return {
     contributor: f.bob.address,
-    amount: parseEther("12"),
     kind: CODE,
+    units: 12n,
     id: 7n,
     deadline: BigInt(await time.latest()) + 3600n,
     ...over,
@@ -198,6 +206,10 @@ describe("ContributionRegistry", function () {
       expect(c.attestations).to.equal(0n);
       expect(c.claimableAt).to.equal(0n);
       expect(await f.registry.contributionCount()).to.equal(1n);
+      expect(await f.registry.evidenceHashOf(1n)).to.equal(EVIDENCE_HASH);
+      await expect(f.registry.evidenceHashOf(2n))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryUnknownContribution")
+        .withArgs(2n);
     });
 
     it("refuses a non-member, an unknown or inactive kind, zero units and amounts beyond 128 bits", async function () {
@@ -300,7 +312,14 @@ describe("ContributionRegistry", function () {
       const f = await loadFixture(deployContributionsFixture);
       await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
       const deadline = BigInt(await time.latest()) + 600n;
-      const sig = await signAttestation(f.bob, await registryDomain(f.registry), 1n, f.bob.address, deadline);
+      const sig = await signAttestationOf(
+        f.bob,
+        f.registry,
+        1n,
+        f.bob.address,
+        deadline,
+        await registryDomain(f.registry),
+      );
       await expect(f.registry.connect(f.outsider).attestBySig(1n, f.bob.address, deadline, sig))
         .to.emit(f.registry, "ContributionAttested")
         .withArgs(1n, f.bob.address, 1n, 0n);
@@ -316,36 +335,58 @@ describe("ContributionRegistry", function () {
       await f.membership.connect(f.governance).admit(walletAddress);
       await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
       const deadline = BigInt(await time.latest()) + 600n;
-      const sig = await signAttestation(f.dave, await registryDomain(f.registry), 1n, walletAddress, deadline);
+      const sig = await signAttestationOf(
+        f.dave,
+        f.registry,
+        1n,
+        walletAddress,
+        deadline,
+        await registryDomain(f.registry),
+      );
       await expect(f.registry.attestBySig(1n, walletAddress, deadline, sig))
         .to.emit(f.registry, "ContributionAttested")
         .withArgs(1n, walletAddress, 1n, 0n);
-      const bad = await signAttestation(f.carol, await registryDomain(f.registry), 1n, walletAddress, deadline);
+      const bad = await signAttestationOf(
+        f.carol,
+        f.registry,
+        1n,
+        walletAddress,
+        deadline,
+        await registryDomain(f.registry),
+      );
       await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
       await expect(f.registry.attestBySig(2n, walletAddress, deadline, bad))
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidSignature")
         .withArgs(walletAddress);
     });
 
-    it("refuses an expired, forged, other-chain, other-contract or other-contribution signature", async function () {
+    it("refuses an expired, forged, other-chain, other-contract, other-contribution or altered signature", async function () {
       const f = await loadFixture(deployContributionsFixture);
       await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
       await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
       const domain = await registryDomain(f.registry);
       const deadline = BigInt(await time.latest()) + 600n;
+      const value = await attestationOf(f.registry, 1n, f.bob.address, deadline);
       const cases = [
-        await signAttestation(f.carol, domain, 1n, f.bob.address, deadline),
-        await signAttestation(f.bob, { ...domain, chainId: 1n }, 1n, f.bob.address, deadline),
-        await signAttestation(f.bob, { ...domain, verifyingContract: f.addresses.epochs }, 1n, f.bob.address, deadline),
-        await signAttestation(f.bob, domain, 2n, f.bob.address, deadline),
-        await signAttestation(f.bob, domain, 1n, f.bob.address, deadline + 1n),
+        await signAttestationOf(f.carol, f.registry, 1n, f.bob.address, deadline, domain),
+        await signAttestationOf(f.bob, f.registry, 1n, f.bob.address, deadline, { ...domain, chainId: 1n }),
+        await signAttestationOf(f.bob, f.registry, 1n, f.bob.address, deadline, {
+          ...domain,
+          verifyingContract: f.addresses.epochs,
+        }),
+        await signAttestation(f.bob, domain, { ...value, contributor: f.carol.address }),
+        await signAttestation(f.bob, domain, { ...value, kind: CODE }),
+        await signAttestation(f.bob, domain, { ...value, amount: value.amount + 1n }),
+        await signAttestation(f.bob, domain, { ...value, evidenceHash: ZeroHash }),
+        await signAttestationOf(f.bob, f.registry, 2n, f.bob.address, deadline, domain),
+        await signAttestationOf(f.bob, f.registry, 1n, f.bob.address, deadline + 1n, domain),
       ];
       for (const sig of cases) {
         await expect(f.registry.attestBySig(1n, f.bob.address, deadline, sig))
           .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidSignature")
           .withArgs(f.bob.address);
       }
-      const good = await signAttestation(f.bob, domain, 1n, f.bob.address, deadline);
+      const good = await signAttestationOf(f.bob, f.registry, 1n, f.bob.address, deadline, domain);
       await time.increaseTo(deadline + 1n);
       await expect(f.registry.attestBySig(1n, f.bob.address, deadline, good))
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryExpired")
@@ -488,31 +529,91 @@ describe("ContributionRegistry", function () {
       expect(await f.token.balanceOf(f.alice.address)).to.equal(FOUNDER_CREDIT);
     });
 
-    it("a contributor who left still claims what was accepted", async function () {
+    it("a contributor who left claims what was accepted once admitted again", async function () {
       const f = await loadFixture(deployContributionsFixture);
       const { id, claimableAt } = await submitAttested(f, 1n);
       await f.membership.connect(f.alice).leave();
       await time.increaseTo(claimableAt);
+      await expect(f.registry.connect(f.alice).claim(id))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryNotMember")
+        .withArgs(f.alice.address);
+      await f.membership.connect(f.bob).endorse(f.alice.address);
+      await f.membership.connect(f.carol).endorse(f.alice.address);
       await expect(f.registry.connect(f.alice).claim(id)).to.changeTokenBalance(f.token, f.alice, CARE_VALUE);
+    });
+  });
+
+  describe("setStewardBudget", function () {
+    it("governance sets a steward's budget per period, with an event; the period rolls over", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const period = await f.registry.STEWARD_BUDGET_PERIOD();
+      expect(period).to.equal(30n * 24n * 3600n);
+      const now = BigInt(await time.latest());
+      expect(await f.registry.stewardBudget(f.steward.address)).to.deep.equal([0n, 0n, (now / period + 1n) * period]);
+      await expect(f.registry.connect(f.governance).setStewardBudget(f.steward.address, 20n * CODE_VALUE))
+        .to.emit(f.registry, "StewardBudgetSet")
+        .withArgs(f.steward.address, 0n, 20n * CODE_VALUE);
+      const domain = await registryDomain(f.registry);
+      const v = await voucherFor(f, { units: 20n });
+      await f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, await signVoucher(f.steward, domain, v));
+      const [budget, spent, endsAt] = await f.registry.stewardBudget(f.steward.address);
+      expect([budget, spent]).to.deep.equal([20n * CODE_VALUE, 20n * CODE_VALUE]);
+      // Lowered below what was spent: nothing remains this period.
+      await f.registry.connect(f.governance).setStewardBudget(f.steward.address, 10n * CODE_VALUE);
+      const next = await voucherFor(f, { units: 1n, id: 99n, deadline: endsAt + 3600n });
+      const sig = await signVoucher(f.steward, domain, next);
+      await expect(f.registry.connect(f.bob).redeemVoucher(next, f.steward.address, sig))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryStewardBudgetExceeded")
+        .withArgs(f.steward.address, CODE_VALUE, 0n);
+      // The next period starts from nothing spent.
+      await time.increaseTo(endsAt);
+      expect((await f.registry.stewardBudget(f.steward.address))[1]).to.equal(0n);
+      await expect(f.registry.connect(f.bob).redeemVoucher(next, f.steward.address, sig)).to.changeTokenBalance(
+        f.token,
+        f.bob,
+        CODE_VALUE,
+      );
+      expect(await f.registry.stewardBudget(f.steward.address)).to.deep.equal([
+        10n * CODE_VALUE,
+        CODE_VALUE,
+        endsAt + period,
+      ]);
+    });
+
+    it("only governance sets budgets; never for the zero address or beyond 128 bits", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      await expect(f.registry.connect(f.steward).setStewardBudget(f.steward.address, 1n))
+        .to.be.revertedWithCustomError(f.registry, "AccessControlUnauthorizedAccount")
+        .withArgs(f.steward.address, await f.registry.DEFAULT_ADMIN_ROLE());
+      await expect(f.registry.connect(f.governance).setStewardBudget(ZeroAddress, 1n)).to.be.revertedWithCustomError(
+        f.registry,
+        "ContributionRegistryInvalidAccount",
+      );
+      await expect(f.registry.connect(f.governance).setStewardBudget(f.steward.address, U128_MAX + 1n))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidBudget")
+        .withArgs(U128_MAX + 1n);
+      await f.registry.connect(f.governance).setStewardBudget(f.steward.address, U128_MAX);
+      expect((await f.registry.stewardBudget(f.steward.address))[0]).to.equal(U128_MAX);
     });
   });
 
   describe("redeemVoucher", function () {
     it("the contributor redeems a steward's voucher once", async function () {
       const f = await loadFixture(deployContributionsFixture);
+      await withBudget(f);
       const v = await voucherFor(f);
       const sig = await signVoucher(f.steward, await registryDomain(f.registry), v);
       const tx = f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, sig);
       await expect(tx)
         .to.emit(f.registry, "VoucherRedeemed")
-        .withArgs(v.id, f.bob.address, v.kind, v.amount, f.steward.address);
-      await expect(tx).to.changeTokenBalance(f.token, f.bob, v.amount);
+        .withArgs(v.id, f.bob.address, v.kind, v.units, v.units * CODE_VALUE, f.steward.address);
+      await expect(tx).to.changeTokenBalance(f.token, f.bob, v.units * CODE_VALUE);
       expect(await f.registry.isVoucherRedeemed(v.id)).to.equal(true);
       await expect(f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, sig))
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryVoucherRedeemed")
         .withArgs(v.id);
       // The same id cannot be reused by another voucher either.
-      const v2 = await voucherFor(f, { amount: 1n });
+      const v2 = await voucherFor(f, { units: 1n });
       const sig2 = await signVoucher(f.steward, await registryDomain(f.registry), v2);
       await expect(f.registry.connect(f.bob).redeemVoucher(v2, f.steward.address, sig2))
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryVoucherRedeemed")
@@ -524,9 +625,14 @@ describe("ContributionRegistry", function () {
       const wallet = await (await ethers.getContractFactory("ERC1271WalletMock")).deploy(f.dave.address);
       const w = await wallet.getAddress();
       await f.registry.connect(f.governance).grantRole(await f.registry.STEWARD_ROLE(), w);
+      await f.registry.connect(f.governance).setStewardBudget(w, 12n * CODE_VALUE);
       const v = await voucherFor(f);
       const sig = await signVoucher(f.dave, await registryDomain(f.registry), v);
-      await expect(f.registry.connect(f.bob).redeemVoucher(v, w, sig)).to.changeTokenBalance(f.token, f.bob, v.amount);
+      await expect(f.registry.connect(f.bob).redeemVoucher(v, w, sig)).to.changeTokenBalance(
+        f.token,
+        f.bob,
+        12n * CODE_VALUE,
+      );
     });
 
     it("refuses a voucher for another chain or another contract, a forged or non-steward signature", async function () {
@@ -549,7 +655,7 @@ describe("ContributionRegistry", function () {
       const otherContract = await signVoucher(f.steward, await registryDomain(other), v);
       const otherChain = await signVoucher(f.steward, { ...domain, chainId: 10n }, v);
       const forged = await signVoucher(f.alice, domain, v);
-      const altered = await signVoucher(f.steward, domain, { ...v, amount: v.amount - 1n });
+      const altered = await signVoucher(f.steward, domain, { ...v, units: v.units - 1n });
       for (const sig of [otherContract, otherChain, forged, altered]) {
         await expect(f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, sig))
           .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidSignature")
@@ -567,18 +673,23 @@ describe("ContributionRegistry", function () {
       expect(await f.token.balanceOf(f.bob.address)).to.equal(0n);
     });
 
-    it("refuses an expired voucher, someone else's, zero amount, and an unknown or inactive kind", async function () {
+    it("refuses an expired voucher, someone else's, zero or too many units, and an unknown or inactive kind", async function () {
       const f = await loadFixture(deployContributionsFixture);
+      await withBudget(f);
       const domain = await registryDomain(f.registry);
       const v = await voucherFor(f);
       const sig = await signVoucher(f.steward, domain, v);
       await expect(f.registry.connect(f.alice).redeemVoucher(v, f.steward.address, sig))
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryNotContributor")
         .withArgs(f.alice.address, f.bob.address);
-      const zero = await voucherFor(f, { amount: 0n, id: 8n });
-      await expect(
-        f.registry.connect(f.bob).redeemVoucher(zero, f.steward.address, await signVoucher(f.steward, domain, zero)),
-      ).to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidAmount");
+      for (const units of [0n, U128_MAX / CODE_VALUE + 1n, U128_MAX + 1n, MaxUint256]) {
+        const bad = await voucherFor(f, { units, id: 8n });
+        await expect(
+          f.registry.connect(f.bob).redeemVoucher(bad, f.steward.address, await signVoucher(f.steward, domain, bad)),
+        )
+          .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidUnits")
+          .withArgs(units);
+      }
       const unknown = await voucherFor(f, { kind: 4n, id: 9n });
       await expect(
         f.registry
@@ -597,6 +708,167 @@ describe("ContributionRegistry", function () {
         .to.be.revertedWithCustomError(f.registry, "ContributionRegistryExpired")
         .withArgs(v.deadline);
       expect(await f.token.balanceOf(f.bob.address)).to.equal(0n);
+    });
+  });
+
+  describe("regression: issue 14", function () {
+    async function budgeted(f: ContributionsFixture, budget = 10n * CODE_VALUE) {
+      await f.registry.connect(f.governance).setStewardBudget(f.steward.address, budget);
+      return registryDomain(f.registry);
+    }
+
+    it("a steward cannot mint beyond its period budget (zero by default)", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const domain = await registryDomain(f.registry);
+      const v = await voucherFor(f, { units: 1n });
+      await expect(
+        f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, await signVoucher(f.steward, domain, v)),
+      )
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryStewardBudgetExceeded")
+        .withArgs(f.steward.address, CODE_VALUE, 0n);
+      await budgeted(f);
+      const six = await voucherFor(f, { units: 6n, id: 1n });
+      await f.registry.connect(f.bob).redeemVoucher(six, f.steward.address, await signVoucher(f.steward, domain, six));
+      const five = await voucherFor(f, { units: 5n, id: 2n });
+      await expect(
+        f.registry.connect(f.bob).redeemVoucher(five, f.steward.address, await signVoucher(f.steward, domain, five)),
+      )
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryStewardBudgetExceeded")
+        .withArgs(f.steward.address, 5n * CODE_VALUE, 4n * CODE_VALUE);
+      expect(await f.token.balanceOf(f.bob.address)).to.equal(6n * CODE_VALUE);
+    });
+
+    it("a voucher mints units times the kind's value, never a free amount", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const domain = await budgeted(f);
+      const v = await voucherFor(f, { units: 3n });
+      const tx = f.registry.connect(f.bob).redeemVoucher(v, f.steward.address, await signVoucher(f.steward, domain, v));
+      await expect(tx)
+        .to.emit(f.registry, "VoucherRedeemed")
+        .withArgs(v.id, f.bob.address, CODE, 3n, 3n * CODE_VALUE, f.steward.address);
+      await expect(tx).to.changeTokenBalance(f.token, f.bob, 3n * CODE_VALUE);
+    });
+
+    it("a steward cannot pay itself or a non-member by voucher", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const domain = await budgeted(f);
+      // The steward is made a member, so only the self-payment rule stops it.
+      await f.membership.connect(f.governance).admit(f.steward.address);
+      const self = await voucherFor(f, { contributor: f.steward.address, units: 1n });
+      await expect(
+        f.registry
+          .connect(f.steward)
+          .redeemVoucher(self, f.steward.address, await signVoucher(f.steward, domain, self)),
+      )
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistrySelfVoucher")
+        .withArgs(f.steward.address);
+      const outsider = await voucherFor(f, { contributor: f.outsider.address, units: 1n });
+      await expect(
+        f.registry
+          .connect(f.outsider)
+          .redeemVoucher(outsider, f.steward.address, await signVoucher(f.steward, domain, outsider)),
+      )
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryNotMember")
+        .withArgs(f.outsider.address);
+      expect(await f.token.balanceOf(f.steward.address)).to.equal(0n);
+      expect(await f.token.balanceOf(f.outsider.address)).to.equal(0n);
+    });
+
+    it("a contributor cannot challenge its own contribution", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
+      await expect(f.registry.connect(f.alice).challenge(1n, "self"))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistrySelfChallenge")
+        .withArgs(1n, f.alice.address);
+      expect((await f.registry.getContribution(1n)).status).to.equal(Status.Pending);
+    });
+
+    it("attestations after a dismissed challenge can be challenged again within their window", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
+      // An early (perhaps colluding) challenge is dismissed before anyone attested.
+      await f.registry.connect(f.dave).challenge(1n, "early");
+      await f.registry.connect(f.steward).resolveChallenge(1n, false, "nothing to see yet");
+      await expect(f.registry.connect(f.bob).attest(1n))
+        .to.emit(f.registry, "ContributionReopened")
+        .withArgs(1n, f.bob.address);
+      expect((await f.registry.getContribution(1n)).status).to.equal(Status.Pending);
+      await f.registry.connect(f.carol).attest(1n);
+      const claimableAt = BigInt(await time.latest()) + WINDOW;
+      expect((await f.registry.getContribution(1n)).claimableAt).to.equal(claimableAt);
+      await expect(f.registry.connect(f.dave).challenge(1n, "the attestations are collusive"))
+        .to.emit(f.registry, "ContributionChallenged")
+        .withArgs(1n, f.dave.address, "the attestations are collusive");
+      await f.registry.connect(f.steward).resolveChallenge(1n, true, "upheld");
+      await time.increaseTo(claimableAt);
+      await expect(f.registry.connect(f.alice).claim(1n))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryWrongStatus")
+        .withArgs(1n, Status.Rejected);
+    });
+
+    it("a late attestation re-opens a cleared contribution only until its claimableAt", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const { id, claimableAt } = await submitAttested(f);
+      await f.registry.connect(f.dave).challenge(id, "r");
+      await f.registry.connect(f.steward).resolveChallenge(id, false, "dismissed");
+      await f.membership.connect(f.governance).admit(f.outsider.address);
+      // Before claimableAt: re-opened, and the window is not moved.
+      await expect(f.registry.connect(f.dave).attest(id)).to.emit(f.registry, "ContributionReopened");
+      expect((await f.registry.getContribution(id)).claimableAt).to.equal(claimableAt);
+      await f.registry.connect(f.dave).challenge(id, "again");
+      await f.registry.connect(f.steward).resolveChallenge(id, false, "dismissed again");
+      // After claimableAt: the attestation is counted, the contribution stays cleared and claimable.
+      await time.increaseTo(claimableAt);
+      await expect(f.registry.connect(f.outsider).attest(id)).not.to.emit(f.registry, "ContributionReopened");
+      expect((await f.registry.getContribution(id)).status).to.equal(Status.Cleared);
+      expect(await f.registry.isClaimable(id)).to.equal(true);
+    });
+
+    it("an attestation signature cannot attest another contributor's submission under the same id", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const domain = await registryDomain(f.registry);
+      const deadline = BigInt(await time.latest()) + 600n;
+      // Carol prepares her attestation of alice's coming contribution #1 (the next id) ...
+      const sig = await signAttestation(f.carol, domain, {
+        contributionId: 1n,
+        contributor: f.alice.address,
+        kind: CARE,
+        amount: 3n * CARE_VALUE,
+        evidenceHash: EVIDENCE_HASH,
+        attestor: f.carol.address,
+        deadline,
+      });
+      // ... but bob's submission takes id 1 first.
+      await f.registry.connect(f.bob).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
+      await expect(f.registry.attestBySig(1n, f.carol.address, deadline, sig))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryInvalidSignature")
+        .withArgs(f.carol.address);
+      // Alice's own submission at id 2 with other evidence is not attested by it either.
+      await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, ZeroHash);
+      expect(await f.registry.hasAttested(1n, f.carol.address)).to.equal(false);
+      // The type the contract checks names the contributor, kind, amount and evidence hash; a signature
+      // over what the registry holds for id 1 is accepted.
+      expect(await f.registry.ATTESTATION_TYPEHASH()).to.equal(
+        keccak256(toUtf8Bytes(TypedDataEncoder.from(ATTESTATION_TYPES).encodeType("Attestation"))),
+      );
+      const bound = await signAttestationOf(f.carol, f.registry, 1n, f.carol.address, deadline);
+      await expect(f.registry.attestBySig(1n, f.carol.address, deadline, bound))
+        .to.emit(f.registry, "ContributionAttested")
+        .withArgs(1n, f.carol.address, 1n, 0n);
+    });
+
+    it("a removed member cannot claim pending contributions until governance re-admits them", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const { id, claimableAt } = await submitAttested(f, 1n);
+      await f.membership.connect(f.governance).remove(f.alice.address, "ipfs://why");
+      await time.increaseTo(claimableAt);
+      expect(await f.registry.isClaimable(id)).to.equal(false);
+      await expect(f.registry.connect(f.alice).claim(id))
+        .to.be.revertedWithCustomError(f.registry, "ContributionRegistryNotMember")
+        .withArgs(f.alice.address);
+      await f.membership.connect(f.governance).admit(f.alice.address);
+      expect(await f.registry.isClaimable(id)).to.equal(true);
+      await expect(f.registry.connect(f.alice).claim(id)).to.changeTokenBalance(f.token, f.alice, CARE_VALUE);
     });
   });
 

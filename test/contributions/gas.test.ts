@@ -10,7 +10,7 @@ import {
   EVIDENCE_URI,
   deployContributionsFixture,
   registryDomain,
-  signAttestation,
+  signAttestationOf,
   signVoucher,
 } from "../helpers/contributions";
 
@@ -31,7 +31,7 @@ describe("contribution accounting gas", function () {
     await measure("submit", f.registry.connect(f.bob).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH));
     await measure("attest (on-chain)", f.registry.connect(f.carol).attest(1n));
     const deadline = BigInt(await time.latest()) + 600n;
-    const sig = await signAttestation(f.dave, await registryDomain(f.registry), 1n, f.dave.address, deadline);
+    const sig = await signAttestationOf(f.dave, f.registry, 1n, f.dave.address, deadline);
     await measure(
       "attestBySig (reaches threshold)",
       f.registry.connect(f.outsider).attestBySig(1n, f.dave.address, deadline, sig),
@@ -48,10 +48,11 @@ describe("contribution accounting gas", function () {
     await f.epochs.connect(f.governance).publishEpoch(tree.root, "ipfs://epoch", 0n);
     await measure("Merkle claim (64 leaves)", f.epochs.claim(0n, 17n, f.carol.address, rows[17][2], tree.getProof(17)));
 
+    await f.registry.connect(f.governance).setStewardBudget(f.steward.address, parseEther("50"));
     const v = {
       contributor: f.dave.address,
-      amount: parseEther("5"),
       kind: CARE,
+      units: 5n,
       id: 1n,
       deadline: BigInt(await time.latest()) + 600n,
     };
@@ -69,10 +70,13 @@ describe("contribution accounting gas", function () {
     if ((hre as unknown as { __SOLIDITY_COVERAGE_RUNNING?: boolean }).__SOLIDITY_COVERAGE_RUNNING) return;
     // Regression bounds (a mint to a new holder writes its balance, the supply, a supply checkpoint and
     // a vote checkpoint, which doubles as its balance checkpoint until it delegates).
-    expect(gas["first attested claim"]).to.be.lessThan(170_000n);
+    // The claim reads the contributor's membership (a removed member claims nothing): +3k.
+    expect(gas["first attested claim"]).to.be.lessThan(175_000n);
     expect(gas["Merkle claim (64 leaves)"]).to.be.lessThan(200_000n);
-    expect(gas["voucher redemption"]).to.be.lessThan(210_000n);
+    // The voucher reads membership and writes the steward's spending of the period (a fresh slot here): +35k.
+    expect(gas["voucher redemption"]).to.be.lessThan(245_000n);
     expect(gas["token mint alone (new holder)"]).to.be.lessThan(150_000n);
-    expect(gas["submit"]).to.be.lessThan(120_000n);
+    // The evidence hash is stored (attestation signatures bind it): one more fresh slot, +22k.
+    expect(gas["submit"]).to.be.lessThan(140_000n);
   });
 });

@@ -110,17 +110,21 @@ describe("e2e: contribution accounting tasks on a real node", function () {
     expect(onchain.result.attestations).to.equal("1");
 
     const deadline = String((await provider.getBlock("latest"))!.timestamp + 3600);
+    // What carol attests: the contribution's contributor, kind, amount and evidence hash, as she saw them.
+    const attested = {
+      contributionId: "1",
+      contributor: alice,
+      kind: "1",
+      amount: parseEther("75").toString(),
+      evidenceHash: submitted.result.evidenceHash,
+      attestor: carol,
+      deadline,
+    };
     const attestation: AttestationFile = {
       registry,
       chainId: "31337",
-      contributionId: "1",
-      attestor: carol,
-      deadline,
-      signature: await signV4(provider, carol, registry, "Attestation", {
-        contributionId: "1",
-        attestor: carol,
-        deadline,
-      }),
+      ...attested,
+      signature: await signV4(provider, carol, registry, "Attestation", attested),
     };
     const attFile = path.join(dir, "attestation.json");
     fs.writeFileSync(attFile, JSON.stringify(attestation));
@@ -237,7 +241,19 @@ describe("e2e: contribution accounting tasks on a real node", function () {
     ]);
     expect(epochClaim.result.claimed).to.equal(parseEther("13").toString());
 
-    // Vouchers: one signed by the task, one signed with eth_signTypedData_v4; each redeemed by its contributor.
+    // Vouchers: governance gives the steward a budget; one voucher signed by the task, one signed with
+    // eth_signTypedData_v4; each redeemed by its contributor.
+    const budget = await node.taskJson<Out<{ budget: string; spent: string }>>([
+      "contrib:steward-budget",
+      ...C,
+      "--from",
+      governance,
+      "--steward",
+      steward,
+      "--budget",
+      "50",
+    ]);
+    expect(budget.result.budget).to.equal(parseEther("50").toString());
     const voucherFile = path.join(dir, "voucher.json");
     await node.taskJson([
       "contrib:voucher-sign",
@@ -246,8 +262,8 @@ describe("e2e: contribution accounting tasks on a real node", function () {
       steward,
       "--contributor",
       dave,
-      "--amount",
-      "2.5",
+      "--units",
+      "2",
       "--kind",
       "care",
       "--id",
@@ -263,9 +279,9 @@ describe("e2e: contribution accounting tasks on a real node", function () {
       "--file",
       voucherFile,
     ]);
-    expect(redeemed.result.amount).to.equal(parseEther("2.5").toString());
+    expect(redeemed.result.amount).to.equal(parseEther("20").toString());
 
-    const message = { contributor: carol, amount: parseEther("7").toString(), kind: "2", id: "2", deadline };
+    const message = { contributor: carol, kind: "2", units: "1", id: "2", deadline };
     const rawVoucher: VoucherFile = {
       registry,
       chainId: "31337",
@@ -283,7 +299,7 @@ describe("e2e: contribution accounting tasks on a real node", function () {
       "--file",
       rawFile,
     ]);
-    expect(rawRedeemed.result.balance).to.equal(parseEther("7").toString());
+    expect(rawRedeemed.result.balance).to.equal(parseEther("20").toString());
     const status = await node.taskJson<
       Out<{ claimed: string; rejected: string; balance: string; contributions: { status: string }[] }>
     >(["contrib:status", ...C, "--account", alice]);

@@ -8,7 +8,12 @@ import { time } from "@nomicfoundation/hardhat-network-helpers";
 
 import ContributionsModule from "../../deploy/modules/Contributions";
 import { createCommunityClones, type CommunitySpec } from "../../scripts/lib/community";
-import { ATTESTATION_TYPES, VOUCHER_TYPES } from "../../scripts/lib/contributions";
+import {
+  ATTESTATION_TYPES,
+  VOUCHER_TYPES,
+  attestationOf,
+  type AttestationValue,
+} from "../../scripts/lib/contributions";
 import type { ContributionRegistry } from "../../typechain-types";
 
 export const CARE = 0n;
@@ -33,8 +38,8 @@ export enum Status {
 
 export interface VoucherValue {
   contributor: string;
-  amount: bigint;
   kind: bigint;
+  units: bigint;
   id: bigint;
   deadline: bigint;
 }
@@ -45,14 +50,30 @@ export async function registryDomain(registry: ContributionRegistry): Promise<Ty
   return { name: d.name, version: d.version, chainId: d.chainId, verifyingContract: d.verifyingContract };
 }
 
+export { attestationOf, type AttestationValue };
+
 export async function signAttestation(
   signer: Signer,
   domain: TypedDataDomain,
-  contributionId: bigint,
+  value: AttestationValue,
+): Promise<string> {
+  return signer.signTypedData(domain, ATTESTATION_TYPES, value);
+}
+
+/** `signer` signs `attestor`'s attestation of contribution `id` as the registry holds it now. */
+export async function signAttestationOf(
+  signer: Signer,
+  registry: ContributionRegistry,
+  id: bigint,
   attestor: string,
   deadline: bigint,
+  domain?: TypedDataDomain,
 ): Promise<string> {
-  return signer.signTypedData(domain, ATTESTATION_TYPES, { contributionId, attestor, deadline });
+  return signAttestation(
+    signer,
+    domain ?? (await registryDomain(registry)),
+    await attestationOf(registry, id, attestor, deadline),
+  );
 }
 
 export async function signVoucher(signer: Signer, domain: TypedDataDomain, voucher: VoucherValue): Promise<string> {

@@ -1,10 +1,11 @@
 /**
  * Property-based tests of contribution accounting: random sequences of submit / attest / challenge /
- * resolve / claim / voucher / epoch claim / delegate / time, run against the contracts and against a
+ * resolve / claim / voucher / epoch claim / delegate / removal and re-admission / time, run against the contracts and against a
  * model. Each call must succeed exactly when the model says so (or fail with the model's error), and
  * after every step:
  *   - total supply == founders' credit + everything claimed (attested, vouchers, epochs);
  *   - what was claimed from attested contributions <= what was accepted;
+ *   - the steward's vouchers never mint more than its budget in one period;
  *   - every balance and every vote count equals the model's;
  * and at the end every past balance and past vote count equals the model's history.
  *
@@ -32,6 +33,8 @@ import {
 
 const RUNS = Number(process.env.FC_RUNS ?? "6");
 const VALUES = [CARE_VALUE, CODE_VALUE];
+/** The steward's budget per period: four care units, so a few vouchers exhaust it. */
+const STEWARD_BUDGET = 4n * CARE_VALUE;
 
 type Cmd =
   | { t: "submit"; who: number; kind: number; units: number }
@@ -39,7 +42,8 @@ type Cmd =
   | { t: "challenge"; who: number; id: number }
   | { t: "resolve"; who: number; id: number; upheld: boolean }
   | { t: "claim"; other: boolean; id: number }
-  | { t: "voucher"; who: number; amount: number; vid: number }
+  | { t: "voucher"; who: number; units: number; vid: number }
+  | { t: "membership"; who: number }
   | { t: "epoch"; row: number }
   | { t: "delegate"; who: number; to: number }
   | { t: "advance"; dt: number };
@@ -84,10 +88,12 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
     arbitrary: fc.record({
       t: fc.constant("voucher" as const),
       who: actor,
-      amount: fc.integer({ min: 0, max: 3 }),
+      units: fc.integer({ min: 0, max: 3 }),
       vid: fc.integer({ min: 0, max: 3 }),
     }),
   },
+  // Governance removes a member, or admits a removed one again.
+  { weight: 1, arbitrary: fc.record({ t: fc.constant("membership" as const), who: member }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("epoch" as const), row: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("delegate" as const), who: actor, to: actor }) },
   {
@@ -115,8 +121,10 @@ async function deployInvariantFixture() {
     .map((p, i) => [BigInt(i), p.address, parseEther(String(i + 1))]);
   const tree = StandardMerkleTree.of(rows, ["uint256", "address", "uint256"]);
   await f.epochs.connect(f.governance).publishEpoch(tree.root, "ipfs://epoch-0", 0n);
+  await f.registry.connect(f.governance).setStewardBudget(f.steward.address, STEWARD_BUDGET);
   const domain = await registryDomain(f.registry);
-  return { ...f, people, rows, tree, domain };
+  const period = await f.registry.STEWARD_BUDGET_PERIOD();
+  return { ...f, people, rows, tree, domain, period };
 }
 
 describe("invariants: contribution accounting", function () {
@@ -135,6 +143,7 @@ describe("invariants: contribution accounting", function () {
         const epochClaimed = new Set<number>();
         let claimedAttested = 0n;
         let claimedOther = 0n;
+        const voucherMinted = new Map<bigint, bigint>(); // period -> minted by the steward's vouchers
         let clock = BigInt(await time.latest());
         const history: { at: bigint; balances: bigint[]; votes: bigint[] }[] = [];
         const votesOf = () =>
@@ -199,6 +208,8 @@ describe("invariants: contribution accounting", function () {
               await run(err, () => f.registry.connect(f.people[who]).attest(c.id));
               if (err === null) {
                 m.attestors.add(who);
+                // A dismissed challenge's door re-opens with a new attestation until claimableAt.
+                if (m.status === S.Cleared && (m.claimableAt === 0n || clock < m.claimableAt)) m.status = S.Pending;
                 if (m.claimableAt === 0n && BigInt(m.attestors.size) >= THRESHOLD) m.claimableAt = clock + WINDOW;
               }
               break;
@@ -211,9 +222,11 @@ describe("invariants: contribution accounting", function () {
                   ? "ContributionRegistryUnknownContribution"
                   : m.status !== S.Pending
                     ? "ContributionRegistryWrongStatus"
-                    : m.claimableAt !== 0n && clock + 1n >= m.claimableAt
-                      ? "ContributionRegistryChallengeWindowClosed"
-                      : null;
+                    : m.contributor === c.who
+                      ? "ContributionRegistrySelfChallenge"
+                      : m.claimableAt !== 0n && clock + 1n >= m.claimableAt
+                        ? "ContributionRegistryChallengeWindowClosed"
+                        : null;
               await run(err, () => f.registry.connect(f.people[c.who]).challenge(c.id, "ipfs://reason"));
               if (err === null) m.status = S.Challenged;
               break;
@@ -242,11 +255,13 @@ describe("invariants: contribution accounting", function () {
                 ? "ContributionRegistryUnknownContribution"
                 : m.contributor !== who
                   ? "ContributionRegistryNotContributor"
-                  : m.status !== S.Pending && m.status !== S.Cleared
-                    ? "ContributionRegistryWrongStatus"
-                    : m.claimableAt === 0n || clock + 1n < m.claimableAt
-                      ? "ContributionRegistryNotClaimable"
-                      : null;
+                  : !members.has(who)
+                    ? "ContributionRegistryNotMember"
+                    : m.status !== S.Pending && m.status !== S.Cleared
+                      ? "ContributionRegistryWrongStatus"
+                      : m.claimableAt === 0n || clock + 1n < m.claimableAt
+                        ? "ContributionRegistryNotClaimable"
+                        : null;
               await run(err, () => f.registry.connect(f.people[who]).claim(c.id));
               if (err === null) {
                 m.status = S.Claimed;
@@ -256,25 +271,43 @@ describe("invariants: contribution accounting", function () {
               break;
             }
             case "voucher": {
-              const amount = parseEther(String(c.amount));
+              const amount = BigInt(c.units) * CARE_VALUE;
               const v = {
                 contributor: f.people[c.who].address,
-                amount,
                 kind: 0n,
+                units: BigInt(c.units),
                 id: BigInt(c.vid),
                 deadline: clock + 1000n,
               };
               const sig = await signVoucher(f.steward, f.domain, v);
+              const period = (clock + 1n) / f.period;
+              const spent = voucherMinted.get(period) ?? 0n;
               const err = redeemed.has(c.vid)
                 ? "ContributionRegistryVoucherRedeemed"
                 : amount === 0n
-                  ? "ContributionRegistryInvalidAmount"
-                  : null;
+                  ? "ContributionRegistryInvalidUnits"
+                  : !members.has(c.who)
+                    ? "ContributionRegistryNotMember"
+                    : spent + amount > STEWARD_BUDGET
+                      ? "ContributionRegistryStewardBudgetExceeded"
+                      : null;
               await run(err, () => f.registry.connect(f.people[c.who]).redeemVoucher(v, f.steward.address, sig));
               if (err === null) {
                 redeemed.add(c.vid);
+                voucherMinted.set(period, spent + amount);
                 balance[c.who] += amount;
                 claimedOther += amount;
+              }
+              break;
+            }
+            case "membership": {
+              const account = f.people[c.who].address;
+              if (members.has(c.who)) {
+                await run(null, () => f.membership.connect(f.governance).remove(account, "ipfs://decision"));
+                members.delete(c.who);
+              } else {
+                await run(null, () => f.membership.connect(f.governance).admit(account));
+                members.add(c.who);
               }
               break;
             }
@@ -310,6 +343,7 @@ describe("invariants: contribution accounting", function () {
             .reduce((s, m) => s + m.amount, 0n);
           expect(await f.token.totalSupply()).to.equal(FOUNDER_CREDIT + claimedAttested + claimedOther);
           expect(claimedAttested <= accepted).to.equal(true);
+          for (const minted of voucherMinted.values()) expect(minted <= STEWARD_BUDGET).to.equal(true);
           const votes = votesOf();
           for (let i = 0; i < 5; i++) {
             expect(await f.token.balanceOf(f.people[i].address)).to.equal(balance[i]);

@@ -11,13 +11,17 @@ import { ethers } from "hardhat";
 import { describeBadInput } from "../helpers/bad-input";
 import {
   CARE,
+  CARE_VALUE,
   EVIDENCE_HASH,
   EVIDENCE_URI,
   FOUNDER_CREDIT,
   Status,
   deployContributionsFixture,
+  registryDomain,
+  type ContributionsFixture,
 } from "../helpers/contributions";
 import { communityConfig, createCommunity, deployCommunitiesFixture } from "../helpers/dao";
+import { VOUCHER_TYPES } from "../../scripts/lib/contributions";
 
 const ADMIN = ethers.ZeroHash;
 const ACCOUNTING = {
@@ -30,10 +34,15 @@ const ACCOUNTING = {
 };
 const MINTER = ethers.id("MINTER_ROLE");
 
-/** The contributions fixture with alice's contribution 1 pending, epoch 0 published, alice endorsing the outsider. */
+/**
+ * The contributions fixture with alice's contribution 1 pending, epoch 0 published, alice endorsing the
+ * outsider, and dave removed by governance after submitting contribution 2.
+ */
 async function deployAccountingFixture() {
   const f = await deployContributionsFixture();
   await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
+  await f.registry.connect(f.dave).submit(CARE, 1n, EVIDENCE_URI, EVIDENCE_HASH);
+  await f.membership.connect(f.governance).remove(f.dave.address, "ipfs://decision");
   await f.epochs
     .connect(f.governance)
     .publishEpoch(ethers.id("root"), "ipfs://epoch-0", BigInt(await time.latest()) + 3600n);
@@ -43,6 +52,13 @@ async function deployAccountingFixture() {
 
 type Accounting = Awaited<ReturnType<typeof deployAccountingFixture>>;
 
+/** A voucher of `units` care units from the steward to `contributor`, signed. */
+async function stewardVoucher(f: ContributionsFixture, contributor: string, units = 1n) {
+  const voucher = { contributor, kind: CARE, units, id: 1n, deadline: 2n ** 40n };
+  const signature = await f.steward.signTypedData(await registryDomain(f.registry), VOUCHER_TYPES, voucher);
+  return { voucher, signature };
+}
+
 async function accountingViews(f: Accounting): Promise<unknown[]> {
   const people = [f.alice, f.bob, f.carol, f.dave, f.outsider, f.steward].map((s) => s.address);
   return [
@@ -50,6 +66,8 @@ async function accountingViews(f: Accounting): Promise<unknown[]> {
     await Promise.all(people.map((a) => f.token.balanceOf(a))),
     await Promise.all(people.map((a) => f.token.getVotes(a))),
     await Promise.all(people.map((a) => f.membership.isMember(a))),
+    await Promise.all(people.map((a) => f.membership.isRemoved(a))),
+    await f.registry.stewardBudget(f.steward.address),
     await f.membership.memberCount(),
     await f.membership.endorsementsOf(f.outsider.address),
     await f.registry.contributionCount(),
@@ -264,6 +282,13 @@ describeBadInput<Accounting>({
     },
     {
       fn: "challenge",
+      what: "one's own contribution",
+      send: (f) => f.registry.connect(f.alice).challenge(1n, "ipfs://no"),
+      error: "ContributionRegistrySelfChallenge",
+      args: (f) => [1n, f.alice.address],
+    },
+    {
+      fn: "challenge",
       what: "an unknown contribution",
       send: (f) => f.registry.connect(f.bob).challenge(0n, "ipfs://no"),
       error: "ContributionRegistryUnknownContribution",
@@ -292,6 +317,13 @@ describeBadInput<Accounting>({
     },
     {
       fn: "claim",
+      what: "by a contributor governance removed",
+      send: (f) => f.registry.connect(f.dave).claim(2n),
+      error: "ContributionRegistryNotMember",
+      args: (f) => [f.dave.address],
+    },
+    {
+      fn: "claim",
       what: "before enough attestations",
       send: (f) => f.registry.connect(f.alice).claim(1n),
       error: "ContributionRegistryNotClaimable",
@@ -304,7 +336,7 @@ describeBadInput<Accounting>({
         f.registry
           .connect(f.bob)
           .redeemVoucher(
-            { contributor: f.alice.address, amount: 1n, kind: CARE, id: 1n, deadline: 2n ** 40n },
+            { contributor: f.alice.address, kind: CARE, units: 1n, id: 1n, deadline: 2n ** 40n },
             f.steward.address,
             "0x",
           ),
@@ -313,16 +345,31 @@ describeBadInput<Accounting>({
     },
     {
       fn: "redeemVoucher",
-      what: "a zero amount",
+      what: "zero units",
       send: (f) =>
         f.registry
           .connect(f.alice)
           .redeemVoucher(
-            { contributor: f.alice.address, amount: 0n, kind: CARE, id: 1n, deadline: 2n ** 40n },
+            { contributor: f.alice.address, kind: CARE, units: 0n, id: 1n, deadline: 2n ** 40n },
             f.steward.address,
             "0x",
           ),
-      error: "ContributionRegistryInvalidAmount",
+      error: "ContributionRegistryInvalidUnits",
+      args: () => [0n],
+    },
+    {
+      fn: "redeemVoucher",
+      what: "units whose value passes 128 bits",
+      send: (f) =>
+        f.registry
+          .connect(f.alice)
+          .redeemVoucher(
+            { contributor: f.alice.address, kind: CARE, units: 2n ** 127n, id: 1n, deadline: 2n ** 40n },
+            f.steward.address,
+            "0x",
+          ),
+      error: "ContributionRegistryInvalidUnits",
+      args: () => [2n ** 127n],
     },
     {
       fn: "redeemVoucher",
@@ -331,12 +378,62 @@ describeBadInput<Accounting>({
         f.registry
           .connect(f.alice)
           .redeemVoucher(
-            { contributor: f.alice.address, amount: 1n, kind: CARE, id: 1n, deadline: 2n ** 40n },
+            { contributor: f.alice.address, kind: CARE, units: 1n, id: 1n, deadline: 2n ** 40n },
             f.bob.address,
             "0x",
           ),
       error: "ContributionRegistryNotSteward",
       args: (f) => [f.bob.address],
+    },
+    {
+      fn: "redeemVoucher",
+      what: "a steward's voucher to itself",
+      send: async (f) => {
+        const { voucher, signature } = await stewardVoucher(f, f.steward.address);
+        return f.registry.connect(f.steward).redeemVoucher(voucher, f.steward.address, signature);
+      },
+      error: "ContributionRegistrySelfVoucher",
+      args: (f) => [f.steward.address],
+    },
+    {
+      fn: "redeemVoucher",
+      what: "a voucher to a member governance removed",
+      send: async (f) => {
+        const { voucher, signature } = await stewardVoucher(f, f.dave.address);
+        return f.registry.connect(f.dave).redeemVoucher(voucher, f.steward.address, signature);
+      },
+      error: "ContributionRegistryNotMember",
+      args: (f) => [f.dave.address],
+    },
+    {
+      fn: "redeemVoucher",
+      what: "beyond the steward's budget (zero by default)",
+      send: async (f) => {
+        const { voucher, signature } = await stewardVoucher(f, f.bob.address, 2n);
+        return f.registry.connect(f.bob).redeemVoucher(voucher, f.steward.address, signature);
+      },
+      error: "ContributionRegistryStewardBudgetExceeded",
+      args: (f) => [f.steward.address, 2n * CARE_VALUE, 0n],
+    },
+    {
+      fn: "setStewardBudget",
+      what: "by anyone but governance",
+      send: (f) => f.registry.connect(f.steward).setStewardBudget(f.steward.address, 1n),
+      error: "AccessControlUnauthorizedAccount",
+      args: (f) => [f.steward.address, ADMIN],
+    },
+    {
+      fn: "setStewardBudget",
+      what: "the zero address",
+      send: (f) => f.registry.connect(f.governance).setStewardBudget(ethers.ZeroAddress, 1n),
+      error: "ContributionRegistryInvalidAccount",
+    },
+    {
+      fn: "setStewardBudget",
+      what: "a budget beyond 128 bits",
+      send: (f) => f.registry.connect(f.governance).setStewardBudget(f.steward.address, 2n ** 128n),
+      error: "ContributionRegistryInvalidBudget",
+      args: () => [2n ** 128n],
     },
     {
       fn: "grantRole",
@@ -466,6 +563,13 @@ describeBadInput<Accounting>({
       send: (f) => f.membership.connect(f.alice).endorse(f.outsider.address),
       error: "MembershipAlreadyEndorsed",
       args: (f) => [f.outsider.address, f.alice.address],
+    },
+    {
+      fn: "endorse",
+      what: "an account governance removed",
+      send: (f) => f.membership.connect(f.bob).endorse(f.dave.address),
+      error: "MembershipRemovedByGovernance",
+      args: (f) => [f.dave.address],
     },
     {
       fn: "leave",

@@ -12,9 +12,9 @@ import { Signature, type BaseContract, type ContractTransactionResponse, type Ty
 import hre, { ethers } from "hardhat";
 
 import { createCommunityClones } from "../../scripts/lib/community";
-import { ATTESTATION_TYPES, VOUCHER_TYPES } from "../../scripts/lib/contributions";
+import { ATTESTATION_TYPES, VOUCHER_TYPES, attestationOf } from "../../scripts/lib/contributions";
 import type { ContributionRegistry, LicenceRegistry } from "../../typechain-types";
-import { CARE, EVIDENCE_HASH, EVIDENCE_URI, deployContributionsFixture } from "../helpers/contributions";
+import { CARE, CARE_VALUE, EVIDENCE_HASH, EVIDENCE_URI, deployContributionsFixture } from "../helpers/contributions";
 import {
   BALLOT_TYPES,
   Vote,
@@ -125,6 +125,7 @@ async function deployTwoRegistriesFixture() {
   const f = await deployContributionsFixture();
   const second = await createCommunityClones(hre, f.deployer, f.implAddresses, { ...f.spec, symbol: "cOTHER" });
   await f.registry.connect(f.alice).submit(CARE, 3n, EVIDENCE_URI, EVIDENCE_HASH);
+  await f.registry.connect(f.governance).setStewardBudget(f.steward.address, 5n * CARE_VALUE);
   const deadline = BigInt(await time.latest()) + 3600n;
   return { ...f, other: second.registry as ContributionRegistry, deadline };
 }
@@ -133,8 +134,8 @@ type Registries = Awaited<ReturnType<typeof deployTwoRegistriesFixture>>;
 
 const voucher = (c: Registries) => ({
   contributor: c.bob.address,
-  amount: ethers.parseEther("5"),
   kind: CARE,
+  units: 5n,
   id: 77n,
   deadline: c.deadline,
 });
@@ -142,12 +143,8 @@ const voucher = (c: Registries) => ({
 describeSignedAction<Registries>({
   name: "ContributionRegistry.attestBySig (a peer's attestation)",
   fixture: deployTwoRegistriesFixture,
-  sign: (c, domain) =>
-    c.bob.signTypedData(domain, ATTESTATION_TYPES, {
-      contributionId: 1n,
-      attestor: c.bob.address,
-      deadline: c.deadline,
-    }),
+  sign: async (c, domain) =>
+    c.bob.signTypedData(domain, ATTESTATION_TYPES, await attestationOf(c.registry, 1n, c.bob.address, c.deadline)),
   submit: (c, sig) => c.registry.connect(c.outsider).attestBySig(1n, c.bob.address, c.deadline, sig),
   contract: (c) => c.registry,
   other: (c) => c.other.getAddress(),
@@ -166,7 +163,7 @@ describeSignedAction<Registries>({
   other: (c) => c.other.getAddress(),
   invalid: (c) => ["ContributionRegistryInvalidSignature", [c.steward.address]],
   replay: () => ["ContributionRegistryVoucherRedeemed", [77n]],
-  done: async (c) => (await c.token.balanceOf(c.bob.address)) === ethers.parseEther("5"),
+  done: async (c) => (await c.token.balanceOf(c.bob.address)) === 5n * CARE_VALUE,
   nonces: false,
 });
 
