@@ -2,36 +2,7 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-toolbox/network-help
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import type { FederatedMembership } from "../../typechain-types";
-import { deployMembersFixture, factoryRecord, registerOutsider } from "../helpers/federation";
-
-export const JOIN_TYPES = {
-  Join: [
-    { name: "account", type: "address" },
-    { name: "community", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
-/** `signer`'s EIP-712 signature of a listing of `community` for `account`. */
-export async function signJoin(
-  federated: FederatedMembership,
-  signer: { signTypedData: typeof ethers.Wallet.prototype.signTypedData },
-  account: string,
-  community: string,
-  deadline: bigint,
-  nonce?: bigint,
-) {
-  const { chainId } = await ethers.provider.getNetwork();
-  const domain = { name: "FederatedMembership", version: "1", chainId, verifyingContract: await federated.getAddress() };
-  return signer.signTypedData(domain, JOIN_TYPES, {
-    account,
-    community,
-    nonce: nonce ?? (await federated.nonces(account)),
-    deadline,
-  });
-}
+import { deployMembersFixture, factoryRecord, registerOutsider, signJoin } from "../helpers/federation";
 
 /** A fixture with a hostile membership (honest until told otherwise) registered and recognised as community 21. */
 async function deployHostileFixture() {
@@ -190,7 +161,12 @@ describe("FederatedMembership", function () {
         await hostile.setMode(mode);
         expect(await federated.isMember(alice.address)).to.equal(false);
         expect(await federated.isMemberOf(alice.address, hostileGov.address)).to.equal(false);
-        await expect(federated.connect(alice).join(guild1.gov.address).then(() => federated.connect(alice).leave(guild1.gov.address))).to.not.be.reverted;
+        await expect(
+          federated
+            .connect(alice)
+            .join(guild1.gov.address)
+            .then(() => federated.connect(alice).leave(guild1.gov.address)),
+        ).to.not.be.reverted;
       }
       // A listing that no longer holds can be pruned by anyone; a refusal to list says why.
       await federated.connect(guild1.gov).prune(alice.address, hostileGov.address);

@@ -18,7 +18,10 @@ describe("Federation regressions (issue 14)", function () {
     // The attacker creates a community through the factory and registers it: nobody recognised consented.
     const membership = await ethers.deployContract("MockMembership");
     await membership.setMember(attacker.address, true);
-    await f.factory.setCommunity(20, factoryRecord("guild", "Attackers", attacker.address, await membership.getAddress()));
+    await f.factory.setCommunity(
+      20,
+      factoryRecord("guild", "Attackers", attacker.address, await membership.getAddress()),
+    );
     await f.registry.register(20);
     expect(await f.registry.isRecognised(attacker.address)).to.equal(false);
     // A shadow community whose membership answers what its creator wants, affiliated with the
@@ -31,13 +34,18 @@ describe("Federation regressions (issue 14)", function () {
     await f.registry.connect(attacker).affiliate(shadowGov.address);
     expect(await f.registry.isRecognised(shadowGov.address)).to.equal(false);
     for (const community of [attacker.address, shadowGov.address]) {
-      await f.federated
-        .connect(attacker)
-        .getFunction("join(address)")(community)
-        .catch(() => undefined);
-      await f.federated.connect(attacker).getFunction("join(address,address)")(attacker.address, community).catch(() => undefined);
+      await expect(f.federated.connect(attacker).join(community))
+        .to.be.revertedWithCustomError(f.federated, "FederatedMembershipNotRecognised")
+        .withArgs(community);
     }
     expect(await f.federated.isMember(attacker.address)).to.equal(false);
+    // Only the governance of a recognised community can let it in.
+    await expect(f.registry.connect(attacker).vouch(shadowGov.address))
+      .to.be.revertedWithCustomError(f.registry, "FederationRegistryVoucherNotRecognised")
+      .withArgs(attacker.address);
+    await f.registry.connect(f.guild1.gov).vouch(attacker.address);
+    await f.federated.connect(attacker).join(attacker.address);
+    expect(await f.federated.isMember(attacker.address)).to.equal(true);
   });
 
   it("nobody can list a community for another account", async function () {
@@ -58,19 +66,11 @@ describe("Federation regressions (issue 14)", function () {
     const hostile = await ethers.deployContract("MockHostileMembership");
     await hostile.setMember(f.alice.address, true);
     const gov = (await ethers.getSigners())[16];
-    const a = ethers.Wallet.createRandom().address;
     await f.factory.setCommunity(21, factoryRecord("guild", "Hostile", gov.address, await hostile.getAddress()));
     await f.registry.register(21);
-    // Recognise it if the registry supports vouching (after the fix), else it is a factory community.
-    if (f.registry.interface.getFunction("vouch") !== null) await f.registry.connect(f.bio1.gov).vouch(gov.address);
-    void a;
-    const join = async (community: string) => {
-      if (f.federated.interface.getFunction("join(address)") !== null)
-        await f.federated.connect(f.alice).getFunction("join(address)")(community);
-      else await f.federated.connect(f.alice).getFunction("join(address,address)")(f.alice.address, community);
-    };
-    await join(gov.address);
-    await join(f.guild1.gov.address);
+    await f.registry.connect(f.bio1.gov).vouch(gov.address);
+    await f.federated.connect(f.alice).join(gov.address);
+    await f.federated.connect(f.alice).join(f.guild1.gov.address);
     for (const mode of [1, 2, 3, 4]) {
       await hostile.setMode(mode);
       expect(await f.federated.isMember(f.alice.address)).to.equal(true);
@@ -89,5 +89,22 @@ describe("Federation regressions (issue 14)", function () {
       await hostile.setMode(mode);
       expect(await eligibility.isEligible(donor.address, config, "0x")).to.equal(false);
     }
+  });
+  it("a round's eligibility and a work's terms can count only the communities they name", async function () {
+    const f = await loadFixture(deployMembersFixture);
+    // alice is a member of bio1 and guild1, bob of bio2; both listed their communities.
+    await f.federated.connect(f.alice).join(f.bio1.gov.address);
+    await f.federated.connect(f.bob).join(f.bio2.gov.address);
+    const list = await ethers.deployContract("FederatedCommunityList", [
+      await f.federated.getAddress(),
+      [f.bio1.gov.address, f.guild2.gov.address],
+    ]);
+    const eligibility = await ethers.deployContract("MembershipEligibility");
+    const config = ethers.zeroPadValue(await list.getAddress(), 32);
+    expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true);
+    expect(await eligibility.isEligible(f.bob.address, config, "0x")).to.equal(false);
+    // The whole federation counts both.
+    const whole = ethers.zeroPadValue(await f.federated.getAddress(), 32);
+    expect(await eligibility.isEligible(f.bob.address, whole, "0x")).to.equal(true);
   });
 });

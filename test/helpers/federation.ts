@@ -20,6 +20,7 @@ import type {
   MockERC20,
   FederationRegistry,
 } from "../../typechain-types";
+import { JOIN_TYPES } from "../../scripts/lib/federation";
 import { buildProposal, propose, toDeadline, toVoting } from "./dao";
 
 /** The registry's `CommunityKind`. */
@@ -136,6 +137,30 @@ export async function registerOutsider(
     .connect(gov)
     .registerSelf(kind === "bioregion" ? Kind.Bioregion : Kind.Guild, a, a, membership, ethers.ZeroAddress, name, "");
   if (voucher) await registry.connect(voucher.gov).vouch(gov.address);
+}
+
+/** `signer`'s EIP-712 signature of a listing of `community` for `account`. */
+export async function signJoin(
+  federated: FederatedMembership,
+  signer: { signTypedData: typeof ethers.Wallet.prototype.signTypedData },
+  account: string,
+  community: string,
+  deadline: bigint,
+  nonce?: bigint,
+) {
+  const { chainId } = await ethers.provider.getNetwork();
+  const domain = {
+    name: "FederatedMembership",
+    version: "1",
+    chainId,
+    verifyingContract: await federated.getAddress(),
+  };
+  return signer.signTypedData(domain, JOIN_TYPES, {
+    account,
+    community,
+    nonce: nonce ?? (await federated.nonces(account)),
+    deadline,
+  });
 }
 
 /** Affiliates two registered communities: `first` proposes, `second` accepts. */
