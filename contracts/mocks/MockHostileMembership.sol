@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma solidity 0.8.30;
 
-import {IMembership} from "../interfaces/IMembership.sol";
-
 /// @title MockHostileMembership
 /// @notice Test stand-in for a membership view that misbehaves on demand: it answers honestly
 /// (mode 0), reverts (1), returns malformed data (2: too short; 3: a word that is not a bool),
-/// or burns all the gas it is given (4).
+/// or burns all the gas it is given (4). Shaped like `IMembership`.
 contract MockHostileMembership {
     mapping(address account => bool) private _members;
     uint8 private _mode;
@@ -45,10 +43,5 @@ contract MockHostileMembership {
         }
         // solhint-enable no-inline-assembly
         return _members[account];
-    }
-
-    /// @dev Unused: keeps the interface's selector documented for readers.
-    function interfaceOfIsMember() external pure returns (bytes4) {
-        return IMembership.isMember.selector;
     }
 }

@@ -2,7 +2,7 @@ import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { deployMembersFixture } from "../helpers/federation";
+import { deployMembersFixture, registerOutsider } from "../helpers/federation";
 
 async function deployListFixture() {
   const f = await deployMembersFixture();
@@ -28,14 +28,13 @@ describe("FederatedCommunityList", function () {
   });
 
   it("counts a member of a named community it listed, while the community is recognised and it is a member", async function () {
-    const { list, registry, federated, guild1, guild2, bio2, alice, bob } = await loadFixture(deployListFixture);
+    const { list, registry, federated, guild1, guild2, alice, bob } = await loadFixture(deployListFixture);
     expect(await list.isMember(alice.address)).to.equal(true);
     // bob's community is not named; joining a named one makes him count.
     expect(await list.isMember(bob.address)).to.equal(false);
     await guild2.membership.setMember(bob.address, true);
     await federated.connect(bob).join(guild2.gov.address);
     expect(await list.isMember(bob.address)).to.equal(true);
-    void bio2;
     // Removed from the community, or the community no longer recognised: no longer counted.
     await guild1.membership.setMember(alice.address, false);
     expect(await list.isMember(alice.address)).to.equal(false);
@@ -58,5 +57,30 @@ describe("FederatedCommunityList", function () {
     await expect(ethers.deployContract("FederatedCommunityList", [at, [guild1.gov.address, guild1.gov.address]]))
       .to.be.revertedWithCustomError(list, "FederatedCommunityListDuplicate")
       .withArgs(guild1.gov.address);
+  });
+});
+
+describe("FederatedCommunityList through a round's eligibility module", function () {
+  it("still finds the one honest listing after three listings that burn their whole gas cap", async function () {
+    const f = await loadFixture(deployMembersFixture);
+    const signers = await ethers.getSigners();
+    const named = [f.bio1.gov.address];
+    for (let i = 0; i < 3; ++i) {
+      const hostile = await ethers.deployContract("MockHostileMembership");
+      await hostile.setMember(f.alice.address, true);
+      const gov = signers[10 + i];
+      await registerOutsider(f.registry, gov, "guild", `Burner ${i}`, await hostile.getAddress(), f.guild1);
+      await f.federated.connect(f.alice).join(gov.address);
+      await hostile.setMode(4);
+      named.push(gov.address);
+    }
+    await f.federated.connect(f.alice).join(f.bio1.gov.address);
+    const list = await ethers.deployContract("FederatedCommunityList", [await f.federated.getAddress(), named]);
+    const eligibility = await ethers.deployContract("MembershipEligibility");
+    const config = ethers.zeroPadValue(await list.getAddress(), 32);
+    expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true);
+    const direct = ethers.zeroPadValue(await f.federated.getAddress(), 32);
+    expect(await eligibility.isEligible(f.alice.address, direct, "0x")).to.equal(true);
+    expect(await eligibility.MEMBERSHIP_GAS()).to.equal(300_000);
   });
 });
