@@ -30,9 +30,9 @@ interface Proposed {
 }
 
 describe("e2e: federation tasks on a real node", function () {
-  // About 13 task processes and four governance cycles: 50 s on an idle machine, twice that when
-  // the two cores are shared; the config's 120 s default is too tight for it.
-  this.timeout(300_000);
+  // About 17 task processes and five governance cycles: about a minute on an idle machine, several
+  // times that when the two cores are shared; the config's 120 s default is too tight for it.
+  this.timeout(600_000);
   let node: RunningNode;
   let provider: ethers.JsonRpcProvider;
   let dir: string;
