@@ -32,8 +32,9 @@ contract FederatedMembership is IFederatedMembership, EIP712, Nonces {
     /// costs under 10,000).
     uint256 public constant MEMBERSHIP_GAS = 30_000;
     /// @notice EIP-712 type of a signed listing.
-    bytes32 public constant JOIN_TYPEHASH =
-        keccak256("Join(address account,address community,uint256 nonce,uint256 deadline)");
+    bytes32 public constant JOIN_TYPEHASH = keccak256(
+        "Join(address account,address community,uint256 nonce,uint256 deadline)"
+    );
 
     /// @dev A listed community and its membership list (copied from the registry at listing; a
     /// community's membership contract never changes).
