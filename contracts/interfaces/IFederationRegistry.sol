@@ -84,7 +84,7 @@ interface IFederationRegistry {
     error FederationRegistryAlreadyRegistered(address community);
 
     /// @notice `community` is the timelock of the factory's community `id`: it registers from the factory's
-    /// record, with `register(id)`, so that it counts as a factory community.
+    /// record, with `register(id)`, so that its record is the factory's.
     error FederationRegistryUseFactoryRecord(address community, uint256 id);
     /// @notice `community` is not registered.
     error FederationRegistryUnknownCommunity(address community);
