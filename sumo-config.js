@@ -70,6 +70,25 @@ const TARGETS = {
       "invariants/contributions.invariants.ts",
     ],
   },
+  FederationRegistry: {
+    contract: "federation/FederationRegistry.sol",
+    tests: [
+      "federation/FederationRegistry.test.ts",
+      "federation/regressions.test.ts",
+      "security/bad-input.federation.test.ts",
+      "invariants/federation.invariants.ts",
+    ],
+  },
+  FederatedMembership: {
+    contract: "federation/FederatedMembership.sol",
+    tests: [
+      "federation/FederatedMembership.test.ts",
+      "federation/FederatedCommunityList.test.ts",
+      "federation/regressions.test.ts",
+      "security/bad-input.federation.test.ts",
+      "invariants/federation.invariants.ts",
+    ],
+  },
   EpochAllocations: {
     contract: "contributions/EpochAllocations.sol",
     tests: [

@@ -416,13 +416,33 @@ async function main(): Promise<void> {
   // ------------------------------------------------------------------------------------------------
   chapter(
     "The bioregion and the guild entangle",
-    "Both communities register in the federation. The watershed proposes to join the guild and the guild\n" +
+    "Both communities register in the federation, and the founder named at deployment performs the\n" +
+      "one-time founding act that makes them its first recognised communities (from then on only a\n" +
+      "recognised community's vote lets another in, with fed:vouch). Ana lists the watershed as her\n" +
+      "community in the federated membership view. The watershed proposes to join the guild and the guild\n" +
       "accepts, each by its own vote. Then the guild, whose treasury a patron filled, funds the watershed\n" +
       "through the federation's escrow, and the tranche is paid once due.",
   );
   await act(PEOPLE.dana.name, "registers both communities in the federation", "fed:register", {
     community: `${WATERSHED},${GUILD}`,
   });
+  await act(PEOPLE.dana.name, "performs the founding act with both communities (once; no power after)", "fed:found", {
+    community: `${WATERSHED},${GUILD}`,
+    signer: from("dana"),
+  });
+  await act(PEOPLE.ana.name, "lists the watershed as her community in the federation", "fed:join", {
+    community: WATERSHED,
+    signer: from("ana"),
+  });
+  const anaMember = await act<{ isMember: boolean }>(
+    "anyone",
+    "asks whether Ana is a federation member",
+    "fed:member",
+    {
+      account: addr("ana"),
+    },
+  );
+  check(anaMember.isMember, "Ana is a member of the federation through the watershed");
   const sides: { community: string; with: string; proposer: Person; what: string; votes: Vote[] }[] = [
     {
       community: WATERSHED,

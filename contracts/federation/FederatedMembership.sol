@@ -1,22 +1,40 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma solidity 0.8.30;
 
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+
 import {IFederatedMembership} from "../interfaces/IFederatedMembership.sol";
 import {IFederationRegistry} from "../interfaces/IFederationRegistry.sol";
 import {IMembership} from "../interfaces/IMembership.sol";
+import {MembershipCheck} from "../libraries/MembershipCheck.sol";
 
 /// @title FederatedMembership
 /// @notice Membership of the federation as a whole: an account is a federated member while it is a
-/// member of at least one community of the federation. Funding rounds use it for donor
-/// eligibility and the licence registry for commons exemptions, through `IMembership.isMember`.
-/// @dev Bound: each account lists at most `MAX_COMMUNITIES` (4) communities, so `isMember` makes at
-/// most 8 external calls (the registry's `isRecognised` and the community's `isMember` for each
-/// listed community) whatever the size of the federation. Nothing is trusted from the list
-/// itself: every answer is checked live, so a member removed from a community, or a community
-/// that left the federation, stops counting at once, before anyone prunes the list.
-contract FederatedMembership is IFederatedMembership {
+/// member of at least one recognised community of the federation that it listed. Funding rounds use
+/// it for donor eligibility and the licence registry for commons exemptions, through
+/// `IMembership.isMember`.
+/// @dev Bounds: each account lists at most `MAX_COMMUNITIES` (4) communities, and only the account
+/// lists them (itself or by its EIP-712 signature), so nobody can fill another account's listings.
+/// `isMember` makes at most 8 external calls whatever the size of the federation: the registry's
+/// `isRecognised` (trusted, deployed with this contract) and the community's `isMember`, which is
+/// not trusted: it runs as a `staticcall` capped at `MEMBERSHIP_GAS`, and a revert, an out-of-gas
+/// or a malformed answer counts as "not a member" (`MembershipCheck`). A call with too little gas
+/// left for a full check reverts instead of reading "no", so a pruner cannot starve a check to
+/// remove a listing that holds. Nothing is trusted from the list itself: every answer is checked
+/// live, so a member removed from a community, or a community no longer recognised, stops counting
+/// at once, before anyone prunes the list.
+contract FederatedMembership is IFederatedMembership, EIP712, Nonces {
     /// @notice The most communities one account may list (the bound on the cost of `isMember`).
     uint256 public constant MAX_COMMUNITIES = 4;
+    /// @notice The most gas one community's membership check may use (a mapping read behind a proxy
+    /// costs under 10,000).
+    uint256 public constant MEMBERSHIP_GAS = 30_000;
+    /// @notice EIP-712 type of a signed listing.
+    bytes32 public constant JOIN_TYPEHASH = keccak256(
+        "Join(address account,address community,uint256 nonce,uint256 deadline)"
+    );
 
     /// @dev A listed community and its membership list (copied from the registry at listing; a
     /// community's membership contract never changes).
@@ -30,22 +48,30 @@ contract FederatedMembership is IFederatedMembership {
     mapping(address account => Listing[]) private _listings;
 
     /// @param registry_ The federation registry.
-    constructor(IFederationRegistry registry_) {
+    constructor(IFederationRegistry registry_) EIP712("FederatedMembership", "1") {
         _registry = registry_;
     }
 
     /// @inheritdoc IFederatedMembership
-    function join(address account, address community) external {
-        if (!_registry.isRecognised(community)) revert FederatedMembershipNotRecognised(community);
-        address membership = _registry.getCommunity(community).membership;
-        if (membership == address(0) || !IMembership(membership).isMember(account))
-            revert FederatedMembershipNotMember(account, community);
-        (bool listed, ) = _find(account, community);
-        if (listed) revert FederatedMembershipAlreadyListed(account, community);
-        Listing[] storage listings = _listings[account];
-        if (listings.length == MAX_COMMUNITIES) revert FederatedMembershipTooManyCommunities(account, MAX_COMMUNITIES);
-        listings.push(Listing({community: community, membership: membership}));
-        emit FederatedMembershipListed(account, community, membership, msg.sender);
+    function join(address community) external {
+        _list(msg.sender, community);
+    }
+
+    /// @inheritdoc IFederatedMembership
+    function joinWithSignature(
+        address account,
+        address community,
+        uint256 deadline,
+        bytes calldata signature
+    ) external {
+        if (block.timestamp > deadline) revert FederatedMembershipExpiredSignature(deadline);
+        bytes32 digest = _hashTypedDataV4(
+            keccak256(abi.encode(JOIN_TYPEHASH, account, community, _useNonce(account), deadline))
+        );
+        if (!SignatureChecker.isValidSignatureNowCalldata(account, digest, signature)) {
+            revert FederatedMembershipInvalidSignature(account);
+        }
+        _list(account, community);
     }
 
     /// @inheritdoc IFederatedMembership
@@ -103,7 +129,27 @@ contract FederatedMembership is IFederatedMembership {
     function isMemberOf(address account, address community) external view returns (bool) {
         if (!_registry.isRecognised(community)) return false;
         address membership = _registry.getCommunity(community).membership;
-        return membership != address(0) && IMembership(membership).isMember(account);
+        return membership != address(0) && MembershipCheck.isMember(membership, account, MEMBERSHIP_GAS);
+    }
+
+    /// @inheritdoc IFederatedMembership
+    function nonces(address owner) public view override(IFederatedMembership, Nonces) returns (uint256) {
+        return super.nonces(owner);
+    }
+
+    /// @dev Lists `community` for `account` after checking that it is recognised and `account` its member.
+    function _list(address account, address community) private {
+        if (!_registry.isRecognised(community)) revert FederatedMembershipNotRecognised(community);
+        address membership = _registry.getCommunity(community).membership;
+        if (membership == address(0) || !MembershipCheck.isMember(membership, account, MEMBERSHIP_GAS)) {
+            revert FederatedMembershipNotMember(account, community);
+        }
+        (bool listed, ) = _find(account, community);
+        if (listed) revert FederatedMembershipAlreadyListed(account, community);
+        Listing[] storage listings = _listings[account];
+        if (listings.length == MAX_COMMUNITIES) revert FederatedMembershipTooManyCommunities(account, MAX_COMMUNITIES);
+        listings.push(Listing({community: community, membership: membership}));
+        emit FederatedMembershipListed(account, community, membership, msg.sender);
     }
 
     function _unlist(address account, address community) private {
@@ -123,8 +169,11 @@ contract FederatedMembership is IFederatedMembership {
         return (false, 0);
     }
 
-    /// @dev Whether the listing holds now: the community is part of the federation and `account` is its member.
+    /// @dev Whether the listing holds now: the community is recognised and `account` is its member
+    /// (a capped check: a failing membership contract means "no").
     function _holds(address account, Listing storage listing) private view returns (bool) {
-        return _registry.isRecognised(listing.community) && IMembership(listing.membership).isMember(account);
+        return
+            _registry.isRecognised(listing.community) &&
+            MembershipCheck.isMember(listing.membership, account, MEMBERSHIP_GAS);
     }
 }

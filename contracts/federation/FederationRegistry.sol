@@ -14,14 +14,33 @@ import {ICommunityProfile} from "../interfaces/ICommunityProfile.sol";
 /// propose first, the other accepts, and either may end it.
 /// @dev One registry is shared by every community. Communities are keyed by their governance
 /// address (the timelock), which is the `msg.sender` of every decision they take. Communities made
-/// by the suite's factory are registered from the factory's own record by anyone; others register
-/// themselves through their governance and count as part of the federation (`isRecognised`) only
-/// while affiliated with at least one community made by the factory, so that nobody can invent a
-/// community (and its members) out of thin air.
+/// by the suite's factory are listed from the factory's own record by anyone; others list
+/// themselves through their governance. Listing is not recognition: anyone can make a community,
+/// so a community counts as part of the federation (`isRecognised`) only when the founding act
+/// named it or the governance of a recognised community vouched for it. Each recognised community
+/// holds one vouch (from its voucher), so recognition forms a forest rooted at the founding
+/// communities: `isRecognised` walks up at most `MAX_DEPTH` vouches, withdrawing a vouch cuts off
+/// everything below it at once, and no cycle can form (a vouch is only for a community that is not
+/// recognised, whose chain therefore cannot lead back to the voucher).
 contract FederationRegistry is IFederationRegistry {
     using EnumerableSet for EnumerableSet.AddressSet;
 
+    /// @notice The most vouches a recognised community may be away from a founding community; bounds
+    /// the walk of `isRecognised` to `MAX_DEPTH + 1` storage reads.
+    uint256 public constant MAX_DEPTH = 8;
+
+    /// @dev How a community came to be recognised: named by the founding act, or vouched for by
+    /// `voucher` (zero when neither). One storage slot.
+    struct Recognition {
+        address voucher;
+        bool founding;
+    }
+
     ICommunityFactory private immutable _factory;
+    address private immutable _founder;
+
+    bool private _founded;
+    mapping(address community => Recognition) private _recognition;
 
     mapping(address community => Community) private _communities;
     address[] private _communityList;
@@ -29,12 +48,53 @@ contract FederationRegistry is IFederationRegistry {
     mapping(bytes32 pair => Affiliation) private _affiliations;
     mapping(bytes32 pair => mapping(uint64 epoch => uint64 endedAt)) private _endedAt;
     mapping(address community => EnumerableSet.AddressSet) private _links;
-    mapping(address community => uint256) private _activeFactoryAffiliations;
 
-    /// @param factory_ The suite's community factory, whose communities anyone may register.
-    constructor(ICommunityFactory factory_) {
-        if (address(factory_) == address(0)) revert FederationRegistryZeroAddress();
+    /// @param factory_ The suite's community factory, whose communities anyone may list.
+    /// @param founder_ The account that performs the founding act (`found`), once.
+    constructor(ICommunityFactory factory_, address founder_) {
+        if (address(factory_) == address(0) || founder_ == address(0)) revert FederationRegistryZeroAddress();
         _factory = factory_;
+        _founder = founder_;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function found(address[] calldata communities) external {
+        if (msg.sender != _founder) revert FederationRegistryNotFounder(msg.sender);
+        if (_founded) revert FederationRegistryAlreadyFounded();
+        if (communities.length == 0) revert FederationRegistryNothingToFound();
+        _founded = true;
+        for (uint256 i = 0; i < communities.length; ++i) {
+            address community = communities[i];
+            _requireRegistered(community);
+            Recognition storage r = _recognition[community];
+            if (r.founding) revert FederationRegistryAlreadyRecognised(community);
+            r.founding = true;
+            emit CommunityFounded(community, msg.sender);
+        }
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function vouch(address community) external {
+        (bool voucherRecognised, uint256 depth) = _recognitionOf(msg.sender);
+        if (!voucherRecognised) revert FederationRegistryVoucherNotRecognised(msg.sender);
+        if (depth >= MAX_DEPTH) revert FederationRegistryTooDeep(msg.sender, MAX_DEPTH);
+        _requireRegistered(community);
+        (bool recognised, ) = _recognitionOf(community);
+        if (recognised) revert FederationRegistryAlreadyRecognised(community);
+        _recognition[community].voucher = msg.sender;
+        emit CommunityVouched(community, msg.sender, depth + 1);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function withdrawRecognition(address community) external {
+        Recognition storage r = _recognition[community];
+        address voucher = r.voucher;
+        if (msg.sender != voucher && msg.sender != community) {
+            revert FederationRegistryNotVoucher(msg.sender, community);
+        }
+        if (voucher == address(0) && !r.founding) revert FederationRegistryNotVouched(community);
+        delete _recognition[community];
+        emit RecognitionWithdrawn(community, voucher, msg.sender);
     }
 
     /// @inheritdoc IFederationRegistry
@@ -95,7 +155,6 @@ contract FederationRegistry is IFederationRegistry {
         unchecked {
             a.epoch += 1;
         }
-        _countFactoryAffiliation(bioregion, guild, true);
         emit AffiliationFormed(bioregion, guild, a.epoch, now_);
         return AffiliationStatus.Active;
     }
@@ -113,7 +172,6 @@ contract FederationRegistry is IFederationRegistry {
         _links[guild].remove(bioregion);
         if (status == AffiliationStatus.Active) {
             _endedAt[key][a.epoch] = now_;
-            _countFactoryAffiliation(bioregion, guild, false);
             emit AffiliationEnded(bioregion, guild, msg.sender, a.epoch, now_);
         } else {
             emit AffiliationProposalWithdrawn(bioregion, guild, msg.sender);
@@ -131,8 +189,38 @@ contract FederationRegistry is IFederationRegistry {
     }
 
     /// @inheritdoc IFederationRegistry
-    function isRecognised(address community) external view returns (bool) {
-        return _communities[community].fromFactory || _activeFactoryAffiliations[community] > 0;
+    function isRecognised(address community) external view returns (bool recognised) {
+        (recognised, ) = _recognitionOf(community);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function recognition(address community) external view returns (bool recognised, uint256 depth) {
+        return _recognitionOf(community);
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function voucherOf(address community) external view returns (address) {
+        return _recognition[community].voucher;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function isFounding(address community) external view returns (bool) {
+        return _recognition[community].founding;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function founder() external view returns (address) {
+        return _founder;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function founded() external view returns (bool) {
+        return _founded;
+    }
+
+    /// @inheritdoc IFederationRegistry
+    function maxDepth() external pure returns (uint256) {
+        return MAX_DEPTH;
     }
 
     /// @inheritdoc IFederationRegistry
@@ -237,16 +325,19 @@ contract FederationRegistry is IFederationRegistry {
         );
     }
 
-    /// @dev Keeps count of each community's active affiliations with communities made by the factory.
-    function _countFactoryAffiliation(address bioregion, address guild, bool formed) private {
-        if (_communities[bioregion].fromFactory) {
-            if (formed) ++_activeFactoryAffiliations[guild];
-            else --_activeFactoryAffiliations[guild];
+    /// @dev Walks up the vouches from `community` to a founding community, at most `MAX_DEPTH` of
+    /// them: recognised when it gets there, with the number of vouches walked. A community whose
+    /// voucher is no longer recognised (or too far, after a voucher higher up was vouched for again
+    /// further away) is not recognised either.
+    function _recognitionOf(address community) private view returns (bool recognised, uint256 depth) {
+        address current = community;
+        for (depth = 0; depth <= MAX_DEPTH; ++depth) {
+            Recognition storage r = _recognition[current];
+            if (r.founding) return (true, depth);
+            current = r.voucher;
+            if (current == address(0)) return (false, 0);
         }
-        if (_communities[guild].fromFactory) {
-            if (formed) ++_activeFactoryAffiliations[bioregion];
-            else --_activeFactoryAffiliations[bioregion];
-        }
+        return (false, 0);
     }
 
     function _requireRegistered(address community) private view returns (Community storage c) {

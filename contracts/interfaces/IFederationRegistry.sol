@@ -5,6 +5,9 @@ pragma solidity ^0.8.24;
 /// @notice The cosmo-local federation's list of bioregions and guilds, and of the affiliations
 /// between them. A community is known by its governance address (its timelock): that is the
 /// address that proposes, accepts and ends affiliations, and funds and receives funding.
+/// Being listed is not being part of the federation: a community counts (`isRecognised`) only when
+/// the founding act named it, or when the governance of a community that is recognised vouched for
+/// it, through a chain of vouches that leads back to a founding community.
 interface IFederationRegistry {
     /// @notice What binds a community's members: a place (bioregion) or a craft (guild).
     enum CommunityKind {
@@ -23,8 +26,8 @@ interface IFederationRegistry {
 
     /// @notice A community as the federation lists it.
     /// @param kind Bioregion or guild.
-    /// @param fromFactory Created by the suite's community factory (true), or registered by its own
-    /// governance (false).
+    /// @param fromFactory Listed from the suite's community factory's record (true), or registered
+    /// by its own governance (false). Says where the record came from, not whether it counts.
     /// @param registeredAt When it was registered (timestamp).
     /// @param factoryId Its id in the factory (0 when registered by its governance).
     /// @param governor Its governor (where its members vote).
@@ -59,11 +62,29 @@ interface IFederationRegistry {
         uint64 since;
     }
 
+    /// @notice Only the founder named at deployment may perform the founding act; `caller` is not it.
+    error FederationRegistryNotFounder(address caller);
+    /// @notice The founding act was performed already; recognition now comes only from vouches.
+    error FederationRegistryAlreadyFounded();
+    /// @notice The founding act needs at least one community.
+    error FederationRegistryNothingToFound();
+    /// @notice `voucher` is not recognised, so its governance cannot vouch for anyone.
+    error FederationRegistryVoucherNotRecognised(address voucher);
+    /// @notice `community` is recognised already (vouches are only for communities that are not).
+    error FederationRegistryAlreadyRecognised(address community);
+    /// @notice `voucher` is `maxDepth` vouches away from a founding community: a community it vouched
+    /// for would be too far to check cheaply.
+    error FederationRegistryTooDeep(address voucher, uint256 maxDepth);
+    /// @notice `caller` is neither the community that vouched for `community` nor `community` itself.
+    error FederationRegistryNotVoucher(address caller, address community);
+    /// @notice Nobody vouched for `community` and it is not a founding community: there is nothing to withdraw.
+    error FederationRegistryNotVouched(address community);
+
     /// @notice `community` is already registered.
     error FederationRegistryAlreadyRegistered(address community);
 
     /// @notice `community` is the timelock of the factory's community `id`: it registers from the factory's
-    /// record, with `register(id)`, so that it counts as a factory community.
+    /// record, with `register(id)`, so that its record is the factory's.
     error FederationRegistryUseFactoryRecord(address community, uint256 id);
     /// @notice `community` is not registered.
     error FederationRegistryUnknownCommunity(address community);
@@ -81,6 +102,16 @@ interface IFederationRegistry {
     error FederationRegistryAlreadyAffiliated(address a, address b);
     /// @notice There is no affiliation or proposal between `a` and `b` to end.
     error FederationRegistryNotAffiliated(address a, address b);
+
+    /// @notice The founding act named `community` as one of the federation's first communities.
+    event CommunityFounded(address indexed community, address indexed founder);
+    /// @notice The governance of the recognised `voucher` vouched for `community`, which is
+    /// recognised from now on, `depth` vouches away from a founding community.
+    event CommunityVouched(address indexed community, address indexed voucher, uint256 depth);
+    /// @notice `by` (the voucher, or the community itself) withdrew the vouch `voucher` gave
+    /// `community` (the zero address for a founding community's founding status): `community`, and
+    /// every community whose chain of vouches runs through it, are no longer recognised.
+    event RecognitionWithdrawn(address indexed community, address indexed voucher, address indexed by);
 
     /// @notice `community` joined the federation's list.
     event CommunityRegistered(
@@ -112,11 +143,29 @@ interface IFederationRegistry {
         uint64 endedAt
     );
 
+    /// @notice The founding act: names the federation's first communities, which are recognised from
+    /// now on. Callable once, only by the founder named at deployment, who has no power afterwards.
+    /// @param communities Registered communities (their governance addresses).
+    function found(address[] calldata communities) external;
+
+    /// @notice Vouches for `community`, which is recognised from now on. Only the governance of a
+    /// recognised community, fewer than `MAX_DEPTH` vouches away from a founding community; the
+    /// vouched community must be registered and not recognised already.
+    function vouch(address community) external;
+
+    /// @notice Withdraws recognition of `community`: by the governance that vouched for it, or by
+    /// the community's own governance (which also gives up a founding status). The communities it
+    /// vouched for, and theirs in turn, stop being recognised with it, unless another recognised
+    /// community vouches for them again.
+    function withdrawRecognition(address community) external;
+
     /// @notice Lists the factory's community `id`; anyone may call. Its governance is its timelock.
+    /// Listing does not make it part of the federation: see `isRecognised`.
     /// @return community The governance address the community is known by.
     function register(uint256 id) external returns (address community);
 
     /// @notice Lists the calling governance (a timelock of a community not made by the factory).
+    /// Listing does not make it part of the federation: see `isRecognised`.
     /// @param kind Bioregion or guild.
     /// @param governor The community's governor.
     /// @param token The community's contribution token.
@@ -152,9 +201,28 @@ interface IFederationRegistry {
     /// @notice Whether `community` is registered.
     function isRegistered(address community) external view returns (bool);
 
-    /// @notice Whether `community` counts as part of the federation: made by the factory, or
-    /// registered by its governance and affiliated with at least one community made by the factory.
+    /// @notice Whether `community` counts as part of the federation: named by the founding act, or
+    /// vouched for by a community that is itself recognised (walking at most `MAX_DEPTH` vouches).
     function isRecognised(address community) external view returns (bool);
+
+    /// @notice Whether `community` is recognised, and how many vouches away from a founding
+    /// community (0 for a founding community; meaningless when not recognised).
+    function recognition(address community) external view returns (bool recognised, uint256 depth);
+
+    /// @notice The community whose governance vouched for `community` (zero when none did).
+    function voucherOf(address community) external view returns (address);
+
+    /// @notice Whether the founding act named `community` (and it has not given that up).
+    function isFounding(address community) external view returns (bool);
+
+    /// @notice The account named at deployment to perform the founding act.
+    function founder() external view returns (address);
+
+    /// @notice Whether the founding act was performed.
+    function founded() external view returns (bool);
+
+    /// @notice The most vouches a recognised community may be away from a founding community.
+    function maxDepth() external pure returns (uint256);
 
     /// @notice The kind of `community` (None when not registered).
     function kindOf(address community) external view returns (CommunityKind);

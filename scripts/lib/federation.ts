@@ -17,7 +17,12 @@ export interface ProposalAction {
 /** `support` value of a fractional vote in OpenZeppelin's GovernorCountingFractional. */
 export const VOTE_FRACTIONAL = 255;
 
-const registryAbi = new Interface(["function affiliate(address counterpart)", "function leave(address counterpart)"]);
+const registryAbi = new Interface([
+  "function affiliate(address counterpart)",
+  "function leave(address counterpart)",
+  "function vouch(address community)",
+  "function withdrawRecognition(address community)",
+]);
 const fundingAbi = new Interface([
   "function fund(address beneficiary, address recipient, address token, (uint128 amount, uint64 dueAt)[] tranches, string purposeURI)",
 ]);
@@ -37,6 +42,26 @@ export function affiliateAction(registry: string, counterpart: string): Proposal
 export function leaveAction(registry: string, counterpart: string): ProposalAction {
   return { target: registry, value: 0n, data: registryAbi.encodeFunctionData("leave", [counterpart]) };
 }
+
+/** The action by which a recognised community's governance vouches for `community` (recognising it). */
+export function vouchAction(registry: string, community: string): ProposalAction {
+  return { target: registry, value: 0n, data: registryAbi.encodeFunctionData("vouch", [community]) };
+}
+
+/** The action that withdraws the recognition of `community` (by its voucher, or by itself). */
+export function withdrawRecognitionAction(registry: string, community: string): ProposalAction {
+  return { target: registry, value: 0n, data: registryAbi.encodeFunctionData("withdrawRecognition", [community]) };
+}
+
+/** EIP-712 types of a signed listing in the federated membership view (`joinWithSignature`). */
+export const JOIN_TYPES = {
+  Join: [
+    { name: "account", type: "address" },
+    { name: "community", type: "address" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+};
 
 export interface Tranche {
   amount: bigint;

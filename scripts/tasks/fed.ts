@@ -1,13 +1,16 @@
 /**
- * Tasks of the cosmo-local federation: list communities and affiliations, propose or accept an
- * affiliation, leave, fund an affiliated community (tranches escrowed), claim due tranches, vote
- * with a community's tokens in another community (fractional split), check federated membership.
+ * Tasks of the cosmo-local federation: list communities and affiliations, found the federation,
+ * vouch for a community (or withdraw that), propose or accept an affiliation, leave, fund an
+ * affiliated community (tranches escrowed), claim due tranches, vote with a community's tokens in
+ * another community (fractional split), list one's membership and check federated membership,
+ * create a list of the communities a round or a work counts.
  *
- * Decisions of a community are governance proposals: `fed:affiliate`, `fed:leave`, `fed:fund` and
- * `fed:co-vote` prepare the proposal (actions, id, description) and, with `--submit`, propose it
- * through the community's governor from the task's account; members then vote, queue and execute
- * it as any other proposal. `fed:register`, `fed:claim`, `fed:reclaim` and `fed:join` are plain
- * transactions anyone may send.
+ * Decisions of a community are governance proposals: `fed:vouch`, `fed:withdraw-recognition`,
+ * `fed:affiliate`, `fed:leave`, `fed:fund` and `fed:co-vote` prepare the proposal (actions, id,
+ * description) and, with `--submit`, propose it through the community's governor from the task's
+ * account; members then vote, queue and execute it as any other proposal. `fed:found` is the
+ * founder's one-time act; `fed:join` is sent by the member itself; `fed:register`, `fed:claim`,
+ * `fed:reclaim` and `fed:community-list` are plain transactions anyone may send.
  */
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
@@ -20,6 +23,8 @@ import {
   fractionalVoteAction,
   fundActions,
   leaveAction,
+  vouchAction,
+  withdrawRecognitionAction,
   parseDue,
   ZERO_ADDRESS,
   type ProposalAction,
@@ -145,7 +150,7 @@ interface RegisterArgs extends TaskArgs {
 
 cosmoTask<RegisterArgs>(
   "fed:register",
-  "List communities made by the factory in the federation (anyone may)",
+  "List communities made by the factory in the federation's registry (anyone may; listing is not recognition)",
   (t) =>
     t
       .addOptionalParam("community", "Community names from the deployment record, comma-separated")
@@ -177,6 +182,116 @@ cosmoTask<RegisterArgs>(
   },
 );
 
+interface FoundArgs extends TaskArgs {
+  community?: string;
+  signer?: string;
+}
+
+cosmoTask<FoundArgs>(
+  "fed:found",
+  "The founding act: name the federation's first communities (once, by the founder named at deployment)",
+  (t) =>
+    t
+      .addOptionalParam("community", "Registered communities (names or timelock addresses), comma-separated")
+      .addOptionalParam("signer", "The founder (index or address; default: the first account)"),
+  async (args, hre, out) => {
+    const registry = await registryAt(hre);
+    const names = (args.community ?? "")
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (names.length === 0) throw new TaskInputError("give --community <name[,name...]>: the founding communities");
+    if (await registry.founded()) {
+      throw new TaskInputError(
+        "the federation was founded already: a community is now recognised when a recognised one vouches for it (fed:vouch)",
+      );
+    }
+    const founder = await pickSigner(hre, args.signer);
+    const expected = await registry.founder();
+    if ((await founder.getAddress()).toLowerCase() !== expected.toLowerCase()) {
+      throw new TaskInputError(`only the founder named at deployment (${expected}) performs the founding act`);
+    }
+    const communities = [];
+    for (const name of names) communities.push(await resolveCommunity(hre, registry, name, "community"));
+    await out.tx(
+      `found the federation with ${communities.map((c) => c.label).join(", ")}`,
+      registry.connect(founder).found(communities.map((c) => c.timelock)),
+    );
+    const founded = communities.map((c) => ({ name: c.label, timelock: c.timelock }));
+    out.table(founded);
+    out.set("founded", founded);
+  },
+);
+
+interface VouchArgs extends ProposalArgs {
+  community?: string;
+  for?: string;
+}
+
+cosmoTask<VouchArgs>(
+  "fed:vouch",
+  "Prepare (and with --submit, propose) a recognised community's vouch for another, which recognises it",
+  (t) =>
+    withProposalOptions(
+      t
+        .addOptionalParam("community", "The recognised community vouching (name or timelock address)")
+        .addOptionalParam("for", "The registered community vouched for (name or timelock address)"),
+    ),
+  async (args, hre, out) => {
+    const registry = await registryAt(hre);
+    const me = await resolveCommunity(hre, registry, args.community, "community");
+    const other = await resolveCommunity(hre, registry, args.for, "for");
+    const [recognised, depth] = await registry.recognition(me.timelock);
+    if (!recognised) {
+      throw new TaskInputError(`${me.label} is not recognised itself: only a recognised community can vouch`);
+    }
+    if (depth >= (await registry.maxDepth())) {
+      throw new TaskInputError(`${me.label} is ${depth} vouches from a founding community, the most allowed`);
+    }
+    if (await registry.isRecognised(other.timelock)) throw new TaskInputError(`${other.label} is recognised already`);
+    const description = args.description ?? `Vouch for ${other.label} in the cosmo-local federation`;
+    await prepareProposal(hre, out, me, [vouchAction(await registry.getAddress(), other.timelock)], description, args);
+  },
+);
+
+interface WithdrawArgs extends ProposalArgs {
+  community?: string;
+  of?: string;
+}
+
+cosmoTask<WithdrawArgs>(
+  "fed:withdraw-recognition",
+  "Prepare (and with --submit, propose) the withdrawal of a community's recognition, by its voucher or itself",
+  (t) =>
+    withProposalOptions(
+      t
+        .addOptionalParam("community", "The community deciding: the voucher, or the community itself")
+        .addOptionalParam("of", "The community whose recognition ends (default: --community itself)"),
+    ),
+  async (args, hre, out) => {
+    const registry = await registryAt(hre);
+    const me = await resolveCommunity(hre, registry, args.community, "community");
+    const other = args.of ? await resolveCommunity(hre, registry, args.of, "of") : me;
+    const voucher = await registry.voucherOf(other.timelock);
+    const self = other.timelock.toLowerCase() === me.timelock.toLowerCase();
+    if (!self && voucher.toLowerCase() !== me.timelock.toLowerCase()) {
+      throw new TaskInputError(`${me.label} did not vouch for ${other.label}: only its voucher or itself can withdraw`);
+    }
+    if (voucher === ZERO_ADDRESS && !(await registry.isFounding(other.timelock))) {
+      throw new TaskInputError(`${other.label} has no vouch or founding status to withdraw`);
+    }
+    const description = args.description ?? `Withdraw the recognition of ${other.label}`;
+    await prepareProposal(
+      hre,
+      out,
+      me,
+      [withdrawRecognitionAction(await registry.getAddress(), other.timelock)],
+      description,
+      args,
+    );
+  },
+);
+
 interface ListArgs extends TaskArgs {
   community?: string;
 }
@@ -200,6 +315,8 @@ cosmoTask<ListArgs>(
           timelock: address,
           factoryId: c.fromFactory ? c.factoryId.toString() : "-",
           recognised: await registry.isRecognised(address),
+          founding: await registry.isFounding(address),
+          voucher: await registry.voucherOf(address),
           affiliations: statuses.filter((s) => s === 3n).length,
           pending: counterparts.length - statuses.filter((s) => s === 3n).length,
         });
@@ -600,23 +717,71 @@ interface MemberArgs extends TaskArgs {
   community?: string;
 }
 
-cosmoTask<MemberArgs>(
+interface JoinArgs extends TaskArgs {
+  community?: string;
+  signer?: string;
+}
+
+cosmoTask<JoinArgs>(
   "fed:join",
-  "List a community an account belongs to in the federated membership view (anyone may send it)",
+  "List a recognised community you belong to in the federated membership view (sent by the member itself)",
   (t) =>
     t
-      .addOptionalParam("account", "The member's address")
-      .addOptionalParam("community", "The community (name or timelock address)"),
+      .addOptionalParam("community", "The community (name or timelock address)")
+      .addOptionalParam("signer", "The member (index or address; default: the first account)"),
   async (args, hre, out) => {
-    const account = parseAddress(args.account, "account");
     const registry = await registryAt(hre);
     const community = await resolveCommunity(hre, registry, args.community, "community");
+    if (!(await registry.isRecognised(community.timelock))) {
+      throw new TaskInputError(
+        `${community.label} is not recognised by the federation: a recognised community must vouch for it first (fed:vouch)`,
+      );
+    }
+    const member = await pickSigner(hre, args.signer);
+    const account = await member.getAddress();
     const federated = (await hre.ethers.getContractAt(
       "FederatedMembership",
       await requireContract(hre, "federatedMembership"),
     )) as unknown as FederatedMembership;
-    await out.tx(`list ${community.label} for ${account}`, federated.join(account, community.timelock));
+    await out.tx(`list ${community.label} for ${account}`, federated.connect(member).join(community.timelock));
+    out.set("account", account);
     out.set("communities", await federated.memberCommunitiesOf(account));
+  },
+);
+
+interface CommunityListArgs extends TaskArgs {
+  communities?: string;
+}
+
+cosmoTask<CommunityListArgs>(
+  "fed:community-list",
+  "Create a list of federation communities that a round's eligibility or a work's terms can count (anyone may)",
+  (t) => t.addOptionalParam("communities", "Registered communities (names or timelock addresses), comma-separated"),
+  async (args, hre, out) => {
+    const registry = await registryAt(hre);
+    const names = (args.communities ?? "")
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (names.length === 0) throw new TaskInputError("give --communities <name[,name...]>");
+    const communities = [];
+    for (const name of names) communities.push(await resolveCommunity(hre, registry, name, "communities"));
+    const federated = await requireContract(hre, "federatedMembership");
+    const list = await hre.ethers.deployContract("FederatedCommunityList", [
+      federated,
+      communities.map((c) => c.timelock),
+    ]);
+    await out.tx(
+      `create a list of ${communities.map((c) => c.label).join(", ")}`,
+      Promise.resolve(list.deploymentTransaction()!),
+    );
+    const address = await list.getAddress();
+    out.say(`  list at ${address}: point a round's membership eligibility or a work's membership terms at it`);
+    out.set("list", address);
+    out.set(
+      "communities",
+      communities.map((c) => ({ name: c.label, timelock: c.timelock })),
+    );
   },
 );
 

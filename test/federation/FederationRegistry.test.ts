@@ -2,16 +2,196 @@ import { loadFixture, time } from "@nomicfoundation/hardhat-toolbox/network-help
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { affiliate, deployFederationFixture, factoryRecord, Kind, MAX_UINT64, Status } from "../helpers/federation";
+import {
+  affiliate,
+  deployFederationFixture,
+  factoryRecord,
+  Kind,
+  MAX_UINT64,
+  registerOutsider,
+  Status,
+} from "../helpers/federation";
 
 describe("FederationRegistry", function () {
   describe("constructor", function () {
-    it("refuses a zero factory", async function () {
-      const { registry } = await loadFixture(deployFederationFixture);
-      await expect(ethers.deployContract("FederationRegistry", [ethers.ZeroAddress])).to.be.revertedWithCustomError(
+    it("refuses a zero factory or founder", async function () {
+      const { registry, factory, founder } = await loadFixture(deployFederationFixture);
+      await expect(
+        ethers.deployContract("FederationRegistry", [ethers.ZeroAddress, founder.address]),
+      ).to.be.revertedWithCustomError(registry, "FederationRegistryZeroAddress");
+      await expect(
+        ethers.deployContract("FederationRegistry", [await factory.getAddress(), ethers.ZeroAddress]),
+      ).to.be.revertedWithCustomError(registry, "FederationRegistryZeroAddress");
+    });
+  });
+
+  describe("found", function () {
+    it("names the first communities once, by the founder, who has no power afterwards", async function () {
+      const { factory, founder, bio1, guild1 } = await loadFixture(deployFederationFixture);
+      const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress(), founder.address]);
+      await registry.register(bio1.id);
+      await registry.register(guild1.id);
+      expect(await registry.isRecognised(bio1.gov.address)).to.equal(false);
+      expect([await registry.founder(), await registry.founded()]).to.deep.equal([founder.address, false]);
+      await expect(registry.connect(founder).found([bio1.gov.address, guild1.gov.address]))
+        .to.emit(registry, "CommunityFounded")
+        .withArgs(bio1.gov.address, founder.address)
+        .and.to.emit(registry, "CommunityFounded")
+        .withArgs(guild1.gov.address, founder.address);
+      expect(await registry.founded()).to.equal(true);
+      expect(await registry.isFounding(bio1.gov.address)).to.equal(true);
+      expect(await registry.recognition(guild1.gov.address)).to.deep.equal([true, 0n]);
+      await expect(registry.connect(founder).found([bio1.gov.address])).to.be.revertedWithCustomError(
         registry,
-        "FederationRegistryZeroAddress",
+        "FederationRegistryAlreadyFounded",
       );
+      // The founder is nobody's governance: it cannot vouch either.
+      await expect(registry.connect(founder).vouch(bio1.gov.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryVoucherNotRecognised")
+        .withArgs(founder.address);
+    });
+
+    it("refuses anyone but the founder, an empty list, an unregistered community and a repeat", async function () {
+      const { factory, founder, bio1, unregistered, outsider } = await loadFixture(deployFederationFixture);
+      const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress(), founder.address]);
+      await registry.register(bio1.id);
+      await expect(registry.connect(outsider).found([bio1.gov.address]))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryNotFounder")
+        .withArgs(outsider.address);
+      await expect(registry.connect(founder).found([])).to.be.revertedWithCustomError(
+        registry,
+        "FederationRegistryNothingToFound",
+      );
+      await expect(registry.connect(founder).found([bio1.gov.address, unregistered.gov.address]))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryUnknownCommunity")
+        .withArgs(unregistered.gov.address);
+      await expect(registry.connect(founder).found([bio1.gov.address, bio1.gov.address]))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryAlreadyRecognised")
+        .withArgs(bio1.gov.address);
+      expect(await registry.founded()).to.equal(false);
+      expect(await registry.isRecognised(bio1.gov.address)).to.equal(false);
+    });
+  });
+
+  describe("vouch and withdrawRecognition", function () {
+    it("recognises a community a recognised community's governance vouches for, down a chain", async function () {
+      const { registry, bio1, guild1, unregistered, outsider } = await loadFixture(deployFederationFixture);
+      await registry.register(unregistered.id);
+      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(false);
+      await expect(registry.connect(guild1.gov).vouch(unregistered.gov.address))
+        .to.emit(registry, "CommunityVouched")
+        .withArgs(unregistered.gov.address, guild1.gov.address, 1);
+      expect(await registry.voucherOf(unregistered.gov.address)).to.equal(guild1.gov.address);
+      expect(await registry.recognition(unregistered.gov.address)).to.deep.equal([true, 1n]);
+      const membership = await ethers.deployContract("MockMembership");
+      await registerOutsider(registry, outsider, "guild", "Fjord", await membership.getAddress());
+      await registry.connect(unregistered.gov).vouch(outsider.address);
+      expect(await registry.recognition(outsider.address)).to.deep.equal([true, 2n]);
+      // Withdrawn by the voucher: everything below it falls with it, at once.
+      await expect(registry.connect(guild1.gov).withdrawRecognition(unregistered.gov.address))
+        .to.emit(registry, "RecognitionWithdrawn")
+        .withArgs(unregistered.gov.address, guild1.gov.address, guild1.gov.address);
+      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(false);
+      expect(await registry.isRecognised(outsider.address)).to.equal(false);
+      expect(await registry.recognition(outsider.address)).to.deep.equal([false, 0n]);
+      // An unrecognised community cannot vouch back up (no cycle); a recognised one can take it in again.
+      await expect(registry.connect(outsider).vouch(unregistered.gov.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryVoucherNotRecognised")
+        .withArgs(outsider.address);
+      await registry.connect(bio1.gov).vouch(unregistered.gov.address);
+      expect(await registry.isRecognised(outsider.address)).to.equal(true);
+    });
+
+    it("lets a community give up its own recognition, founding status included", async function () {
+      const { registry, bio1, guild1, unregistered } = await loadFixture(deployFederationFixture);
+      await registry.register(unregistered.id);
+      await registry.connect(guild1.gov).vouch(unregistered.gov.address);
+      await expect(registry.connect(unregistered.gov).withdrawRecognition(unregistered.gov.address))
+        .to.emit(registry, "RecognitionWithdrawn")
+        .withArgs(unregistered.gov.address, guild1.gov.address, unregistered.gov.address);
+      await expect(registry.connect(bio1.gov).withdrawRecognition(bio1.gov.address))
+        .to.emit(registry, "RecognitionWithdrawn")
+        .withArgs(bio1.gov.address, ethers.ZeroAddress, bio1.gov.address);
+      expect(await registry.isFounding(bio1.gov.address)).to.equal(false);
+      expect(await registry.isRecognised(bio1.gov.address)).to.equal(false);
+      // Taken in again by another community's vouch.
+      await registry.connect(guild1.gov).vouch(bio1.gov.address);
+      expect(await registry.recognition(bio1.gov.address)).to.deep.equal([true, 1n]);
+    });
+
+    it("refuses an unrecognised voucher, an unregistered or recognised community, and a chain too deep", async function () {
+      const { registry, bio1, guild1, unregistered, outsider } = await loadFixture(deployFederationFixture);
+      await expect(registry.connect(outsider).vouch(bio1.gov.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryVoucherNotRecognised")
+        .withArgs(outsider.address);
+      await expect(registry.connect(bio1.gov).vouch(unregistered.gov.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryUnknownCommunity")
+        .withArgs(unregistered.gov.address);
+      await expect(registry.connect(bio1.gov).vouch(guild1.gov.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryAlreadyRecognised")
+        .withArgs(guild1.gov.address);
+      const maxDepth = await registry.maxDepth();
+      expect(maxDepth).to.equal(await registry.MAX_DEPTH());
+      const signers = await ethers.getSigners();
+      const membership = await ethers.getAddress("0x00000000000000000000000000000000000c0de1");
+      let voucher = { gov: bio1.gov };
+      for (let i = 1n; i <= maxDepth; ++i) {
+        const gov = signers[Number(i) + 10];
+        await registerOutsider(registry, gov, "guild", `Link ${i}`, membership);
+        await registry.connect(voucher.gov).vouch(gov.address);
+        expect(await registry.recognition(gov.address)).to.deep.equal([true, i]);
+        voucher = { gov };
+      }
+      const last = signers[Number(maxDepth) + 11];
+      await registerOutsider(registry, last, "guild", "Too far", membership);
+      await expect(registry.connect(voucher.gov).vouch(last.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryTooDeep")
+        .withArgs(voucher.gov.address, maxDepth);
+      expect(await registry.isRecognised(last.address)).to.equal(false);
+    });
+
+    it("stops recognising a chain that grew too deep after a voucher higher up moved further away", async function () {
+      const { registry, bio1, outsider } = await loadFixture(deployFederationFixture);
+      const signers = await ethers.getSigners();
+      const membership = ethers.getAddress("0x00000000000000000000000000000000000c0de1");
+      const maxDepth = Number(await registry.MAX_DEPTH());
+      // Two chains from bio1: a long one of maxDepth links, and `top` -> `bottom` of two.
+      const chain = [];
+      let voucher = bio1.gov;
+      for (let i = 0; i < maxDepth; ++i) {
+        const gov = signers[i + 10];
+        await registerOutsider(registry, gov, "guild", `Link ${i}`, membership);
+        await registry.connect(voucher).vouch(gov.address);
+        chain.push(gov);
+        voucher = gov;
+      }
+      const top = outsider;
+      const bottom = signers[maxDepth + 10];
+      await registerOutsider(registry, top, "bioregion", "Top", membership, undefined);
+      await registry.connect(bio1.gov).vouch(top.address);
+      await registerOutsider(registry, bottom, "bioregion", "Bottom", membership);
+      await registry.connect(top).vouch(bottom.address);
+      expect(await registry.recognition(bottom.address)).to.deep.equal([true, 2n]);
+      // `top` loses its vouch and is taken in at the end of the long chain: `bottom` is now too far.
+      await registry.connect(bio1.gov).withdrawRecognition(top.address);
+      await registry.connect(chain[maxDepth - 2]).vouch(top.address);
+      expect(await registry.recognition(top.address)).to.deep.equal([true, BigInt(maxDepth)]);
+      expect(await registry.isRecognised(bottom.address)).to.equal(false);
+    });
+
+    it("refuses a withdrawal by anyone but the voucher or the community, and of nothing", async function () {
+      const { registry, bio1, guild1, unregistered, outsider } = await loadFixture(deployFederationFixture);
+      await registry.register(unregistered.id);
+      await registry.connect(guild1.gov).vouch(unregistered.gov.address);
+      for (const caller of [bio1.gov, outsider]) {
+        await expect(registry.connect(caller).withdrawRecognition(unregistered.gov.address))
+          .to.be.revertedWithCustomError(registry, "FederationRegistryNotVoucher")
+          .withArgs(caller.address, unregistered.gov.address);
+      }
+      await expect(registry.connect(outsider).withdrawRecognition(outsider.address))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryNotVouched")
+        .withArgs(outsider.address);
+      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(true);
     });
   });
 
@@ -43,7 +223,8 @@ describe("FederationRegistry", function () {
       expect(await registry.communityCount()).to.equal(5);
       expect(await registry.communityAt(4)).to.equal(unregistered.gov.address);
       expect(await registry.isRegistered(unregistered.gov.address)).to.equal(true);
-      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(true);
+      // Listed is not recognised: being made by the factory is no one's consent.
+      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(false);
       expect(await registry.factory()).to.equal(await factory.getAddress());
     });
 
@@ -78,8 +259,8 @@ describe("FederationRegistry", function () {
   });
 
   describe("registerSelf", function () {
-    it("lists the calling governance, not recognised until affiliated with a factory community", async function () {
-      const { registry, outsider, guild1, bio2 } = await loadFixture(deployFederationFixture);
+    it("lists the calling governance, not recognised by an affiliation, even with a founding community", async function () {
+      const { registry, outsider, guild1 } = await loadFixture(deployFederationFixture);
       const [gov, tok, mem, prof] = [1, 2, 3, 4].map(() => ethers.Wallet.createRandom().address);
       await expect(
         registry.connect(outsider).registerSelf(Kind.Bioregion, gov, tok, mem, prof, "Fjord", "ipfs://fjord"),
@@ -88,26 +269,9 @@ describe("FederationRegistry", function () {
         .withArgs(outsider.address, Kind.Bioregion, false, 0, gov, tok, mem, prof, "Fjord", "ipfs://fjord");
       expect(await registry.isRecognised(outsider.address)).to.equal(false);
       expect((await registry.getCommunity(outsider.address)).fromFactory).to.equal(false);
-
       await affiliate(registry, { ...guild1 }, { id: 0, gov: outsider, membership: guild1.membership });
-      expect(await registry.isRecognised(outsider.address)).to.equal(true);
-      await registry.connect(outsider).leave(guild1.gov.address);
+      expect(await registry.isAffiliated(outsider.address, guild1.gov.address)).to.equal(true);
       expect(await registry.isRecognised(outsider.address)).to.equal(false);
-      // An unrecognised bioregion does not make a factory guild more or less recognised.
-      expect(await registry.isRecognised(guild1.gov.address)).to.equal(true);
-      expect(await registry.isRecognised(bio2.gov.address)).to.equal(true);
-    });
-
-    it("does not recognise two self-registered communities affiliated with each other", async function () {
-      const { registry, alice, bob } = await loadFixture(deployFederationFixture);
-      const a = ethers.Wallet.createRandom().address;
-      await registry.connect(alice).registerSelf(Kind.Bioregion, a, a, a, ethers.ZeroAddress, "Fake place", "");
-      await registry.connect(bob).registerSelf(Kind.Guild, a, a, a, ethers.ZeroAddress, "Fake guild", "");
-      await registry.connect(alice).affiliate(bob.address);
-      await registry.connect(bob).affiliate(alice.address);
-      expect(await registry.isAffiliated(alice.address, bob.address)).to.equal(true);
-      expect(await registry.isRecognised(alice.address)).to.equal(false);
-      expect(await registry.isRecognised(bob.address)).to.equal(false);
     });
 
     it("refuses a kind that is neither bioregion nor guild, zero addresses, an empty name, and a second listing", async function () {

@@ -13,6 +13,7 @@ import { ethers, ignition } from "hardhat";
 import FederationModule from "../../deploy/modules/Federation";
 import {
   affiliateAction,
+  vouchAction,
   fractionalSplit,
   fractionalVoteAction,
   fundActions,
@@ -83,6 +84,9 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
     const highlands = await create("Highlands", "bioregion", [carol.address], [E("50")], 3600);
     const builders = await create("Builders Guild", "guild", [dave.address, erin.address], [E("50"), E("30")], 7 * DAY);
     for (const c of [watershed, highlands, builders]) await registry.register(c.id);
+    // The founding act (by the account the deployment named founder) names the first two.
+    const [founder] = await ethers.getSigners();
+    await registry.connect(founder).found([watershed.address, builders.address]);
     // A donor fills the guild's treasury.
     await donor.sendTransaction({ to: builders.address, value: E("20") });
     return {
@@ -108,10 +112,20 @@ describe("story: bioregions and a guild join, fund and co-own each other", funct
     const registryAddr = await registry.getAddress();
     const fundingAddr = await funding.getAddress();
 
-    // 0. Their founders are members; the federation's membership view answers for all of them.
-    await federated.join(alice.address, watershed.address);
-    await federated.connect(dave).join(dave.address, builders.address);
+    // 0. The founding act recognised the Watershed and the Builders; the Highlands is let in when
+    //    the Watershed's governance vouches for it. Members list their communities themselves.
+    expect(await registry.isRecognised(highlands.address)).to.equal(false);
+    await passProposal(watershed, [vouchAction(registryAddr, highlands.address)], "Vouch for the Highlands", [
+      [alice, Vote.For],
+      [bob, Vote.For],
+    ]);
+    expect(await registry.recognition(highlands.address)).to.deep.equal([true, 1n]);
+    expect(await registry.voucherOf(highlands.address)).to.equal(watershed.address);
+    await federated.connect(alice).join(watershed.address);
+    await federated.connect(dave).join(builders.address);
+    await federated.connect(carol).join(highlands.address);
     expect(await federated.isMember(alice.address)).to.equal(true);
+    expect(await federated.isMember(carol.address)).to.equal(true);
     expect(await federated.memberCommunitiesOf(dave.address)).to.deep.equal([builders.address]);
     expect(await federated.isMember(project.address)).to.equal(false);
 

@@ -20,6 +20,7 @@ import type {
   MockERC20,
   FederationRegistry,
 } from "../../typechain-types";
+import { JOIN_TYPES } from "../../scripts/lib/federation";
 import { buildProposal, propose, toDeadline, toVoting } from "./dao";
 
 /** The registry's `CommunityKind`. */
@@ -45,12 +46,17 @@ export interface FederationFixture {
   federated: FederatedMembership;
   token: FederationMockHookedToken;
   feeToken: MockERC20;
-  /** Bioregions 1 and 2 and guilds 3 and 4 in the factory's record (registered), 5 recorded but not registered. */
+  /**
+   * Bioregions 1 and 2 and guilds 3 and 4 in the factory's record, registered and named by the
+   * founding act (so recognised); 5 recorded but not registered.
+   */
   bio1: TestCommunity;
   bio2: TestCommunity;
   guild1: TestCommunity;
   guild2: TestCommunity;
   unregistered: TestCommunity;
+  /** The founder named at deployment (who performed the founding act). */
+  founder: HardhatEthersSigner;
   alice: HardhatEthersSigner;
   bob: HardhatEthersSigner;
   outsider: HardhatEthersSigner;
@@ -75,9 +81,9 @@ export function factoryRecord(kind: "bioregion" | "guild", name: string, timeloc
 }
 
 export async function deployFederationFixture(): Promise<FederationFixture> {
-  const [, g1, g2, g3, g4, g5, alice, bob, outsider] = await ethers.getSigners();
+  const [founder, g1, g2, g3, g4, g5, alice, bob, outsider] = await ethers.getSigners();
   const factory = await ethers.deployContract("FederationMockFactory");
-  const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress()]);
+  const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress(), founder.address]);
   const funding = await ethers.deployContract("FederationFunding", [await registry.getAddress()]);
   const federated = await ethers.deployContract("FederatedMembership", [await registry.getAddress()]);
   const token = await ethers.deployContract("FederationMockHookedToken");
@@ -94,6 +100,7 @@ export async function deployFederationFixture(): Promise<FederationFixture> {
   const guild2 = await make(4, g4, "guild", "Permaculture");
   const unregistered = await make(5, g5, "bioregion", "Delta");
   for (const c of [bio1, bio2, guild1, guild2]) await registry.register(c.id);
+  await registry.connect(founder).found([bio1, bio2, guild1, guild2].map((c) => c.gov.address));
   return {
     factory,
     registry,
@@ -106,10 +113,54 @@ export async function deployFederationFixture(): Promise<FederationFixture> {
     guild1,
     guild2,
     unregistered,
+    founder,
     alice,
     bob,
     outsider,
   };
+}
+
+/**
+ * Lists a community outside the factory through `gov` (its governance) with the given membership,
+ * and (when `voucher` is given) has the voucher's governance vouch for it.
+ */
+export async function registerOutsider(
+  registry: FederationRegistry,
+  gov: HardhatEthersSigner,
+  kind: "bioregion" | "guild",
+  name: string,
+  membership: string,
+  voucher?: TestCommunity,
+) {
+  const a = ethers.Wallet.createRandom().address;
+  await registry
+    .connect(gov)
+    .registerSelf(kind === "bioregion" ? Kind.Bioregion : Kind.Guild, a, a, membership, ethers.ZeroAddress, name, "");
+  if (voucher) await registry.connect(voucher.gov).vouch(gov.address);
+}
+
+/** `signer`'s EIP-712 signature of a listing of `community` for `account`. */
+export async function signJoin(
+  federated: FederatedMembership,
+  signer: { signTypedData: typeof ethers.Wallet.prototype.signTypedData },
+  account: string,
+  community: string,
+  deadline: bigint,
+  nonce?: bigint,
+) {
+  const { chainId } = await ethers.provider.getNetwork();
+  const domain = {
+    name: "FederatedMembership",
+    version: "1",
+    chainId,
+    verifyingContract: await federated.getAddress(),
+  };
+  return signer.signTypedData(domain, JOIN_TYPES, {
+    account,
+    community,
+    nonce: nonce ?? (await federated.nonces(account)),
+    deadline,
+  });
 }
 
 /** Affiliates two registered communities: `first` proposes, `second` accepts. */

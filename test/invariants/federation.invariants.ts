@@ -3,6 +3,8 @@
  * the escrow holds exactly what it owes in each currency, every wei funded ends up paid, returned
  * or still owed, and no tranche is paid that was not due before the end of its affiliation.
  *
+ * A second property covers recognition (founding act, vouches, withdrawals) below.
+ *
  *   FC_RUNS=500 npx hardhat test test/invariants/federation.invariants.ts
  */
 import { loadFixture, time } from "@nomicfoundation/hardhat-toolbox/network-helpers";
@@ -10,7 +12,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { ethers } from "hardhat";
 
-import { deployFederationFixture, MAX_UINT64, type TestCommunity } from "../helpers/federation";
+import { deployFederationFixture, MAX_UINT64, registerOutsider, type TestCommunity } from "../helpers/federation";
 
 const RUNS = Number(process.env.FC_RUNS ?? "6");
 
@@ -154,6 +156,82 @@ describe("invariants: federation funding escrow", function () {
         expect(await funding.owed(tokenAddr)).to.equal(0);
         expect(await ethers.provider.getBalance(await funding.getAddress())).to.equal(0);
         expect(await token.balanceOf(await funding.getAddress())).to.equal(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+type RecognitionAction = { kind: "vouch"; by: number; of: number } | { kind: "withdraw"; by: number; of: number };
+
+const recognitionAction: fc.Arbitrary<RecognitionAction> = fc.record({
+  kind: fc.constantFrom("vouch" as const, "withdraw" as const),
+  by: fc.nat(9),
+  of: fc.nat(9),
+});
+
+/**
+ * Property: whatever vouches and withdrawals the communities' governances send, a community is
+ * recognised exactly when a chain of vouches of at most MAX_DEPTH links leads from it to a founding
+ * community (a model of the forest predicts every answer, success or refusal), and an account
+ * counts as a federated member only through a recognised community.
+ */
+describe("invariants: federation recognition", function () {
+  it(`recognises exactly the communities a chain of vouches ties to a founder (${RUNS} runs)`, async function () {
+    await fc.assert(
+      fc.asyncProperty(fc.array(recognitionAction, { minLength: 1, maxLength: 20 }), async (actions) => {
+        const f = await loadFixture(deployFederationFixture);
+        const { registry, federated } = f;
+        const signers = await ethers.getSigners();
+        // Four founding communities, then six listed by their own governance, nobody vouching yet.
+        const govs = [f.bio1.gov, f.bio2.gov, f.guild1.gov, f.guild2.gov, ...signers.slice(10, 16)];
+        const membership = await ethers.deployContract("MockMembership");
+        for (const gov of govs.slice(4)) {
+          await registerOutsider(registry, gov, "guild", `Outsider ${gov.address}`, await membership.getAddress());
+        }
+        await membership.setMember(f.alice.address, true);
+        const maxDepth = Number(await registry.MAX_DEPTH());
+        const founding = govs.map((_, i) => i < 4);
+        const voucher: (number | undefined)[] = govs.map(() => undefined);
+        const model = (i: number): [boolean, number] => {
+          let current: number | undefined = i;
+          for (let depth = 0; depth <= maxDepth && current !== undefined; ++depth) {
+            if (founding[current]) return [true, depth];
+            current = voucher[current];
+          }
+          return [false, 0];
+        };
+        let listed = false;
+        for (const a of actions) {
+          const [by, of] = [govs[a.by], govs[a.of]];
+          if (a.kind === "vouch") {
+            const [byOk, byDepth] = model(a.by);
+            const ok = byOk && byDepth < maxDepth && !model(a.of)[0];
+            const sent = registry.connect(by).vouch(of.address);
+            if (ok) {
+              await sent;
+              voucher[a.of] = a.by;
+            } else await expect(sent).to.be.reverted;
+          } else {
+            const ok = (voucher[a.of] === a.by || a.by === a.of) && (voucher[a.of] !== undefined || founding[a.of]);
+            const sent = registry.connect(by).withdrawRecognition(of.address);
+            if (ok) {
+              await sent;
+              voucher[a.of] = undefined;
+              founding[a.of] = false;
+            } else await expect(sent).to.be.reverted;
+          }
+          // Alice lists the first outsider community as soon as it is recognised.
+          if (!listed && model(4)[0]) {
+            await federated.connect(f.alice).join(govs[4].address);
+            listed = true;
+          }
+          for (let i = 0; i < govs.length; ++i) {
+            const [recognised, depth] = model(i);
+            expect(await registry.recognition(govs[i].address)).to.deep.equal([recognised, BigInt(depth)]);
+          }
+          expect(await federated.isMember(f.alice.address)).to.equal(listed && model(4)[0]);
+        }
       }),
       { numRuns: RUNS },
     );

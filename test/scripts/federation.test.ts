@@ -18,6 +18,8 @@ import {
   leaveAction,
   parseDue,
   VOTE_FRACTIONAL,
+  vouchAction,
+  withdrawRecognitionAction,
   ZERO_ADDRESS,
 } from "../../scripts/lib/federation";
 import { recordNamed } from "../../scripts/lib/record";
@@ -133,8 +135,52 @@ describe("fed:* tasks in-process", function () {
     // The Watershed's timelock is a founder of the guild (it contributed the land of its workshop).
     const guild = await make("Builders", "guild", [dave.address, watershed.addresses.timelock], [E("50"), E("40")]);
     await hre.run("fed:register", { json: true, community: "Watershed,Builders" });
+    // The founding act names the Watershed; the Builders are let in by its vouch (see below).
+    await hre.run("fed:found", { json: true, community: "Watershed" });
     return { registry, watershed, guild, alice, bob, dave };
   }
+
+  it("founds once, by the founder; vouches and withdraws by proposal; creates a community list", async function () {
+    const { registry, watershed, guild, alice } = await loadFixture(deployTasksFixture);
+    expect(await registry.isFounding(watershed.addresses.timelock)).to.equal(true);
+    await expect(hre.run("fed:found", { json: true, community: "Builders" })).to.be.rejectedWith("founded already");
+    await expect(hre.run("fed:found", { json: true })).to.be.rejectedWith("give --community");
+    await expect(hre.run("fed:vouch", { json: true, community: "Builders", for: "Watershed" })).to.be.rejectedWith(
+      "is not recognised itself",
+    );
+    await expect(hre.run("fed:join", { json: true, community: "Builders", signer: "1" })).to.be.rejectedWith(
+      "not recognised by the federation",
+    );
+    const vouch = (await hre.run("fed:vouch", { json: true, community: "Watershed", for: "Builders" })) as {
+      actions: { target: string; data: string }[];
+      submitted: boolean;
+    };
+    expect(vouch.submitted).to.equal(false);
+    const registryAddr = await registry.getAddress();
+    expect(vouch.actions).to.deep.equal([
+      { target: registryAddr, value: "0", data: vouchAction(registryAddr, guild.addresses.timelock).data },
+    ]);
+    await passProposal(watershed, [vouchAction(registryAddr, guild.addresses.timelock)], "Vouch", [[alice, Vote.For]]);
+    expect(await registry.voucherOf(guild.addresses.timelock)).to.equal(watershed.addresses.timelock);
+    await expect(hre.run("fed:vouch", { json: true, community: "Watershed", for: "Builders" })).to.be.rejectedWith(
+      "recognised already",
+    );
+    const withdraw = (await hre.run("fed:withdraw-recognition", {
+      json: true,
+      community: "Watershed",
+      of: "Builders",
+    })) as { actions: { data: string }[] };
+    expect(withdraw.actions[0].data).to.equal(withdrawRecognitionAction(registryAddr, guild.addresses.timelock).data);
+    await expect(
+      hre.run("fed:withdraw-recognition", { json: true, community: "Builders", of: "Watershed" }),
+    ).to.be.rejectedWith("did not vouch for");
+    const list = (await hre.run("fed:community-list", { json: true, communities: "Watershed,Builders" })) as {
+      list: string;
+    };
+    const created = await ethers.getContractAt("FederatedCommunityList", list.list);
+    expect(await created.communities()).to.deep.equal([watershed.addresses.timelock, guild.addresses.timelock]);
+    await expect(hre.run("fed:community-list", { json: true })).to.be.rejectedWith("give --communities");
+  });
 
   it("registers once, then says a community is already registered", async function () {
     const { watershed } = await loadFixture(deployTasksFixture);
@@ -296,7 +342,10 @@ describe("fed:* tasks in-process", function () {
     ]);
 
     // Founders are members; the federation's view lists and answers.
-    await hre.run("fed:join", { json: true, account: alice.address, community: "Watershed" });
+    const joined = (await hre.run("fed:join", { json: true, community: "Watershed", signer: alice.address })) as {
+      account: string;
+    };
+    expect(joined.account).to.equal(alice.address);
     const member = (await hre.run("fed:member", { json: true, account: alice.address })) as {
       isMember: boolean;
       communities: { name: string }[];

@@ -17,6 +17,7 @@ import {
   deployAffiliatedFixture,
   deployMembersFixture,
   factoryRecord,
+  signJoin,
 } from "../helpers/federation";
 
 const Z = ethers.ZeroAddress;
@@ -53,7 +54,10 @@ describeBadInput<RegistryTable>({
     const who = [f.bio1, f.bio2, f.guild1, f.guild2, f.unregistered].map((c) => c.gov.address);
     who.push(f.outsider.address, f.alice.address, f.selfListed.address, f.stranger.address);
     const views: unknown[] = [await r.communityCount()];
-    for (const a of who) views.push(await r.getCommunity(a), await r.isRecognised(a), await r.affiliationsOf(a));
+    views.push(await r.founded());
+    for (const a of who) {
+      views.push(await r.getCommunity(a), await r.recognition(a), await r.voucherOf(a), await r.affiliationsOf(a));
+    }
     for (let id = 1; id <= 8; ++id) views.push(await r.communityOfFactoryId(id));
     for (const b of [f.bio1, f.bio2]) {
       for (const g of [f.guild1, f.guild2]) {
@@ -128,6 +132,54 @@ describeBadInput<RegistryTable>({
       what: "by a community that listed itself already",
       send: (f) => f.registry.connect(f.selfListed).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Again", ""),
       error: "FederationRegistryAlreadyRegistered",
+      args: (f) => [f.selfListed.address],
+    },
+    {
+      fn: "found",
+      what: "by an account that is not the founder",
+      send: (f) => f.registry.connect(f.outsider).found([f.unregistered.gov.address]),
+      error: "FederationRegistryNotFounder",
+      args: (f) => [f.outsider.address],
+    },
+    {
+      fn: "found",
+      what: "a second time, by the founder",
+      send: (f) => f.registry.connect(f.founder).found([f.selfListed.address]),
+      error: "FederationRegistryAlreadyFounded",
+    },
+    {
+      fn: "vouch",
+      what: "by a registered community nobody recognised",
+      send: (f) => f.registry.connect(f.selfListed).vouch(f.bio1.gov.address),
+      error: "FederationRegistryVoucherNotRecognised",
+      args: (f) => [f.selfListed.address],
+    },
+    {
+      fn: "vouch",
+      what: "for an address that is not a registered community",
+      send: (f) => f.registry.connect(f.bio1.gov).vouch(f.stranger.address),
+      error: "FederationRegistryUnknownCommunity",
+      args: (f) => [f.stranger.address],
+    },
+    {
+      fn: "vouch",
+      what: "for a community recognised already",
+      send: (f) => f.registry.connect(f.bio1.gov).vouch(f.guild2.gov.address),
+      error: "FederationRegistryAlreadyRecognised",
+      args: (f) => [f.guild2.gov.address],
+    },
+    {
+      fn: "withdrawRecognition",
+      what: "by a community that neither vouched for it nor is it",
+      send: (f) => f.registry.connect(f.bio1.gov).withdrawRecognition(f.guild2.gov.address),
+      error: "FederationRegistryNotVoucher",
+      args: (f) => [f.bio1.gov.address, f.guild2.gov.address],
+    },
+    {
+      fn: "withdrawRecognition",
+      what: "of itself, by a community nobody vouched for",
+      send: (f) => f.registry.connect(f.selfListed).withdrawRecognition(f.selfListed.address),
+      error: "FederationRegistryNotVouched",
       args: (f) => [f.selfListed.address],
     },
     {
@@ -475,18 +527,20 @@ describeBadInput<FundingTable>({
 });
 
 /**
- * Alice is a member of bio1, guild1, bio2, guild2 and community 5 (registered here), and lists the
- * first four; bob is a member of bio2 and lists it. Also registered: a self-registered bioregion
- * that nobody recognises (alice is its member) and a factory guild without a membership list.
+ * Alice is a member of bio1, guild1, bio2, guild2 and community 5 (registered and vouched for
+ * here), and lists the first four; bob is a member of bio2 and lists it. Also registered: a
+ * self-registered bioregion that nobody recognises (alice is its member) and a factory guild
+ * without a membership list (vouched for).
  */
 async function deployListingsFixture() {
   const f = await deployMembersFixture();
   const signers = await ethers.getSigners();
   const [selfGov, listlessGov] = [signers[9], signers[10]];
   await f.registry.register(f.unregistered.id);
+  await f.registry.connect(f.bio1.gov).vouch(f.unregistered.gov.address);
   for (const c of [f.bio2, f.guild2, f.unregistered]) await c.membership.setMember(f.alice.address, true);
-  for (const c of [f.bio1, f.guild1, f.bio2, f.guild2]) await f.federated.join(f.alice.address, c.gov.address);
-  await f.federated.connect(f.bob).join(f.bob.address, f.bio2.gov.address);
+  for (const c of [f.bio1, f.guild1, f.bio2, f.guild2]) await f.federated.connect(f.alice).join(c.gov.address);
+  await f.federated.connect(f.bob).join(f.bio2.gov.address);
   const selfMembership = await ethers.deployContract("MockMembership");
   await selfMembership.setMember(f.alice.address, true);
   await f.registry
@@ -494,7 +548,9 @@ async function deployListingsFixture() {
     .registerSelf(Kind.Bioregion, SELF, SELF, await selfMembership.getAddress(), Z, "Fjord", "");
   await f.factory.setCommunity(9, factoryRecord("guild", "Listless", listlessGov.address, Z));
   await f.registry.register(9);
-  return { ...f, selfGov, listlessGov };
+  await f.registry.connect(f.guild1.gov).vouch(listlessGov.address);
+  const deadline = BigInt(await time.latest()) + 3600n;
+  return { ...f, selfGov, listlessGov, deadline };
 }
 
 type ListingsTable = Awaited<ReturnType<typeof deployListingsFixture>>;
@@ -510,6 +566,7 @@ describeBadInput<ListingsTable>({
         await f.federated.listedCommunitiesOf(a),
         await f.federated.memberCommunitiesOf(a),
         await f.federated.isMember(a),
+        await f.federated.nonces(a),
       );
     }
     return views;
@@ -518,44 +575,89 @@ describeBadInput<ListingsTable>({
     {
       fn: "join",
       what: "an address that is not a community",
-      send: (f) => f.federated.join(f.bob.address, f.outsider.address),
+      send: (f) => f.federated.connect(f.bob).join(f.outsider.address),
       error: "FederatedMembershipNotRecognised",
       args: (f) => [f.outsider.address],
     },
     {
       fn: "join",
-      what: "a self-registered community not affiliated with any factory community",
-      send: (f) => f.federated.join(f.bob.address, f.selfGov.address),
+      what: "a self-registered community no recognised community vouched for",
+      send: (f) => f.federated.connect(f.bob).join(f.selfGov.address),
       error: "FederatedMembershipNotRecognised",
       args: (f) => [f.selfGov.address],
     },
     {
       fn: "join",
       what: "a community the account is not a member of",
-      send: (f) => f.federated.connect(f.bob).join(f.bob.address, f.bio1.gov.address),
+      send: (f) => f.federated.connect(f.bob).join(f.bio1.gov.address),
       error: "FederatedMembershipNotMember",
       args: (f) => [f.bob.address, f.bio1.gov.address],
     },
     {
       fn: "join",
       what: "a community without a membership list",
-      send: (f) => f.federated.join(f.bob.address, f.listlessGov.address),
+      send: (f) => f.federated.connect(f.bob).join(f.listlessGov.address),
       error: "FederatedMembershipNotMember",
       args: (f) => [f.bob.address, f.listlessGov.address],
     },
     {
       fn: "join",
       what: "a community already listed",
-      send: (f) => f.federated.connect(f.outsider).join(f.bob.address, f.bio2.gov.address),
+      send: (f) => f.federated.connect(f.bob).join(f.bio2.gov.address),
       error: "FederatedMembershipAlreadyListed",
       args: (f) => [f.bob.address, f.bio2.gov.address],
     },
     {
       fn: "join",
       what: "a fifth community",
-      send: (f) => f.federated.join(f.alice.address, f.unregistered.gov.address),
+      send: (f) => f.federated.connect(f.alice).join(f.unregistered.gov.address),
       error: "FederatedMembershipTooManyCommunities",
       args: (f) => [f.alice.address, 4n],
+    },
+    {
+      fn: "joinWithSignature",
+      what: "an expired signature",
+      send: async (f) =>
+        f.federated
+          .connect(f.outsider)
+          .joinWithSignature(
+            f.bob.address,
+            f.guild2.gov.address,
+            1n,
+            await signJoin(f.federated, f.bob, f.bob.address, f.guild2.gov.address, 1n),
+          ),
+      error: "FederatedMembershipExpiredSignature",
+      args: () => [1n],
+    },
+    {
+      fn: "joinWithSignature",
+      what: "another account's signature",
+      send: async (f) =>
+        f.federated
+          .connect(f.outsider)
+          .joinWithSignature(
+            f.bob.address,
+            f.bio2.gov.address,
+            f.deadline,
+            await signJoin(f.federated, f.outsider, f.bob.address, f.bio2.gov.address, f.deadline),
+          ),
+      error: "FederatedMembershipInvalidSignature",
+      args: (f) => [f.bob.address],
+    },
+    {
+      fn: "joinWithSignature",
+      what: "a valid signature for a community the signer is not a member of",
+      send: async (f) =>
+        f.federated
+          .connect(f.outsider)
+          .joinWithSignature(
+            f.bob.address,
+            f.bio1.gov.address,
+            f.deadline,
+            await signJoin(f.federated, f.bob, f.bob.address, f.bio1.gov.address, f.deadline),
+          ),
+      error: "FederatedMembershipNotMember",
+      args: (f) => [f.bob.address, f.bio1.gov.address],
     },
     {
       fn: "leave",

@@ -1,6 +1,6 @@
 /**
  * Hostile environment, part 2: every action the suite accepts by EIP-712 signature (a peer's
- * attestation, a steward's voucher, a charter acceptance, a vote) against replays: the same
+ * attestation, a steward's voucher, a charter acceptance, a vote, a federated listing) against replays: the same
  * signature twice, a signature for another chain, for another community's contract of the same
  * kind, for a later nonce, and the same signature in its malleable forms (high-s, and the 64-byte
  * EIP-2098 encoding). Each must fail with the contract's own error and leave the action undone;
@@ -13,6 +13,7 @@ import hre, { ethers } from "hardhat";
 
 import { createCommunityClones } from "../../scripts/lib/community";
 import { ATTESTATION_TYPES, VOUCHER_TYPES, attestationOf } from "../../scripts/lib/contributions";
+import { JOIN_TYPES } from "../../scripts/lib/federation";
 import type { ContributionRegistry, LicenceRegistry } from "../../typechain-types";
 import { CARE, CARE_VALUE, EVIDENCE_HASH, EVIDENCE_URI, deployContributionsFixture } from "../helpers/contributions";
 import {
@@ -24,6 +25,7 @@ import {
   deployCommunitiesFixture,
   openVote,
 } from "../helpers/dao";
+import { deployMembersFixture } from "../helpers/federation";
 import { deployLicensingFixture, hashOf } from "../helpers/licensing";
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -236,5 +238,35 @@ describeSignedAction<Governors>({
   invalid: (c) => ["GovernorInvalidSignature", [c.carol.address]],
   replay: (c) => ["GovernorInvalidSignature", [c.carol.address]],
   done: (c) => c.governor.hasVoted(c.proposalId, c.carol.address),
+  nonces: true,
+});
+
+/** The federation with alice a member of bio1, and a second federated membership view (another deployment). */
+async function deployTwoFederatedViewsFixture() {
+  const f = await deployMembersFixture();
+  const other = await ethers.deployContract("FederatedMembership", [await f.registry.getAddress()]);
+  const deadline = BigInt(await time.latest()) + 3600n;
+  return { ...f, other, deadline };
+}
+
+type FederatedViews = Awaited<ReturnType<typeof deployTwoFederatedViewsFixture>>;
+
+describeSignedAction<FederatedViews>({
+  name: "FederatedMembership.joinWithSignature (a member's listing)",
+  fixture: deployTwoFederatedViewsFixture,
+  sign: async (c, domain, shift = 0n) =>
+    c.alice.signTypedData(domain, JOIN_TYPES, {
+      account: c.alice.address,
+      community: c.bio1.gov.address,
+      nonce: (await c.federated.nonces(c.alice.address)) + shift,
+      deadline: c.deadline,
+    }),
+  submit: (c, sig) =>
+    c.federated.connect(c.outsider).joinWithSignature(c.alice.address, c.bio1.gov.address, c.deadline, sig),
+  contract: (c) => c.federated,
+  other: (c) => c.other.getAddress(),
+  invalid: (c) => ["FederatedMembershipInvalidSignature", [c.alice.address]],
+  replay: (c) => ["FederatedMembershipInvalidSignature", [c.alice.address]],
+  done: async (c) => (await c.federated.listedCommunitiesOf(c.alice.address)).length === 1,
   nonces: true,
 });
