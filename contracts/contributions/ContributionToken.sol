@@ -156,9 +156,7 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
     }
 
     /// @notice Total supply at `timepoint` (a timestamp strictly in the past).
-    function getPastTotalSupply(
-        uint256 timepoint
-    ) public view override(IVotes, VotesUpgradeable) returns (uint256) {
+    function getPastTotalSupply(uint256 timepoint) public view override(IVotes, VotesUpgradeable) returns (uint256) {
         return _getStorage().totals.upperLookupRecent(_validateTimepoint(timepoint)) >> HALF_BITS;
     }
 

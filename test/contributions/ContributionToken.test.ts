@@ -248,9 +248,7 @@ describe("ContributionToken", function () {
       expect(await mintGas()).to.equal(base);
       // V's past balances stay exact through all of it.
       await time.increase(1);
-      expect(await f.token.getPastBalance(v, (await time.latest()) - 1)).to.equal(
-        FOUNDER_CREDIT + parseEther("6"),
-      );
+      expect(await f.token.getPastBalance(v, (await time.latest()) - 1)).to.equal(FOUNDER_CREDIT + parseEther("6"));
     });
 
     it("delegates by signature once; a replayed or expired signature fails", async function () {
