@@ -217,10 +217,23 @@ describe("ContributionToken", function () {
       // Later mints follow the delegation.
       await f.token.connect(f.minter).mint(f.alice.address, 3n);
       expect(await f.token.getVotes(f.bob.address)).to.equal(FOUNDER_CREDIT + 8n);
+      // Moving the delegation from one delegate to another keeps the first delegation's start.
+      const bobVotes = await f.token.getVotes(f.bob.address);
+      const carolVotes = await f.token.getVotes(f.carol.address);
+      await f.token.connect(f.alice).delegate(f.carol.address);
+      expect(await f.token.getVotes(f.bob.address)).to.equal(bobVotes - FOUNDER_CREDIT - 3n);
+      expect(await f.token.getVotes(f.carol.address)).to.equal(carolVotes + FOUNDER_CREDIT + 3n);
+      expect(await f.token.delegatedAwayAt(f.alice.address)).to.equal(delegatedAt);
       await f.token.connect(f.alice).delegate(ZeroAddress);
       expect(await f.token.delegates(f.alice.address)).to.equal(f.alice.address);
       expect(await f.token.getVotes(f.alice.address)).to.equal(FOUNDER_CREDIT + 3n);
-      expect(await f.token.getVotes(f.bob.address)).to.equal(5n);
+      expect(await f.token.getVotes(f.bob.address)).to.equal(bobVotes - FOUNDER_CREDIT - 3n);
+      expect(await f.token.getVotes(f.carol.address)).to.equal(carolVotes);
+      await time.increase(1);
+      const t = (await time.latest()) - 1;
+      for (const s of [f.alice, f.bob, f.carol]) {
+        expect(await f.token.getPastBalance(s.address, t)).to.equal(await f.token.balanceOf(s.address));
+      }
     });
 
     it("nobody can make another account's mints costlier: delegating to V leaves the gas of V's mints unchanged", async function () {
