@@ -4,6 +4,7 @@ import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 
 import { deployClone, minimalCloneRuntimeCode } from "../../scripts/lib/community";
+import { isqrt } from "../../scripts/lib/math";
 import type { ContributionToken } from "../../typechain-types";
 import { FOUNDER_CREDIT, deployContributionsFixture, type ContributionsFixture } from "../helpers/contributions";
 
@@ -172,6 +173,24 @@ describe("ContributionToken", function () {
       expect(await f.token.numBalanceCheckpoints(f.bob.address)).to.equal(0n);
       await time.increase(1);
       expect(await f.token.getPastBalance(f.bob.address, (await time.latest()) - 1)).to.equal(amount);
+    });
+
+    it("caps the supply at 2^104 - 1, the half of a checkpoint that holds it", async function () {
+      const f = await loadFixture(deployTokenFixture);
+      const cap = 2n ** 104n - 1n;
+      const room = cap - (await f.token.totalSupply());
+      await expect(f.token.connect(f.minter).mint(f.bob.address, room + 1n))
+        .to.be.revertedWithCustomError(f.token, "ERC20ExceededSafeSupply")
+        .withArgs(cap + 1n, cap);
+      await f.token.connect(f.minter).mint(f.bob.address, room);
+      await time.increase(1);
+      const t = (await time.latest()) - 1;
+      expect(await f.token.getPastTotalSupply(t)).to.equal(cap);
+      // The weight half is untouched by a full supply half.
+      const holders = [f.alice, f.bob, f.carol, f.dave];
+      let weight = 0n;
+      for (const h of holders) weight += isqrt(await f.token.getPastVotes(h.address, t));
+      expect(await f.token.getPastTotalQuadraticWeight(t)).to.equal(weight);
     });
 
     it("only a minter mints; zero account and zero amount are refused", async function () {
