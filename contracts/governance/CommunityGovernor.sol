@@ -68,7 +68,7 @@ contract CommunityGovernor is
     }
 
     /// @inheritdoc ICommunityGovernor
-    // Memory, like OpenZeppelin's `cancel`: the governor shares one decoder (it is at the code size limit).
+    // Memory, like OpenZeppelin's `cancel`, so that both share one decoder: the governor is near the size limit.
     function cancelExpired(
         address[] memory targets,
         uint256[] memory values,
