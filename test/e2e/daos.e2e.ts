@@ -236,9 +236,13 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     ]);
     expect(delegated.result.delegatee).to.equal(carol.address);
     expect(delegated.result.delegateeVotes).to.equal(ethersLib.parseEther("1000").toString());
+  });
 
+  // Continues on the community the test above created (its own test, for its own time budget).
+  it("cancels an expired proposal with dao:cancel-expired, after which it can never be executed", async function () {
     // A proposal queued and left unexecuted expires after 30 days; anyone then cancels its timelock
     // operation, so not even this open-execution timelock can run it later.
+    const [, , , , dave] = await ethers.getSigners();
     const stale = await node.taskJson<TaskResult<{ proposalId: string }>>([
       "dao:propose",
       "--community",
