@@ -98,6 +98,29 @@ const TARGETS = {
       "federation/story.test.ts",
     ],
   },
+  // Votes, past balances and the total quadratic weight every quorum and income share is computed from.
+  ContributionToken: {
+    contract: "contributions/ContributionToken.sol",
+    tests: [
+      "contributions/ContributionToken.test.ts",
+      "invariants/dao.invariants.ts",
+      "invariants/contributions.invariants.ts",
+      "membrane/Membrane.test.ts",
+    ],
+  },
+  // The quadratic quorum and the expiry / cancelExpired paths.
+  CommunityGovernorQuadratic: {
+    contract: "governance/CommunityGovernorQuadratic.sol",
+    tests: ["governance/CommunityGovernor.test.ts", "invariants/dao.invariants.ts"],
+  },
+  CommunityGovernor: {
+    contract: "governance/CommunityGovernor.sol",
+    tests: [
+      "governance/CommunityGovernor.test.ts",
+      "security/bad-input.governance.test.ts",
+      "invariants/dao.invariants.ts",
+    ],
+  },
 };
 
 const names = (process.env.MUTATE ?? Object.keys(TARGETS).join(","))

@@ -43,6 +43,10 @@ contract CommunityGovernor is
     /// Compound's timelock grace period, so stale decisions are not executed in changed circumstances.
     uint256 private constant EXPIRY_PERIOD = 30 days;
 
+    /// @dev True only inside `cancelExpired`, where `state` reports an expired proposal as OpenZeppelin
+    /// sees it (Succeeded or Queued), so that OpenZeppelin's `_cancel` accepts it.
+    bool private transient _cancellingExpired;
+
     /// @custom:oz-upgrades-unsafe-allow constructor
     constructor() {
         _disableInitializers();
@@ -61,6 +65,23 @@ contract CommunityGovernor is
         __GovernorVotesQuorumFraction_init(settings.quorumNumerator);
         __GovernorTimelockControl_init(timelock);
         __GovernorPreventLateQuorum_init(settings.lateQuorumExtension);
+    }
+
+    /// @inheritdoc ICommunityGovernor
+    // Memory, like OpenZeppelin's `cancel`, so that both share one decoder: the governor is near the size limit.
+    function cancelExpired(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public returns (uint256 proposalId) {
+        proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        ProposalState current = state(proposalId);
+        if (current != ProposalState.Expired) revert CommunityGovernorProposalNotExpired(proposalId, current);
+        _cancellingExpired = true;
+        _cancel(targets, values, calldatas, descriptionHash);
+        _cancellingExpired = false;
+        emit ExpiredProposalCancelled(proposalId, _msgSender());
     }
 
     /// @inheritdoc GovernorUpgradeable
@@ -91,11 +112,13 @@ contract CommunityGovernor is
     }
 
     /// @notice The state of a proposal: OpenZeppelin's, plus `Expired` 30 days after the deadline
-    /// (if not queued) or after the eta (if not executed).
+    /// (if not queued) or after the eta (if not executed). An expired proposal can be cancelled by
+    /// anyone (`cancelExpired`), which also cancels its timelock operation.
     function state(
         uint256 proposalId
     ) public view override(GovernorUpgradeable, GovernorTimelockControlUpgradeable) returns (ProposalState) {
         ProposalState current = super.state(proposalId);
+        if (_cancellingExpired) return current;
         if (current == ProposalState.Succeeded) {
             if (clock() > proposalDeadline(proposalId) + EXPIRY_PERIOD) return ProposalState.Expired;
         } else if (current == ProposalState.Queued) {

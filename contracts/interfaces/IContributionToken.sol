@@ -34,4 +34,9 @@ interface IContributionToken is IERC5805 {
 
     /// @notice `account`'s balance at `timepoint` (a timestamp strictly in the past).
     function getPastBalance(address account, uint256 timepoint) external view returns (uint256);
+
+    /// @notice The total quadratic weight at `timepoint` (a timestamp strictly in the past): the sum over
+    /// all accounts of `floor(sqrt(votes))`, votes in the token's smallest unit, each rounded down. This
+    /// is the whole weight a quadratic governor can count, the base of its quorum.
+    function getPastTotalQuadraticWeight(uint256 timepoint) external view returns (uint256);
 }

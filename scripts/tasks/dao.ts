@@ -1,6 +1,7 @@
 /**
  * Tasks for founders and members of bioregional and guild DAOs: create a community, read it,
- * propose, vote (or sign a vote for someone else to relay), queue, execute, list proposals, delegate.
+ * propose, vote (or sign a vote for someone else to relay), queue, execute, cancel an expired proposal,
+ * list proposals, delegate.
  */
 import { Contract, Interface, formatEther, formatUnits, getAddress } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
@@ -115,6 +116,10 @@ cosmoTask<CommunityArgs>(
       proposalThreshold: (await c.governor.proposalThreshold()).toString(),
       quorumPercent: Number(await c.governor["quorumNumerator()"]()),
       quorumNow: (await c.governor.quorum(now - 1n)).toString(),
+      // The quadratic quorum is a share of this: the sum of every member's square-root weight.
+      ...(c.counting === "quadratic"
+        ? { totalQuadraticWeight: (await c.token.getPastTotalQuadraticWeight(now - 1n)).toString() }
+        : {}),
       lateQuorumExtension: Number(await c.governor.lateQuorumVoteExtension()),
       timelockDelay: Number(await c.timelock.getMinDelay()),
       treasuryNative: formatEther(await hre.ethers.provider.getBalance(await c.timelock.getAddress())),
@@ -393,6 +398,24 @@ for (const [verb, description] of [
     },
   );
 }
+
+cosmoTask<ProposalArgs>(
+  "dao:cancel-expired",
+  "Cancel an expired proposal and its timelock operation (anyone may), so it can never be executed",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("proposal", "Proposal id")
+      .addOptionalParam("signer", "Sending account (index or address; default the first)"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const p = await findProposal(c, args.proposal);
+    const g = c.governor.connect(await pickSigner(hre, args.signer));
+    await out.tx("cancelExpired", g.cancelExpired(p.targets, p.values, p.calldatas, p.descriptionHash));
+    out.set("proposalId", p.id.toString());
+    out.set("state", STATES[Number(await c.governor.state(p.id))]);
+  },
+);
 
 cosmoTask<CommunityArgs>(
   "dao:proposals",

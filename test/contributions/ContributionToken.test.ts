@@ -4,6 +4,7 @@ import hre, { ethers } from "hardhat";
 import { loadFixture, time } from "@nomicfoundation/hardhat-network-helpers";
 
 import { deployClone, minimalCloneRuntimeCode } from "../../scripts/lib/community";
+import { isqrt } from "../../scripts/lib/math";
 import type { ContributionToken } from "../../typechain-types";
 import { FOUNDER_CREDIT, deployContributionsFixture, type ContributionsFixture } from "../helpers/contributions";
 
@@ -167,11 +168,29 @@ describe("ContributionToken", function () {
       expect(await f.token.delegates(f.bob.address)).to.equal(f.bob.address);
       expect(await f.token.getVotes(f.bob.address)).to.equal(amount);
       expect(await f.token.numCheckpoints(f.bob.address)).to.equal(1n);
-      // Votes equal the balance, so the vote checkpoint serves as the balance checkpoint too.
-      expect(await f.token.votesDivergedAt(f.bob.address)).to.equal(0n);
+      // The holder never delegated away, so its vote checkpoint serves as its balance checkpoint too.
+      expect(await f.token.delegatedAwayAt(f.bob.address)).to.equal(0n);
       expect(await f.token.numBalanceCheckpoints(f.bob.address)).to.equal(0n);
       await time.increase(1);
       expect(await f.token.getPastBalance(f.bob.address, (await time.latest()) - 1)).to.equal(amount);
+    });
+
+    it("caps the supply at 2^104 - 1, the half of a checkpoint that holds it", async function () {
+      const f = await loadFixture(deployTokenFixture);
+      const cap = 2n ** 104n - 1n;
+      const room = cap - (await f.token.totalSupply());
+      await expect(f.token.connect(f.minter).mint(f.bob.address, room + 1n))
+        .to.be.revertedWithCustomError(f.token, "ERC20ExceededSafeSupply")
+        .withArgs(cap + 1n, cap);
+      await f.token.connect(f.minter).mint(f.bob.address, room);
+      await time.increase(1);
+      const t = (await time.latest()) - 1;
+      expect(await f.token.getPastTotalSupply(t)).to.equal(cap);
+      // The weight half is untouched by a full supply half.
+      const holders = [f.alice, f.bob, f.carol, f.dave];
+      let weight = 0n;
+      for (const h of holders) weight += isqrt(await f.token.getPastVotes(h.address, t));
+      expect(await f.token.getPastTotalQuadraticWeight(t)).to.equal(weight);
     });
 
     it("only a minter mints; zero account and zero amount are refused", async function () {
@@ -204,22 +223,64 @@ describe("ContributionToken", function () {
       expect(await f.token.delegates(f.alice.address)).to.equal(f.bob.address);
       expect(await f.token.getVotes(f.alice.address)).to.equal(0n);
       expect(await f.token.getVotes(f.bob.address)).to.equal(FOUNDER_CREDIT + 5n);
-      // Both accounts whose votes moved now checkpoint their balances separately.
+      // Only the account that delegated away checkpoints its balance separately; the delegate does not.
       const delegatedAt = BigInt(await time.latest());
-      expect(await f.token.votesDivergedAt(f.alice.address)).to.equal(delegatedAt);
-      expect(await f.token.votesDivergedAt(f.bob.address)).to.equal(delegatedAt);
+      expect(await f.token.delegatedAwayAt(f.alice.address)).to.equal(delegatedAt);
+      expect(await f.token.delegatedAwayAt(f.bob.address)).to.equal(0n);
       expect(await f.token.numBalanceCheckpoints(f.alice.address)).to.equal(1n);
-      expect(await f.token.votesDivergedAt(f.carol.address)).to.equal(0n);
+      expect(await f.token.numBalanceCheckpoints(f.bob.address)).to.equal(0n);
+      expect(await f.token.delegatedAwayAt(f.carol.address)).to.equal(0n);
       // Re-delegating to the current delegate moves nothing and starts nothing.
       await f.token.connect(f.carol).delegate(f.carol.address);
-      expect(await f.token.votesDivergedAt(f.carol.address)).to.equal(0n);
+      expect(await f.token.delegatedAwayAt(f.carol.address)).to.equal(0n);
       // Later mints follow the delegation.
       await f.token.connect(f.minter).mint(f.alice.address, 3n);
       expect(await f.token.getVotes(f.bob.address)).to.equal(FOUNDER_CREDIT + 8n);
+      // Moving the delegation from one delegate to another keeps the first delegation's start.
+      const bobVotes = await f.token.getVotes(f.bob.address);
+      const carolVotes = await f.token.getVotes(f.carol.address);
+      await f.token.connect(f.alice).delegate(f.carol.address);
+      expect(await f.token.getVotes(f.bob.address)).to.equal(bobVotes - FOUNDER_CREDIT - 3n);
+      expect(await f.token.getVotes(f.carol.address)).to.equal(carolVotes + FOUNDER_CREDIT + 3n);
+      expect(await f.token.delegatedAwayAt(f.alice.address)).to.equal(delegatedAt);
       await f.token.connect(f.alice).delegate(ZeroAddress);
       expect(await f.token.delegates(f.alice.address)).to.equal(f.alice.address);
       expect(await f.token.getVotes(f.alice.address)).to.equal(FOUNDER_CREDIT + 3n);
-      expect(await f.token.getVotes(f.bob.address)).to.equal(5n);
+      expect(await f.token.getVotes(f.bob.address)).to.equal(bobVotes - FOUNDER_CREDIT - 3n);
+      expect(await f.token.getVotes(f.carol.address)).to.equal(carolVotes);
+      await time.increase(1);
+      const t = (await time.latest()) - 1;
+      for (const s of [f.alice, f.bob, f.carol]) {
+        expect(await f.token.getPastBalance(s.address, t)).to.equal(await f.token.balanceOf(s.address));
+      }
+    });
+
+    it("nobody can make another account's mints costlier: delegating to V leaves the gas of V's mints unchanged", async function () {
+      const f = await loadFixture(deployTokenFixture);
+      // V is a founder; carol holds tokens too. Mints of one token each, at a new timestamp every time, so
+      // every one writes new checkpoints (the costliest steady case; the square roots of similar
+      // balances cost the same).
+      const v = f.alice.address;
+      await f.token.connect(f.minter).mint(f.carol.address, parseEther("3"));
+      const mintGas = async () => {
+        await time.increase(10);
+        return (await (await f.token.connect(f.minter).mint(v, parseEther("1"))).wait())!.gasUsed;
+      };
+      await mintGas();
+      const base = await mintGas();
+      expect(await mintGas()).to.equal(base);
+      // A zero-balance account delegating to V (anyone can do this, for free) ...
+      expect(await f.token.balanceOf(f.outsider.address)).to.equal(0n);
+      await f.token.connect(f.outsider).delegate(v);
+      expect(await mintGas()).to.equal(base);
+      // ... and a holder delegating to V, then away again.
+      await f.token.connect(f.carol).delegate(v);
+      expect(await mintGas()).to.equal(base);
+      await f.token.connect(f.carol).delegate(ZeroAddress);
+      expect(await mintGas()).to.equal(base);
+      // V's past balances stay exact through all of it.
+      await time.increase(1);
+      expect(await f.token.getPastBalance(v, (await time.latest()) - 1)).to.equal(FOUNDER_CREDIT + parseEther("6"));
     });
 
     it("delegates by signature once; a replayed or expired signature fails", async function () {

@@ -68,10 +68,11 @@ describe("contribution accounting gas", function () {
 
     // Coverage instrumentation inflates gas: the bounds only hold for the real bytecode.
     if ((hre as unknown as { __SOLIDITY_COVERAGE_RUNNING?: boolean }).__SOLIDITY_COVERAGE_RUNNING) return;
-    // Regression bounds (a mint to a new holder writes its balance, the supply, a supply checkpoint and
-    // a vote checkpoint, which doubles as its balance checkpoint until it delegates).
+    // Regression bounds (a mint to a new holder writes its balance, the supply, one checkpoint of the
+    // supply and the total quadratic weight together, and a vote checkpoint, which doubles as its
+    // balance checkpoint until it delegates away).
     // The claim reads the contributor's membership (a removed member claims nothing): +3k.
-    expect(gas["first attested claim"]).to.be.lessThan(175_000n);
+    expect(gas["first attested claim"]).to.be.lessThan(177_000n);
     expect(gas["Merkle claim (64 leaves)"]).to.be.lessThan(200_000n);
     // The voucher reads membership and writes the steward's spending of the period (a fresh slot here): +35k.
     expect(gas["voucher redemption"]).to.be.lessThan(245_000n);

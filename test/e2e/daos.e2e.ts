@@ -238,6 +238,43 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     expect(delegated.result.delegateeVotes).to.equal(ethersLib.parseEther("1000").toString());
   });
 
+  // Continues on the community the test above created (its own test, for its own time budget).
+  it("cancels an expired proposal with dao:cancel-expired, after which it can never be executed", async function () {
+    // A proposal queued and left unexecuted expires after 30 days; anyone then cancels its timelock
+    // operation, so not even this open-execution timelock can run it later.
+    const [, , , , dave] = await ethers.getSigners();
+    const stale = await node.taskJson<TaskResult<{ proposalId: string }>>([
+      "dao:propose",
+      "--community",
+      "Cascadia",
+      "--signer",
+      "2",
+      "--file",
+      write("stale.json", {
+        description: "Pay dave again",
+        actions: [{ type: "transfer-native", to: dave.address, amount: "0.5" }],
+      }),
+    ]);
+    const staleId = stale.result.proposalId;
+    await advance(61);
+    await node.taskJson(vote(staleId, "for", "--signer", "3"));
+    await advance(7201);
+    await node.taskJson(["dao:queue", "--community", "Cascadia", "--proposal", staleId]);
+    await advance(1800 + 30 * 86_400 + 1);
+    const cancelled = await node.taskJson<TaskResult<{ state: string }>>([
+      "dao:cancel-expired",
+      "--community",
+      "Cascadia",
+      "--proposal",
+      staleId,
+      "--signer",
+      "5",
+    ]);
+    expect(cancelled.result.state).to.equal("Canceled");
+    const late = await node.task(["dao:execute", "--community", "Cascadia", "--proposal", staleId]);
+    expect(late.code).to.not.equal(0);
+  });
+
   it("rejects a bad community file with one line and a non-zero exit, sending nothing", async function () {
     const bad = await node.task(["dao:create", "--file", write("bad.json", { kind: "village", name: "x" })]);
     expect(bad.code).to.not.equal(0);

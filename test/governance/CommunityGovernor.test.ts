@@ -22,6 +22,8 @@ import {
   stateBitmap,
   toDeadline,
   toVoting,
+  ZERO_HASH,
+  timelockSalt,
   type Community,
 } from "../helpers/dao";
 
@@ -227,6 +229,80 @@ describe("CommunityGovernor", function () {
           .withArgs(p.id, State.Expired, stateBitmap(State.Queued));
       });
 
+      it("anyone can cancel the timelock operation of an expired proposal, so it can never run", async function () {
+        const f = await loadFixture(deployGovernorFixture);
+        const c = pick(f);
+        const p = await payoutProposal(f, c);
+        await openVote(c.governor, f.bob, p);
+        await c.governor.connect(f.carol).castVote(p.id, Vote.For);
+        await toDeadline(c.governor, p.id);
+        await c.governor.queue(...ops(p));
+        const salt = timelockSalt(await c.governor.getAddress(), p.descriptionHash);
+        const opId = await c.timelock.hashOperationBatch(p.targets, p.values, p.calldatas, ZERO_HASH, salt);
+        expect(await c.timelock.isOperationPending(opId)).to.equal(true);
+        await time.increaseTo((await c.governor.proposalEta(p.id)) + BigInt(EXPIRY_PERIOD) + 1n);
+        expect(await c.governor.state(p.id)).to.equal(State.Expired);
+        await expect(c.governor.connect(f.dave).cancelExpired(...ops(p)))
+          .to.emit(c.governor, "ExpiredProposalCancelled")
+          .withArgs(p.id, f.dave.address)
+          .and.to.emit(c.governor, "ProposalCanceled")
+          .withArgs(p.id)
+          .and.to.emit(c.timelock, "Cancelled")
+          .withArgs(opId);
+        expect(await c.timelock.isOperation(opId)).to.equal(false);
+        expect(await c.governor.state(p.id)).to.equal(State.Canceled);
+        // Not even an open-execution timelock (the simple community's) runs it any more.
+        if (mode === "simple") {
+          await expect(c.timelock.connect(f.dave).executeBatch(p.targets, p.values, p.calldatas, ZERO_HASH, salt))
+            .to.be.revertedWithCustomError(c.timelock, "TimelockUnexpectedOperationState")
+            .withArgs(opId, stateBitmap(2n)); // OperationState.Ready
+        }
+        await expect(c.governor.connect(f.dave).cancelExpired(...ops(p)))
+          .to.be.revertedWithCustomError(c.governor, "CommunityGovernorProposalNotExpired")
+          .withArgs(p.id, State.Canceled);
+      });
+
+      it("cancels an expired proposal that was never queued, and refuses every state but Expired", async function () {
+        const f = await loadFixture(deployGovernorFixture);
+        const c = pick(f);
+        const p = await payoutProposal(f, c);
+        const notExpired = (s: bigint) =>
+          expect(c.governor.connect(f.dave).cancelExpired(...ops(p)))
+            .to.be.revertedWithCustomError(c.governor, "CommunityGovernorProposalNotExpired")
+            .withArgs(p.id, s);
+        await expect(c.governor.cancelExpired(...ops(p)))
+          .to.be.revertedWithCustomError(c.governor, "GovernorNonexistentProposal")
+          .withArgs(p.id);
+        await propose(c.governor, f.bob, p);
+        await notExpired(State.Pending);
+        await toVoting(c.governor, p.id);
+        await notExpired(State.Active);
+        await c.governor.connect(f.carol).castVote(p.id, Vote.For);
+        await toDeadline(c.governor, p.id);
+        await notExpired(State.Succeeded);
+        await time.increase(EXPIRY_PERIOD);
+        expect(await c.governor.state(p.id)).to.equal(State.Expired);
+        await expect(c.governor.connect(f.dave).cancelExpired(...ops(p)))
+          .to.emit(c.governor, "ExpiredProposalCancelled")
+          .withArgs(p.id, f.dave.address)
+          .and.not.to.emit(c.timelock, "Cancelled");
+        expect(await c.governor.state(p.id)).to.equal(State.Canceled);
+        // A queued proposal, then executed, is not expired either.
+        const q = await payoutProposal(f, c, "Pay dave again");
+        await openVote(c.governor, f.bob, q);
+        await c.governor.connect(f.carol).castVote(q.id, Vote.For);
+        await toDeadline(c.governor, q.id);
+        await c.governor.queue(...ops(q));
+        await expect(c.governor.cancelExpired(...ops(q)))
+          .to.be.revertedWithCustomError(c.governor, "CommunityGovernorProposalNotExpired")
+          .withArgs(q.id, State.Queued);
+        await time.increaseTo(await c.governor.proposalEta(q.id));
+        await c.governor.execute(...ops(q));
+        await expect(c.governor.cancelExpired(...ops(q)))
+          .to.be.revertedWithCustomError(c.governor, "CommunityGovernorProposalNotExpired")
+          .withArgs(q.id, State.Executed);
+      });
+
       it("extends the vote when quorum is reached late", async function () {
         const f = await loadFixture(deployGovernorFixture);
         const c = pick(f);
@@ -366,8 +442,9 @@ describe("CommunityGovernor", function () {
       expect(await quadratic.governor.getVotes(small[0].address, t)).to.equal(10_000_000_000n); // sqrt(100e18)
       expect(await quadratic.governor.getVotes(whale.address, t)).to.equal(30_000_000_000n); // sqrt(900e18)
       expect(await quadratic.governor.getVotes(eight.address, t)).to.equal(2_828_427_124n); // floor(sqrt(8e18))
-      // Total supply 1317 tokens, quorum 20%: floor(sqrt(263.4e18)) = 16_229_602_582.
-      expect(await quadratic.governor.quorum(t)).to.equal(16_229_602_582n);
+      // Total weight 4 x 1e10 + 3e10 + 2_828_427_124 + 3e9 = 75_828_427_124; quorum 20%, rounded up.
+      expect(await quadratic.token.getPastTotalQuadraticWeight(t)).to.equal(75_828_427_124n);
+      expect(await quadratic.governor.quorum(t)).to.equal(15_165_685_425n);
       expect(await quadratic.token.getPastTotalSupply(t)).to.equal(e(1317));
     });
 
@@ -407,12 +484,35 @@ describe("CommunityGovernor", function () {
       await propose(c.governor, small[0], one);
       await propose(c.governor, small[0], two);
       await toVoting(c.governor, two.id);
-      await c.governor.connect(small[0]).castVote(one.id, Vote.For); // 1e10 < 1.62e10
+      await c.governor.connect(small[0]).castVote(one.id, Vote.For); // 1e10 < 1.52e10
       await c.governor.connect(small[0]).castVote(two.id, Vote.For);
-      await c.governor.connect(small[1]).castVote(two.id, Vote.For); // 2e10 >= 1.62e10
+      await c.governor.connect(small[1]).castVote(two.id, Vote.For); // 2e10 >= 1.52e10
       await toDeadline(c.governor, two.id);
       expect(await c.governor.state(one.id)).to.equal(State.Defeated);
       expect(await c.governor.state(two.id)).to.equal(State.Succeeded);
+    });
+
+    it("a quadratic quorum of 20% needs 20% of the total quadratic weight: 5 of 100 equal members do not reach it", async function () {
+      const { factory, signers } = await deployCommunitiesFixture();
+      const voters = signers.slice(1, 6);
+      const others = Array.from({ length: 95 }, (_, i) => ethers.getAddress(ethers.toBeHex(0x1000 + i, 20)));
+      const founders = [...voters.map((v) => v.address), ...others];
+      // 100 members of 9 tokens each: each weighs sqrt(9e18) = 3e9, 3e11 in all.
+      const { community: c } = await createCommunity(
+        factory,
+        communityConfig("guild", "quadratic"),
+        founders,
+        founders.map(() => e(9)),
+      );
+      const p = await buildProposal(c.governor, [{ target: voters[0].address }], "five of a hundred");
+      await openVote(c.governor, voters[0], p);
+      for (const v of voters) await c.governor.connect(v).castVote(p.id, Vote.For);
+      const snapshot = await c.governor.proposalSnapshot(p.id);
+      expect(await c.governor.proposalVotes(p.id)).to.deep.equal([0n, 15_000_000_000n, 0n]);
+      await toDeadline(c.governor, p.id);
+      expect(await c.governor.state(p.id)).to.equal(State.Defeated);
+      expect(await c.governor.quorum(snapshot)).to.equal(60_000_000_000n); // 20% of 3e11
+      expect(await c.token.getPastTotalQuadraticWeight(snapshot)).to.equal(300_000_000_000n);
     });
 
     it("compares the proposal threshold in weight units: 9 tokens (3e9) may propose, 8 tokens may not", async function () {

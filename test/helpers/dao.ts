@@ -200,6 +200,11 @@ export async function toDeadline(governor: CommunityGovernor, id: bigint): Promi
 
 export type { HardhatEthersSigner };
 
+/** The salt OpenZeppelin's `GovernorTimelockControl` gives a proposal's timelock operation. */
+export function timelockSalt(governor: string, descriptionHash: string): string {
+  return ethers.toBeHex((BigInt(governor) << 96n) ^ BigInt(descriptionHash), 32);
+}
+
 /** The `expectedStates` bitmap of OpenZeppelin's `GovernorUnexpectedProposalState` error. */
 export function stateBitmap(...states: bigint[]): string {
   return ethers.toBeHex(

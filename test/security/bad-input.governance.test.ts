@@ -145,6 +145,20 @@ describeBadInput<Governance>({
       args: (f) => [f.p.id, f.alice.address],
     },
     {
+      fn: "cancelExpired",
+      what: "an unknown proposal",
+      send: async (f) => f.governor.cancelExpired([f.dave.address], [0n], ["0x"], ethers.id("nothing")),
+      error: "GovernorNonexistentProposal",
+      args: async (f) => [await f.governor.hashProposal([f.dave.address], [0n], ["0x"], ethers.id("nothing"))],
+    },
+    {
+      fn: "cancelExpired",
+      what: "a proposal that is not expired (pending)",
+      send: (f) => f.governor.connect(f.alice).cancelExpired(...ops(f.p)),
+      error: "CommunityGovernorProposalNotExpired",
+      args: (f) => [f.p.id, 0n],
+    },
+    {
       fn: "relay",
       what: "by anyone but governance",
       send: (f) => f.governor.connect(f.carol).relay(f.carol.address, 0n, "0x"),
