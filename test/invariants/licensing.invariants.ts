@@ -119,7 +119,7 @@ describe("invariants: licence fees", function () {
               FEES[a.work],
               registry
                 .connect(licensees[a.who])
-                .requestLicence(a.work + 1, Commercial, FEES[a.work], 10_000, { value }),
+                .requestLicence(a.work + 1, 1n, Commercial, FEES[a.work], 10_000, { value }),
             );
             licence[a.who][a.work] = { id, expiresAt: t + BigInt(PERIOD) };
           } else if (a.kind === "renew") {
