@@ -57,6 +57,7 @@ describeBadInput<Income>({
       views.push(
         await m.epochCount(asset),
         await m.pendingIncome(asset),
+        await m.carriedToContributors(asset),
         await m.treasuryOwed(asset),
         await m.accounted(asset),
       );
@@ -216,7 +217,8 @@ describeBadInput<Registry>({
     for (const s of [f.company, f.bob, f.carol, f.alice]) {
       views.push(await r.licenceOf(1n, s.address), await r.isLicensed(1n, s.address), await r.nonces(s.address));
     }
-    views.push(await r.terms(1n, 1n), await f.membrane.accounted(NATIVE));
+    views.push(await r.terms(1n, 1n), await f.membrane.accounted(NATIVE), await r.heldFees(f.alice.address));
+    views.push(await r.wasRevoked(1n, f.carol.address));
     return views;
   },
   balances: async (f) => [await f.membrane.getAddress()],
@@ -364,6 +366,13 @@ describeBadInput<Registry>({
     },
     {
       fn: "requestLicence",
+      what: "a terms version the work no longer has (changed since the licensee read them)",
+      send: (f) => f.registry.connect(f.alice).requestLicence(1n, 2n, NonCommercial, 0n, 0),
+      error: "LicenceRegistryTermsChanged",
+      args: () => [1n, 2n, 1n],
+    },
+    {
+      fn: "requestLicence",
       what: "a superseded work",
       send: (f) => f.registry.connect(f.alice).requestLicence(2n, 1n, NonCommercial, 0n, 0),
       error: "LicenceRegistryWorkSuperseded",
@@ -403,6 +412,19 @@ describeBadInput<Registry>({
       send: (f) => f.registry.connect(f.alice).requestLicence(1n, 1n, NonCommercial, 0n, 0, { value: 1n }),
       error: "LicenceRegistryWrongValue",
       args: () => [1n, 0n],
+    },
+    {
+      fn: "withdrawHeldFees",
+      what: "by an account with nothing held",
+      send: (f) => f.registry.connect(f.alice).withdrawHeldFees(f.alice.address),
+      error: "LicenceRegistryNothingHeld",
+      args: (f) => [f.alice.address],
+    },
+    {
+      fn: "withdrawHeldFees",
+      what: "to the zero address",
+      send: (f) => f.registry.connect(f.alice).withdrawHeldFees(ethers.ZeroAddress),
+      error: "LicenceRegistryInvalidAddress",
     },
     {
       fn: "grantLicence",
