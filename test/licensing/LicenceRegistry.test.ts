@@ -822,6 +822,8 @@ describe("LicenceRegistry", function () {
       await registry.connect(bob).requestLicence(w, 1n, Commons, 0, 0);
       expect((await registry.licence(id)).status).to.equal(Status.Requested);
       expect(await registry.isLicensed(w, bob.address)).to.equal(false);
+      expect(await registry.isCommonsUser(w, bob.address)).to.equal(true);
+      expect(await registry.isCommonsUser(w, steward.address)).to.equal(false); // never signed
     });
   });
 });
