@@ -124,7 +124,7 @@ interface ILicenceRegistry {
     error LicenceRegistryTermsAboveMaximum(uint256 fee, uint256 maxFee, uint16 shareBps, uint16 maxShareBps);
     /// @notice `sent` native currency was sent where `expected` was due.
     error LicenceRegistryWrongValue(uint256 sent, uint256 expected);
-    /// @notice Sending native currency to the beneficiary `to` failed.
+    /// @notice Sending `amount` of native currency to `to` (where held fees were withdrawn to) failed.
     error LicenceRegistryPaymentFailed(address to, uint256 amount);
     /// @notice Licence `licenceId` cannot be renewed (terms not renewable, or no expiry).
     error LicenceRegistryNotRenewable(uint256 licenceId);
