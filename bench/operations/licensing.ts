@@ -57,11 +57,11 @@ export async function measureLicensing(hre: HardhatRuntimeEnvironment, rec: GasR
   const workId = (await registry.counts()).works;
   rec.record(
     "lic.grant.commons",
-    await gasOf(registry.connect(alice).requestLicence(workId, LicenceClass.Commons, 0, 0)),
+    await gasOf(registry.connect(alice).requestLicence(workId, 1n, LicenceClass.Commons, 0, 0)),
   );
   rec.record(
     "lic.grant.commercial",
-    await gasOf(registry.connect(company).requestLicence(workId, LicenceClass.Commercial, fee, 0, { value: fee })),
+    await gasOf(registry.connect(company).requestLicence(workId, 1n, LicenceClass.Commercial, fee, 0, { value: fee })),
     undefined,
     "native fee pushed to the community's membrane",
   );

@@ -77,7 +77,8 @@ interface ILicenceRegistry {
         string uri;
     }
 
-    /// @notice A licence. `termsVersion` is frozen at grant. Packed in three storage slots.
+    /// @notice A licence. `termsVersion` is the version its licensee requested, kept at the grant.
+    /// Packed in three storage slots.
     struct Licence {
         address licensee;
         LicenceClass licenceClass;
@@ -123,7 +124,7 @@ interface ILicenceRegistry {
     error LicenceRegistryTermsAboveMaximum(uint256 fee, uint256 maxFee, uint16 shareBps, uint16 maxShareBps);
     /// @notice `sent` native currency was sent where `expected` was due.
     error LicenceRegistryWrongValue(uint256 sent, uint256 expected);
-    /// @notice Sending native currency to the beneficiary `to` failed.
+    /// @notice Sending `amount` of native currency to `to` (where held fees were withdrawn to) failed.
     error LicenceRegistryPaymentFailed(address to, uint256 amount);
     /// @notice Licence `licenceId` cannot be renewed (terms not renewable, or no expiry).
     error LicenceRegistryNotRenewable(uint256 licenceId);
@@ -139,6 +140,10 @@ interface ILicenceRegistry {
     error LicenceRegistrySignatureExpired(uint256 deadline);
     /// @notice The charter signature is not `signer`'s.
     error LicenceRegistryInvalidSignature(address signer);
+    /// @notice The request named terms version `seen` of `workId`, but its terms are now at `current`.
+    error LicenceRegistryTermsChanged(uint256 workId, uint256 seen, uint256 current);
+    /// @notice No fees are held for `beneficiary`.
+    error LicenceRegistryNothingHeld(address beneficiary);
 
     /// @notice Work `workId` was registered by `steward`, paying fees to `beneficiary`;
     /// `previousVersion` is the work it supersedes (0: none).
@@ -189,9 +194,9 @@ interface ILicenceRegistry {
     );
     /// @notice The steward refused licence request `licenceId`, for the reason at `reasonURI`.
     event LicenceRefused(uint256 indexed licenceId, string reasonURI, bytes32 reasonHash);
-    /// @notice `payer` paid `amount` of `token` for licence `licenceId`, sent to `beneficiary`
-    /// (`notified`: the beneficiary was called in the same transaction; native: always, ERC-20: its
-    /// `notifyIncome(token)` did not revert).
+    /// @notice `payer` paid `amount` of `token` for licence `licenceId` to `beneficiary` (`notified`:
+    /// the beneficiary was called successfully in the same transaction; native: its `receive` took the
+    /// fee, and when it did not the fee is held (`FeeHeld`); ERC-20: its `notifyIncome(token)` did not revert).
     event FeePaid(
         uint256 indexed licenceId,
         address indexed payer,
@@ -200,6 +205,11 @@ interface ILicenceRegistry {
         uint256 amount,
         bool notified
     );
+    /// @notice The native fee `amount` of licence `licenceId` could not be pushed to `beneficiary` (it
+    /// refused it or ran out of gas); it is held for the beneficiary to withdraw. The licence is paid.
+    event FeeHeld(uint256 indexed licenceId, address indexed beneficiary, uint256 amount);
+    /// @notice `beneficiary` withdrew `amount` of its held native fees to `to`.
+    event HeldFeesWithdrawn(address indexed beneficiary, address indexed to, uint256 amount);
     /// @notice Licence `licenceId` was renewed (or paid for the first time) until `expiresAt`.
     event LicenceRenewed(uint256 indexed licenceId, uint64 expiresAt);
     /// @notice The licensee of `licenceId` reported `revenue` (report at `reportURI`) and paid `share`.
@@ -261,28 +271,37 @@ interface ILicenceRegistry {
 
     /// @notice Records that `signer` accepted the charter `charterHash`, by their EIP-712 signature
     /// (`CharterAcceptance(address signer,bytes32 charterHash,uint256 nonce,uint256 deadline)`;
-    /// ERC-1271 for contract accounts). Anyone may relay it.
+    /// ERC-1271 for contract accounts). Anyone may relay it. Anyone can sign, so a signature alone does
+    /// not grant a commons licence: the signer's first commons licence waits for the steward, and a
+    /// granted one is renewed while the signature stands.
     function acceptCharter(address signer, bytes32 charterHash, uint256 deadline, bytes calldata signature) external;
 
-    /// @notice Asks for a licence of `workId` as `licenceClass`, accepting at most `maxFee` per period and
-    /// `maxRevenueShareBps`. Granted at once when the current terms allow it (a commercial fee is then
-    /// paid with this call, native currency as `msg.value`), otherwise left for the steward.
+    /// @notice Asks for a licence of `workId` as `licenceClass` under terms version `termsVersion` (the
+    /// one the licensee read; the call fails if the work's terms have changed since), accepting at most
+    /// `maxFee` per period and `maxRevenueShareBps`. Granted at once when those terms allow it (a
+    /// commercial fee is then paid with this call, native currency as `msg.value`), otherwise left for
+    /// the steward, who can only grant it under the same version. Non-commercial use is granted at once;
+    /// commons use when the licensee is a member of the terms' membership or a cooperative the steward
+    /// recognises (a charter signer waits for the steward); commercial use when the terms say so. A
+    /// licensee ever revoked from this work waits for the steward whatever the terms say.
     /// @return licenceId The licence's id (the first is 1).
     function requestLicence(
         uint256 workId,
+        uint256 termsVersion,
         LicenceClass licenceClass,
         uint256 maxFee,
         uint16 maxRevenueShareBps
     ) external payable returns (uint256 licenceId);
 
-    /// @notice Grants a requested licence under the work's current terms, within the maximums the
-    /// licensee accepted. A commercial licence with a fee then awaits its first payment. Only the steward.
+    /// @notice Grants a requested licence under the terms version the licensee requested, within the
+    /// maximums it accepted. A commercial licence with a fee then awaits its first payment. Only the steward.
     function grantLicence(uint256 licenceId) external;
 
     /// @notice Refuses a requested licence, with a reason. Only the steward.
     function refuseLicence(uint256 licenceId, string calldata reasonURI, bytes32 reasonHash) external;
 
-    /// @notice Pays the first period of a steward-granted commercial licence, or renews a licence for
+    /// @notice Pays the first fee of a steward-granted commercial licence (for its first period, or for
+    /// good when the terms have no period: a one-time fee), or renews a licence with renewable terms for
     /// one more period under its frozen terms (commercial: pays the frozen fee; commons: the licensee
     /// must still qualify). Only the licensee.
     function renewLicence(uint256 licenceId) external payable;
@@ -308,8 +327,13 @@ interface ILicenceRegistry {
     function reinstateLicence(uint256 licenceId, string calldata noteURI) external;
 
     /// @notice Revokes a suspended licence, once the licensee has answered or the window has closed.
-    /// Final. Only the steward (a community's timelock: its governance).
+    /// Final, and remembered for the work and licensee: their later requests always wait for the
+    /// steward. Only the steward (a community's timelock: its governance).
     function revokeLicence(uint256 licenceId, string calldata reasonURI, bytes32 reasonHash) external;
+
+    /// @notice Sends the native fees held for the caller (a beneficiary that refused them) to `to`.
+    /// @return amount What was sent.
+    function withdrawHeldFees(address to) external returns (uint256 amount);
 
     /// @notice Whether `licensee` holds an active, unexpired, paid licence of `workId`.
     function isLicensed(uint256 workId, address licensee) external view returns (bool);
@@ -320,7 +344,7 @@ interface ILicenceRegistry {
     /// @notice Licence `licenceId`.
     function licence(uint256 licenceId) external view returns (Licence memory);
 
-    /// @notice The terms frozen into licence `licenceId` (for a request not yet granted: the work's current terms).
+    /// @notice The terms of licence `licenceId`: the version its licensee requested.
     function licenceTerms(uint256 licenceId) external view returns (Terms memory);
 
     /// @notice Work `workId`.
@@ -329,8 +353,15 @@ interface ILicenceRegistry {
     /// @notice Version `version` of the terms of `workId`.
     function terms(uint256 workId, uint256 version) external view returns (Terms memory);
 
-    /// @notice Whether `account` qualifies as a commons user of `workId` under its current terms.
+    /// @notice Whether `account` qualifies as a commons user of `workId` under its current terms (a
+    /// charter signer qualifies, though its first grant waits for the steward).
     function isCommonsUser(uint256 workId, address account) external view returns (bool);
+
+    /// @notice Whether a licence of `licensee` for `workId` was ever revoked.
+    function wasRevoked(uint256 workId, address licensee) external view returns (bool);
+
+    /// @notice Native fees held for `beneficiary` to withdraw.
+    function heldFees(address beneficiary) external view returns (uint256);
 
     /// @notice Whether `signer` accepted the charter `charterHash`.
     function charterAccepted(address signer, bytes32 charterHash) external view returns (bool);

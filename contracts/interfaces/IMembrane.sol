@@ -12,10 +12,11 @@ interface IMembrane {
     /// @param snapshot The timepoint whose balances and total supply share the epoch (close time - 1).
     /// @param closedAt When the epoch was closed.
     /// @param supply Total contribution-token supply at `snapshot`.
-    /// @param income Income of the epoch (including dust carried from earlier epochs).
+    /// @param income Income credited during the epoch.
     /// @param toTreasury Part of `income` owed to the treasury.
-    /// @param toContributors Part of `income` shared by contributors (`income - toTreasury`, or zero
-    /// when `supply` is zero: then it carries to the next epoch).
+    /// @param toContributors What contributors share: `income - toTreasury` plus what earlier epochs
+    /// carried to contributors (rounding dust, or a part nobody could claim); zero when `supply` is
+    /// zero: then all of it carries to the next epoch's contributors.
     /// @param claimed What contributors have claimed so far.
     /// @param claimedWeight Sum of the snapshot balances of contributors who claimed.
     struct Epoch {
@@ -73,8 +74,9 @@ interface IMembrane {
         uint256 toTreasury,
         uint256 toContributors
     );
-    /// @notice `amount` of `asset` carried from epoch `fromEpochId` into the open epoch: rounding
-    /// dust once every snapshot holder has claimed, or the contributors' part when supply was zero.
+    /// @notice `amount` of `asset` carried from epoch `fromEpochId` to the contributors of the next epoch
+    /// to close (never to the treasury): rounding dust once every snapshot holder has claimed, or, at a
+    /// close with a zero supply, the whole contributors' part (including what was carried into it).
     event DustCarried(address indexed asset, uint256 indexed fromEpochId, uint256 amount);
     /// @notice `account` claimed `amount` of `asset` for epoch `epochId` (their balance `weight`).
     event IncomeClaimed(
@@ -98,9 +100,10 @@ interface IMembrane {
     /// @param treasuryShareBps The treasury's share of each epoch's income, in basis points.
     function initialize(address token, address treasury, address governance, uint16 treasuryShareBps) external;
 
-    /// @notice Credits `asset` that arrived without a deposit call (an ERC-20 transfer, a licence fee,
-    /// forced native currency) to the open epoch: what the contract holds beyond what it owes.
-    /// Anyone may call it; a second call credits nothing.
+    /// @notice Credits `asset` that arrived without a deposit call (an ERC-20 transfer, a licence fee
+    /// whose notification failed, forced native currency) to the open epoch: what the contract holds
+    /// beyond what it owes. Anyone may call it; a second call credits nothing. `closeEpoch` does the same
+    /// before it splits, so such income is credited at the latest at the next close.
     /// @return arrived The amount newly credited.
     function notifyIncome(address asset) external returns (uint256 arrived);
 
@@ -109,9 +112,10 @@ interface IMembrane {
     /// @return arrived The amount credited.
     function depositIncome(address asset, uint256 amount) external returns (uint256 arrived);
 
-    /// @notice Closes the open epoch of `asset`: snapshots the contribution token at the previous
-    /// second and splits the epoch's income. Anyone may call it once `minEpochLength` has passed
-    /// since the asset's previous close (or since initialisation).
+    /// @notice Closes the open epoch of `asset`: credits what arrived unnotified (as `notifyIncome`),
+    /// snapshots the contribution token at the previous second and splits the epoch's income, adding
+    /// to the contributors' part what earlier epochs carried to them. Anyone may call it once
+    /// `minEpochLength` has passed since the asset's previous close (or since initialisation).
     /// @return epochId The id of the closed epoch (the first is 1).
     function closeEpoch(address asset) external returns (uint256 epochId);
 
@@ -146,10 +150,13 @@ interface IMembrane {
     /// @notice Income of `asset` waiting in the open epoch.
     function pendingIncome(address asset) external view returns (uint256);
 
+    /// @notice What earlier epochs of `asset` carried to the contributors of the next epoch to close.
+    function carriedToContributors(address asset) external view returns (uint256);
+
     /// @notice What the treasury is owed in `asset`, not yet paid.
     function treasuryOwed(address asset) external view returns (uint256);
 
-    /// @notice Everything the contract owes in `asset` (open income, treasury, unclaimed shares).
+    /// @notice Everything the contract owes in `asset` (open income, carried, treasury, unclaimed shares).
     function accounted(address asset) external view returns (uint256);
 
     /// @notice When the open epoch of `asset` may be closed.

@@ -19,14 +19,16 @@ import {IMembrane} from "../interfaces/IMembrane.sol";
 /// steward says who uses it freely (non-commercial users, commons-based users) and what commercial
 /// users give back (a fee per period and/or a share of their revenue). Fees go, in the same
 /// transaction, to the work's beneficiary, normally its community's membrane, which shares them
-/// between the treasury and the contributors.
-/// @dev Terms are versioned and never edited: a licence points at the version frozen at its grant.
-/// Fees are pushed, not held: the registry never holds funds, so there is nothing to sweep. An
-/// ERC-20 fee moves from the payer to the beneficiary with `transferFrom`, then the beneficiary's
-/// `notifyIncome(token)` is called (gas-capped, its failure ignored: a membrane credits what arrived
-/// on any later call too). A native fee is forwarded with a plain call; a membrane's `receive`
-/// accounts it. A beneficiary that rejects native currency blocks its own native fees, which is its
-/// steward's choice.
+/// between the treasury and the contributors. A licensee's request names the terms version it saw,
+/// and the licence is granted under that version, so terms cannot change between quote and grant.
+/// @dev Terms are versioned and never edited: a licence points at the version its licensee requested.
+/// Fees are pushed to the beneficiary. An ERC-20 fee moves from the payer to the beneficiary with
+/// `transferFrom`, then the beneficiary's `notifyIncome(token)` is called (gas-capped, its failure
+/// ignored: a membrane credits what arrived at its next `notifyIncome` or `closeEpoch`). A native fee
+/// is forwarded with a gas-capped call that a membrane's `receive` accounts; when the beneficiary
+/// refuses it (or runs out of the gas given), the fee is held here for the beneficiary to withdraw
+/// (`withdrawHeldFees`), and the licence is paid all the same: a beneficiary cannot end a licence by
+/// refusing its fees. Held fees are the only funds the registry holds.
 contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -34,7 +36,8 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     uint64 public constant MIN_ANSWER_WINDOW = 1 days;
     /// @notice `expiresAt` of a licence that does not expire.
     uint64 public constant NO_EXPIRY = type(uint64).max;
-    /// @notice Gas given to the beneficiary's `notifyIncome` after an ERC-20 fee.
+    /// @notice Gas given to the beneficiary: its `receive` for a native fee, its `notifyIncome` after an
+    /// ERC-20 fee.
     uint256 public constant NOTIFY_GAS = 150_000;
     /// @notice EIP-712 type of a charter acceptance.
     bytes32 public constant CHARTER_TYPEHASH = keccak256(
@@ -51,6 +54,8 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     mapping(uint256 workId => mapping(address licensee => uint256 licenceId)) private _licenceOf;
     mapping(address steward => mapping(address cooperative => bool)) private _cooperatives;
     mapping(address signer => mapping(bytes32 charterHash => bool)) private _charters;
+    mapping(uint256 workId => mapping(address licensee => bool)) private _revoked;
+    mapping(address beneficiary => uint256 amount) private _heldFees;
 
     modifier onlySteward(uint256 workId) {
         _checkSteward(workId);
@@ -144,13 +149,14 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     /// @inheritdoc ILicenceRegistry
     function requestLicence(
         uint256 workId,
+        uint256 termsVersion,
         LicenceClass licenceClass,
         uint256 maxFee,
         uint16 maxRevenueShareBps
     ) external payable nonReentrant returns (uint256 licenceId) {
         Work storage w = _existingWork(workId);
         if (w.supersededBy != 0) revert LicenceRegistryWorkSuperseded(workId, w.supersededBy);
-        bool revokedBefore;
+        if (termsVersion != w.termsVersion) revert LicenceRegistryTermsChanged(workId, termsVersion, w.termsVersion);
         uint256 previous = _licenceOf[workId][msg.sender];
         if (previous != 0) {
             Licence storage p = _licences[previous];
@@ -162,7 +168,6 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
             ) {
                 revert LicenceRegistryAlreadyLicensed(previous, msg.sender);
             }
-            revokedBefore = s == LicenceStatus.Revoked;
         }
         licenceId = ++_licenceCount;
         Licence storage lic = _licences[licenceId];
@@ -170,13 +175,13 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         lic.licensee = msg.sender;
         lic.licenceClass = licenceClass;
         lic.status = LicenceStatus.Requested;
-        lic.termsVersion = SafeCast.toUint64(w.termsVersion);
+        lic.termsVersion = SafeCast.toUint64(termsVersion);
         if (maxFee != 0) lic.maxFee = maxFee;
         lic.maxRevenueShareBps = maxRevenueShareBps;
         _licenceOf[workId][msg.sender] = licenceId;
         emit LicenceRequested(licenceId, workId, msg.sender, licenceClass, maxFee, maxRevenueShareBps);
-        // A licensee revoked before never gets an automatic grant: the steward decides.
-        if (!revokedBefore && _grantsAutomatically(w, _terms[workId][w.termsVersion], licenceClass, msg.sender)) {
+        // A licensee ever revoked from this work never gets an automatic grant: the steward decides.
+        if (!_revoked[workId][msg.sender] && _grantsAutomatically(w, _terms[workId][termsVersion], licenceClass)) {
             _grant(licenceId, lic, address(this));
         } else if (msg.value != 0) {
             revert LicenceRegistryWrongValue(msg.value, 0);
@@ -200,12 +205,19 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     function renewLicence(uint256 licenceId) external payable nonReentrant {
         Licence storage lic = _ownLicence(licenceId, LicenceStatus.Active);
         Terms storage t = _terms[lic.workId][lic.termsVersion];
-        if (t.period == 0 || (!lic.awaitingPayment && !t.renewable)) revert LicenceRegistryNotRenewable(licenceId);
+        bool firstPayment = lic.awaitingPayment;
+        // The first payment is always due, even of a one-time fee (period 0); renewals need renewable
+        // terms with a period.
+        if (!firstPayment && (t.period == 0 || !t.renewable)) revert LicenceRegistryNotRenewable(licenceId);
         if (lic.licenceClass == LicenceClass.Commons && !_isCommons(_works[lic.workId].steward, t, msg.sender)) {
             revert LicenceRegistryNotCommons(licenceId, msg.sender);
         }
-        uint64 from = lic.awaitingPayment || lic.expiresAt < block.timestamp ? uint64(block.timestamp) : lic.expiresAt;
-        uint64 expiresAt = from + t.period;
+        uint64 expiresAt;
+        if (firstPayment) {
+            expiresAt = _expiry(t.period);
+        } else {
+            expiresAt = (lic.expiresAt < block.timestamp ? uint64(block.timestamp) : lic.expiresAt) + t.period;
+        }
         lic.expiresAt = expiresAt;
         lic.awaitingPayment = false;
         emit LicenceRenewed(licenceId, expiresAt);
@@ -265,7 +277,19 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
             revert LicenceRegistryAnswerWindowOpen(licenceId, lic.answerDeadline);
         }
         lic.status = LicenceStatus.Revoked;
+        _revoked[lic.workId][lic.licensee] = true;
         emit LicenceRevoked(licenceId, reasonURI, reasonHash);
+    }
+
+    /// @inheritdoc ILicenceRegistry
+    function withdrawHeldFees(address to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert LicenceRegistryInvalidAddress();
+        amount = _heldFees[msg.sender];
+        if (amount == 0) revert LicenceRegistryNothingHeld(msg.sender);
+        _heldFees[msg.sender] = 0;
+        emit HeldFeesWithdrawn(msg.sender, to, amount);
+        (bool ok, ) = to.call{value: amount}("");
+        if (!ok) revert LicenceRegistryPaymentFailed(to, amount);
     }
 
     /// @inheritdoc ILicenceRegistry
@@ -311,6 +335,16 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     }
 
     /// @inheritdoc ILicenceRegistry
+    function wasRevoked(uint256 workId, address licensee) external view returns (bool) {
+        return _revoked[workId][licensee];
+    }
+
+    /// @inheritdoc ILicenceRegistry
+    function heldFees(address beneficiary) external view returns (uint256) {
+        return _heldFees[beneficiary];
+    }
+
+    /// @inheritdoc ILicenceRegistry
     function charterAccepted(address signer, bytes32 charterHash) external view returns (bool) {
         return _charters[signer][charterHash];
     }
@@ -352,12 +386,12 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         emit WorkRegistered(workId, msg.sender, beneficiary, previousVersion, contentHash, title, uri);
     }
 
-    /// @dev Freezes the work's current terms into a requested licence and activates it, within the
+    /// @dev Activates a requested licence under the terms version its licensee requested, within the
     /// licensee's maximums. An automatic commercial grant collects the first fee from the caller;
     /// a steward's grant leaves it awaiting the licensee's first payment.
     function _grant(uint256 licenceId, Licence storage lic, address grantedBy) private {
         uint256 workId = lic.workId;
-        uint256 version = _works[workId].termsVersion;
+        uint256 version = lic.termsVersion;
         Terms storage t = _terms[workId][version];
         uint256 fee;
         if (lic.licenceClass == LicenceClass.Commercial) {
@@ -368,7 +402,6 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         }
         bool awaiting = fee != 0 && grantedBy != address(this);
         uint64 expiresAt = awaiting ? uint64(block.timestamp) : _expiry(t.period);
-        lic.termsVersion = SafeCast.toUint64(version);
         lic.status = LicenceStatus.Active;
         lic.grantedAt = uint48(block.timestamp);
         lic.expiresAt = expiresAt;
@@ -385,35 +418,55 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
         address beneficiary = _works[workId].beneficiary;
         bool notified;
         if (token == address(0)) {
-            (bool ok, ) = beneficiary.call{value: amount}("");
-            if (!ok) revert LicenceRegistryPaymentFailed(beneficiary, amount);
-            notified = true;
+            notified = _callCapped(beneficiary, amount, "");
+            if (!notified) {
+                // The licence stays paid: the fee waits here for the beneficiary to pull it.
+                _heldFees[beneficiary] += amount;
+                emit FeeHeld(licenceId, beneficiary, amount);
+            }
         } else {
             IERC20(token).safeTransferFrom(msg.sender, beneficiary, amount);
             if (beneficiary.code.length != 0) {
                 // A beneficiary that is not a membrane may refuse the notification; the fee has arrived
                 // either way, and `FeePaid.notified` records whether the membrane was told.
-                // static-checks-disable-next-line checked-call-result: the outcome is recorded in FeePaid
-                (notified, ) = beneficiary.call{gas: NOTIFY_GAS}(abi.encodeCall(IMembrane.notifyIncome, (token)));
+                notified = _callCapped(beneficiary, 0, abi.encodeCall(IMembrane.notifyIncome, (token)));
             }
         }
         emit FeePaid(licenceId, msg.sender, beneficiary, token, amount, notified);
     }
 
+    /// @dev Calls `to` with `value` and `data`, giving it at most `NOTIFY_GAS` and copying none of its
+    /// return data (a beneficiary cannot make the payer pay for a huge answer). Returns whether it succeeded.
+    function _callCapped(address to, uint256 value, bytes memory data) private returns (bool ok) {
+        uint256 gasCap = NOTIFY_GAS;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            ok := call(gasCap, to, value, add(data, 0x20), mload(data), 0, 0)
+        }
+    }
+
+    /// @dev Whether a request of `licenceClass` by the caller is granted without the steward. A charter
+    /// anyone can sign is not enough: a charter signer's first commons licence waits for the steward.
     function _grantsAutomatically(
         Work storage w,
         Terms storage t,
-        LicenceClass licenceClass,
-        address account
+        LicenceClass licenceClass
     ) private view returns (bool) {
         if (licenceClass == LicenceClass.NonCommercial) return true;
-        if (licenceClass == LicenceClass.Commons) return _isCommons(w.steward, t, account);
+        if (licenceClass == LicenceClass.Commons) return _isRecognisedCommons(w.steward, t, msg.sender);
         return t.commercialAutoGrant;
     }
 
+    /// @dev A commons user: a signer of the terms' charter, or recognised (see `_isRecognisedCommons`).
     function _isCommons(address steward, Terms storage t, address account) private view returns (bool) {
         bytes32 charter = t.charterHash;
         if (charter != 0 && _charters[account][charter]) return true;
+        return _isRecognisedCommons(steward, t, account);
+    }
+
+    /// @dev A commons user someone other than the user vouches for: a cooperative the steward
+    /// recognises (when the terms free cooperatives) or a member of the terms' membership.
+    function _isRecognisedCommons(address steward, Terms storage t, address account) private view returns (bool) {
         if (t.cooperativesFree && _cooperatives[steward][account]) return true;
         address membership = t.membership;
         return membership != address(0) && IMembership(membership).isMember(account);

@@ -18,10 +18,15 @@ import {IMembrane} from "../interfaces/IMembrane.sol";
 /// @dev Each asset (`address(0)` = native currency) has its own sequence of epochs. Closing an epoch
 /// is open to anyone once `minEpochLength` has passed since that asset's previous close: the income
 /// is split at the close, and nobody can choose a better moment than the one the calendar gives.
+/// Income is credited when it arrives: native currency by `receive`, an ERC-20 by `depositIncome`, and
+/// anything that arrived without a call (a plain transfer, a licence fee whose notification failed,
+/// forced native currency) by `notifyIncome` or, at the latest, by the next `closeEpoch` of that asset.
 /// Rounding: a contributor receives `floor(toContributors * balance / supply)`. The remainder (less
 /// than one wei per claimant) is known only once every snapshot holder has claimed; at that moment it
-/// returns to the asset's open epoch (`DustCarried`). Until then it is held for the holders who have
-/// not claimed. When the snapshot supply is zero, the contributors' part carries forward at the close.
+/// is carried to the contributors of the asset's next epoch (`DustCarried`). Until then it is held for
+/// the holders who have not claimed. When the snapshot supply is zero, the contributors' part is
+/// carried to the next epoch's contributors in the same way. What is carried goes to contributors
+/// only: the treasury took its share when the income arrived and never takes it twice.
 /// Deployed once as an implementation and used through minimal clones, so its initializer is disabled.
 contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -33,9 +38,11 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
     /// @dev 100 % in basis points.
     uint16 private constant BPS = 10_000;
 
-    /// @dev Per-asset book: income of the open epoch, treasury debt, everything owed, closes so far.
+    /// @dev Per-asset book: income of the open epoch, what earlier epochs carried to the next epoch's
+    /// contributors, treasury debt, everything owed, closes so far.
     struct AssetBook {
         uint256 pending;
+        uint256 carried;
         uint256 treasuryOwed;
         uint256 accounted;
         uint256 epochCount;
@@ -89,14 +96,7 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IMembrane
     function notifyIncome(address asset) external nonReentrant returns (uint256 arrived) {
-        uint256 held = _balance(asset);
-        uint256 owed = _books[asset].accounted;
-        if (held <= owed) return 0;
-        // Cannot underflow: held > owed was checked just above.
-        unchecked {
-            arrived = held - owed;
-        }
-        _credit(asset, address(0), arrived);
+        return _creditUnnotified(asset);
     }
 
     /// @inheritdoc IMembrane
@@ -113,13 +113,15 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
         AssetBook storage book = _books[asset];
         uint256 openableAt = _nextCloseAt(book);
         if (block.timestamp < openableAt) revert MembraneEpochTooShort(asset, openableAt, block.timestamp);
+        _creditUnnotified(asset);
         uint48 snapshot = uint48(block.timestamp - 1);
         uint256 supply = _token.getPastTotalSupply(snapshot);
         uint256 income = book.pending;
         // Rounded down: the treasury never receives more than its share. mulDiv: an income near
         // 2^256 (a token with a huge supply) must not make every later close of this asset overflow.
         uint256 toTreasury = Math.mulDiv(income, _treasuryShareBps, BPS);
-        uint256 toContributors = income - toTreasury;
+        // What earlier epochs carried is the contributors' alone: the treasury took its share of it already.
+        uint256 toContributors = income - toTreasury + book.carried;
         uint256 carried;
         if (supply == 0) {
             carried = toContributors;
@@ -136,7 +138,8 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
             claimed: 0,
             claimedWeight: 0
         });
-        book.pending = carried;
+        book.pending = 0;
+        book.carried = carried;
         book.treasuryOwed += toTreasury;
         book.lastCloseAt = uint48(block.timestamp);
         emit EpochClosed(asset, epochId, msg.sender, snapshot, supply, income, toTreasury, toContributors);
@@ -216,6 +219,11 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IMembrane
+    function carriedToContributors(address asset) external view returns (uint256) {
+        return _books[asset].carried;
+    }
+
+    /// @inheritdoc IMembrane
     function treasuryOwed(address asset) external view returns (uint256) {
         return _books[asset].treasuryOwed;
     }
@@ -264,8 +272,21 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
         emit IncomeReceived(asset, from, amount);
     }
 
+    /// @dev Credits what the contract holds of `asset` beyond what it owes (income that arrived
+    /// without a call) to the open epoch.
+    function _creditUnnotified(address asset) private returns (uint256 arrived) {
+        uint256 held = _balance(asset);
+        uint256 owed = _books[asset].accounted;
+        if (held <= owed) return 0;
+        // Cannot underflow: held > owed was checked just above.
+        unchecked {
+            arrived = held - owed;
+        }
+        _credit(asset, address(0), arrived);
+    }
+
     /// @dev Marks `epochId` claimed by the caller and returns their share; carries the epoch's dust
-    /// to the open epoch once the last snapshot holder has claimed.
+    /// to the next epoch's contributors once the last snapshot holder has claimed.
     function _claimEpoch(
         address asset,
         AssetBook storage book,
@@ -292,7 +313,7 @@ contract Membrane is IMembrane, Initializable, ReentrancyGuardTransient {
             unchecked {
                 uint256 dust = e.toContributors - claimedTotal;
                 e.claimed = e.toContributors;
-                book.pending += dust;
+                book.carried += dust;
                 emit DustCarried(asset, epochId, dust);
             }
         }

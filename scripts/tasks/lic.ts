@@ -1,7 +1,7 @@
 /**
  * Tasks for stewards and licensees of reciprocity licences (see docs/licensing.md):
  * lic:register, lic:terms, lic:request, lic:grant, lic:pay, lic:report-revenue, lic:verify,
- * lic:accept-charter, lic:suspend, lic:answer, lic:reinstate, lic:revoke.
+ * lic:accept-charter, lic:suspend, lic:answer, lic:reinstate, lic:revoke, lic:withdraw-held.
  */
 import fs from "node:fs";
 
@@ -200,6 +200,7 @@ interface RequestArgs extends TaskArgs {
   class: string;
   maxFee: string;
   maxShareBps: string;
+  termsVersion?: string;
   from?: string;
 }
 
@@ -212,6 +213,10 @@ cosmoTask<RequestArgs>(
       .addParam("class", `The use claimed: ${LICENCE_CLASSES.join(", ")}`)
       .addOptionalParam("maxFee", "Highest fee per period you accept, in the fee token's units", "0")
       .addOptionalParam("maxShareBps", "Highest revenue share you accept, in basis points", "0")
+      .addOptionalParam(
+        "termsVersion",
+        "Terms version you read (lic:terms shows it); default the current one. The request fails if the work's terms change before it is mined",
+      )
       .addOptionalParam("from", "Licensee account (index or address; default the first)"),
   async (args, hre, out) => {
     const workId = await resolveWork(hre, args.work);
@@ -219,20 +224,26 @@ cosmoTask<RequestArgs>(
     const signer = await signerFor(hre, args.from);
     const registry = await registryAs(hre, signer);
     const w = await registry.work(workId);
-    const t = await registry.terms(workId, w.termsVersion);
-    const { decimals } = await assetInfo(hre, t.feeToken);
+    const version = args.termsVersion ? parseUint(args.termsVersion, "terms-version") : w.termsVersion;
+    const t = await registry.terms(workId, version);
+    const { decimals, symbol } = await assetInfo(hre, t.feeToken);
     const maxFee = parseAmount(args.maxFee, decimals, "max-fee");
     const maxShare = Number(parseUint(args.maxShareBps, "max-share-bps"));
     const paysNow = licenceClass === 2 && t.commercialAutoGrant && t.feePerPeriod <= maxFee;
     const value = paysNow ? await preparePayment(hre, out, registry, signer, t.feeToken, t.feePerPeriod) : 0n;
+    out.say(
+      `  terms version ${version} (${t.uri}): fee ${formatUnits(t.feePerPeriod, decimals)} ${symbol}` +
+        ` per ${t.period === 0n ? "licence" : `${t.period} s`}, revenue share ${t.revenueShareBps} bps`,
+    );
     const receipt = await out.tx(
-      `request ${args.class} licence of work ${workId}`,
-      registry.requestLicence(workId, licenceClass, maxFee, maxShare, { value }),
+      `request ${args.class} licence of work ${workId} under terms version ${version}`,
+      registry.requestLicence(workId, version, licenceClass, maxFee, maxShare, { value }),
     );
     const id = eventArg(receipt, registry, "LicenceRequested", "licenceId");
     const licence = describeLicence(id, await registry.licence(id));
     out.say(`  licence ${id}: ${licence.status}${licence.awaitingPayment ? " (awaiting payment)" : ""}`);
     out.set("licenceId", id.toString());
+    out.set("termsVersion", version.toString());
     out.set("status", licence.status);
     out.set("licensed", await registry.isLicensed(workId, await signer.getAddress()));
   },
@@ -245,7 +256,7 @@ interface LicenceArgs extends TaskArgs {
 
 cosmoTask<LicenceArgs>(
   "lic:grant",
-  "Grant a requested licence under the work's current terms (steward only)",
+  "Grant a requested licence under the terms version it was requested with (steward only)",
   (t) =>
     t
       .addParam("licence", "Licence id")
@@ -260,7 +271,7 @@ cosmoTask<LicenceArgs>(
 
 cosmoTask<LicenceArgs>(
   "lic:pay",
-  "Pay the first period of a steward-granted licence, or renew a licence for one more period",
+  "Pay the first fee of a steward-granted licence (one period, or for good when the terms have none), or renew it for one more period",
   (t) =>
     t
       .addParam("licence", "Licence id")
@@ -443,4 +454,30 @@ cosmoTask<ReasonArgs>(
   "Revoke a suspended licence for good, once answered or past its answer window (steward only)",
   (t) => withReason(t, "Steward", "reason"),
   (args, hre, out) => dueProcess(hre, out, args, "revoke"),
+);
+
+interface WithdrawHeldArgs extends TaskArgs {
+  to?: string;
+  from?: string;
+}
+
+cosmoTask<WithdrawHeldArgs>(
+  "lic:withdraw-held",
+  "Withdraw the native fees held for a beneficiary that refused them",
+  (t) =>
+    t
+      .addOptionalParam("to", "Where to send them (default the beneficiary itself)")
+      .addOptionalParam("from", "Beneficiary account (index or address; default the first)"),
+  async (args, hre, out) => {
+    const signer = await signerFor(hre, args.from);
+    const registry = await registryAs(hre, signer);
+    const beneficiary = await signer.getAddress();
+    const to = args.to ? parseAddress(args.to, "to") : beneficiary;
+    const held = await registry.heldFees(beneficiary);
+    if (held === 0n) throw new TaskInputError(`no fees are held for ${beneficiary}`);
+    await out.tx(`withdraw held fees of ${beneficiary}`, registry.withdrawHeldFees(to));
+    out.say(`  sent ${formatUnits(held, 18)} to ${to}`);
+    out.set("withdrawn", held.toString());
+    out.set("to", to);
+  },
 );

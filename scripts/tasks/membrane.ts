@@ -142,11 +142,13 @@ cosmoTask<StatusArgs>(
     const count = await membrane.epochCount(asset);
     const pending = await membrane.pendingIncome(asset);
     const owed = await membrane.treasuryOwed(asset);
+    const carried = await membrane.carriedToContributors(asset);
     const nextCloseAt = Number(await membrane.nextCloseAt(asset));
     out.say(
       `  membrane ${await membrane.getAddress()} (treasury share ${Number(await membrane.treasuryShareBps()) / 100} %)`,
     );
     out.say(`  open epoch ${count + 1n}: ${fmt(pending)}, closable from ${new Date(nextCloseAt * 1000).toISOString()}`);
+    out.say(`  carried to the next epoch's contributors: ${fmt(carried)}`);
     out.say(`  owed to the treasury: ${fmt(owed)}`);
     const account = args.account ? parseAddress(args.account, "account") : undefined;
     const rows: Record<string, string>[] = [];
@@ -167,6 +169,7 @@ cosmoTask<StatusArgs>(
     out.table(rows);
     out.set("epochCount", count.toString());
     out.set("pendingIncome", pending.toString());
+    out.set("carriedToContributors", carried.toString());
     out.set("treasuryOwed", owed.toString());
     out.set("nextCloseAt", nextCloseAt);
     out.set("accounted", (await membrane.accounted(asset)).toString());

@@ -78,7 +78,10 @@ describe("e2e: licences and the membrane on a real node", function () {
     expect(terms.result.terms.feeWei).to.equal(parseEther("1").toString());
 
     // A commercial user: licensed with the first fee, renews, reports revenue (5 % of 10).
-    const req = await node.taskJson<Out<{ licenceId: string; status: string; licensed: boolean }>>([
+    // The licensee names the terms version it read with lic:terms; a change since would make the request fail.
+    const req = await node.taskJson<
+      Out<{ licenceId: string; termsVersion: string; status: string; licensed: boolean }>
+    >([
       ...[
         "lic:request",
         "--work",
@@ -89,11 +92,13 @@ describe("e2e: licences and the membrane on a real node", function () {
         "1",
         "--max-share-bps",
         "500",
+        "--terms-version",
+        "1",
         "--from",
         "6",
       ],
     ]);
-    expect(req.result).to.deep.include({ licenceId: "1", status: "active", licensed: true });
+    expect(req.result).to.deep.include({ licenceId: "1", termsVersion: "1", status: "active", licensed: true });
     console.log(`      gas: commercial grant via lic:request ${req.transactions[0].gasUsed}`);
     await node.taskJson(["lic:pay", "--licence", "1", "--from", "6"]);
     const rep = await node.taskJson<Out<{ share: string }>>([
@@ -117,6 +122,11 @@ describe("e2e: licences and the membrane on a real node", function () {
       ...["lic:revoke", "--licence", "2", "--uri", "ipfs://final", "--from", "3"],
     ]);
     expect(rev.result.licence.status).to.equal("revoked");
+    // The revocation is remembered: asking again waits for the steward.
+    const again = await node.taskJson<Out<{ status: string; licensed: boolean }>>([
+      ...["lic:request", "--work", "press", "--class", "non-commercial", "--from", "7"],
+    ]);
+    expect(again.result).to.deep.include({ status: "requested", licensed: false });
     const bad = await node.task(["lic:request", "--work", "press", "--class", "freeloader", "--from", "7"]);
     expect(bad.code).to.not.equal(0);
     expect(bad.stderr + bad.stdout).to.contain("--class");

@@ -1,9 +1,11 @@
 /**
  * Property-based tests of the LicenceRegistry's fee path over random sequences of commercial
- * licences taken, renewed and reported on by several licensees, across three works (a native fee
+ * licences taken, renewed and reported on by several licensees, across four works (a native fee
  * into the community's membrane, an ERC-20 fee into the membrane, a fee-on-transfer token paid to a
- * person), with time travel in between. After every step:
- * - nothing stays in the registry: it holds no native currency and no token (fees are pushed);
+ * person, a native fee to a beneficiary that refuses native currency), with time travel in between.
+ * After every step:
+ * - nothing stays in the registry but the native fees refused by their beneficiary, which are held
+ *   for it exactly (`heldFees`), while its licences stay paid; it holds no token (fees are pushed);
  * - every fee and revenue share is exactly what the frozen terms say (fee per period,
  *   floor(revenue * share / 10,000)): no licensee pays more, no beneficiary receives less than arrived;
  * - the membrane has accounted every fee that reached it (its `accounted` equals what arrived), and
@@ -22,9 +24,10 @@ import { Commercial, DAY, NATIVE, deployLicensingFixture, makeTerms, registerWor
 const RUNS = Number(process.env.FC_RUNS ?? "4");
 const PERIOD = 30 * DAY;
 
-/** The works' terms: native fee, ERC-20 fee, fee-on-transfer fee (1 % burnt by the token). */
-const FEES = [10n ** 15n, 10n ** 18n, 10n ** 18n];
-const SHARES = [500n, 250n, 0n];
+/** The works' terms: native fee, ERC-20 fee, fee-on-transfer fee (1 % burnt by the token), refused native fee. */
+const FEES = [10n ** 15n, 10n ** 18n, 10n ** 18n, 10n ** 15n];
+const SHARES = [500n, 250n, 0n, 0n];
+const WORKS = FEES.length;
 
 type Action =
   | { kind: "take"; who: number; work: number }
@@ -33,8 +36,8 @@ type Action =
   | { kind: "wait"; days: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant("take" as const), who: fc.nat(2), work: fc.nat(2) }),
-  fc.record({ kind: fc.constant("renew" as const), who: fc.nat(2), work: fc.nat(2) }),
+  fc.record({ kind: fc.constant("take" as const), who: fc.nat(2), work: fc.nat(3) }),
+  fc.record({ kind: fc.constant("renew" as const), who: fc.nat(2), work: fc.nat(3) }),
   fc.record({
     kind: fc.constant("report" as const),
     who: fc.nat(2),
@@ -49,9 +52,10 @@ async function deployFeeWorksFixture() {
   const { registry, steward, membrane, erc20, fotToken, company, alice, bob, others } = f;
   const m = await membrane.getAddress();
   const person = others[0];
-  const tokens = [NATIVE, await erc20.getAddress(), await fotToken.getAddress()];
-  const beneficiaries = [m, m, person.address];
-  for (let w = 0; w < 3; w++) {
+  const refusing = await (await (await ethers.getContractFactory("MockRefusingRecipient")).deploy()).getAddress();
+  const tokens = [NATIVE, await erc20.getAddress(), await fotToken.getAddress(), NATIVE];
+  const beneficiaries = [m, m, person.address, refusing];
+  for (let w = 0; w < WORKS; w++) {
     const terms = makeTerms({
       feeToken: tokens[w],
       feePerPeriod: FEES[w],
@@ -67,7 +71,7 @@ async function deployFeeWorksFixture() {
       await t.connect(s).approve(await registry.getAddress(), ethers.MaxUint256);
     }
   }
-  return { ...f, licensees, tokens, person };
+  return { ...f, licensees, tokens, person, refusing };
 }
 
 describe("invariants: licence fees", function () {
@@ -75,14 +79,14 @@ describe("invariants: licence fees", function () {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 20 }), async (actions) => {
         const f = await loadFixture(deployFeeWorksFixture);
-        const { registry, membrane, erc20, fotToken, licensees, tokens, person } = f;
+        const { registry, membrane, erc20, fotToken, licensees, tokens, person, refusing } = f;
         const reg = await registry.getAddress();
         const m = await membrane.getAddress();
         // Model: licence id and expiry per (licensee, work); what arrived where; what each paid in tokens.
         const licence: { id: bigint; expiresAt: bigint }[][] = licensees.map(() =>
-          [0, 1, 2].map(() => ({ id: 0n, expiresAt: 0n })),
+          FEES.map(() => ({ id: 0n, expiresAt: 0n })),
         );
-        const arrived = { native: 0n, erc20: 0n, person: 0n };
+        const arrived = { native: 0n, erc20: 0n, person: 0n, held: 0n };
         const spent = licensees.map(() => [0n, 0n]);
 
         const pay = async (who: number, work: number, amount: bigint, sent: Promise<{ wait(): Promise<unknown> }>) => {
@@ -94,6 +98,7 @@ describe("invariants: licence fees", function () {
           }
           expect(feePaid).to.equal(amount);
           if (work === 0) arrived.native += amount;
+          else if (work === 3) arrived.held += amount;
           else if (work === 1) {
             arrived.erc20 += amount;
             spent[who][0] += amount;
@@ -112,20 +117,20 @@ describe("invariants: licence fees", function () {
             const l = licence[a.who][a.work];
             if (l.id !== 0n && l.expiresAt > now + 1n) continue; // still licensed: a request would be refused
             const id = (await registry.counts())[1] + 1n;
-            const value = a.work === 0 ? FEES[0] : 0n;
+            const value = tokens[a.work] === NATIVE ? FEES[a.work] : 0n;
             const t = await pay(
               a.who,
               a.work,
               FEES[a.work],
               registry
                 .connect(licensees[a.who])
-                .requestLicence(a.work + 1, Commercial, FEES[a.work], 10_000, { value }),
+                .requestLicence(a.work + 1, 1n, Commercial, FEES[a.work], 10_000, { value }),
             );
             licence[a.who][a.work] = { id, expiresAt: t + BigInt(PERIOD) };
           } else if (a.kind === "renew") {
             const l = licence[a.who][a.work];
             if (l.id === 0n) continue;
-            const value = a.work === 0 ? FEES[0] : 0n;
+            const value = tokens[a.work] === NATIVE ? FEES[a.work] : 0n;
             const t = await pay(
               a.who,
               a.work,
@@ -148,8 +153,9 @@ describe("invariants: licence fees", function () {
             );
           }
 
-          // Nothing stays in the registry.
-          expect(await ethers.provider.getBalance(reg)).to.equal(0n);
+          // Nothing stays in the registry but the fees held for the beneficiary that refused them.
+          expect(await ethers.provider.getBalance(reg)).to.equal(arrived.held);
+          expect(await registry.heldFees(refusing)).to.equal(arrived.held);
           expect(await erc20.balanceOf(reg)).to.equal(0n);
           expect(await fotToken.balanceOf(reg)).to.equal(0n);
           // Everything that arrived is accounted by the membrane or held by the person beneficiary.
@@ -163,7 +169,7 @@ describe("invariants: licence fees", function () {
           for (const [i, s] of licensees.entries()) {
             expect(10n ** 26n - (await erc20.balanceOf(s.address))).to.equal(spent[i][0]);
             expect(10n ** 26n - (await fotToken.balanceOf(s.address))).to.equal(spent[i][1]);
-            for (let w = 0; w < 3; w++) {
+            for (let w = 0; w < WORKS; w++) {
               const l = licence[i][w];
               if (l.id !== 0n) expect((await registry.licence(l.id)).expiresAt).to.equal(l.expiresAt);
               expect(await registry.isLicensed(w + 1, s.address)).to.equal(l.id !== 0n && l.expiresAt > t);

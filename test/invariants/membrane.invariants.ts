@@ -2,10 +2,13 @@
  * Property-based tests of the membrane over random sequences of contributions (mints), incomes,
  * closes, claims, treasury payments and share changes, checked against a model in TypeScript:
  * - every claim equals floor(toContributors * balance at snapshot / supply at snapshot), to the wei;
- * - after every step the contract holds exactly what it owes (open income + treasury debt + unclaimed
- *   shares), and treasury + claims never exceed the income received;
- * - an epoch's rounding dust returns to the open epoch once its last holder has claimed, so after
- *   everyone claims, income = treasury + claims + what is still open: nothing is lost.
+ * - after every step the contract holds exactly what it owes (open income + what is carried to the
+ *   next contributors + treasury debt + unclaimed shares), and treasury + claims never exceed the
+ *   income received;
+ * - the treasury takes its share of each income once: what is carried (an epoch's rounding dust once
+ *   its last holder has claimed, or the contributors' part of an epoch nobody held) goes to the next
+ *   epoch's contributors only, so the treasury's total is exactly the sum of floor(income x bps) per
+ *   epoch, and after everyone claims, income = treasury + claims + open + carried: nothing is lost.
  * Short in `npm test`; the long run is `FC_RUNS=500 npx hardhat test test/invariants/membrane.invariants.ts`.
  */
 import { expect } from "chai";
@@ -55,6 +58,8 @@ describe("invariants: membrane", function () {
         const epochs: ModelEpoch[] = [];
         let bps = 2_000n;
         let pending = 0n;
+        let carried = 0n;
+        let treasuryTotal = 0n;
         let owed = 0n;
         let income = 0n;
         let claimedTotal = 0n;
@@ -75,7 +80,7 @@ describe("invariants: membrane", function () {
             e.claimedWeight += w;
             expected += share;
             if (e.claimedWeight === e.supply && e.claimedSum < e.toContributors) {
-              pending += e.toContributors - e.claimedSum;
+              carried += e.toContributors - e.claimedSum;
               e.claimedSum = e.toContributors;
             }
           }
@@ -112,8 +117,8 @@ describe("invariants: membrane", function () {
             await membrane.closeEpoch(NATIVE);
             const supply = balances.reduce((s, b) => s + b, 0n);
             const toTreasury = (pending * bps) / 10_000n;
-            let toContributors = pending - toTreasury;
-            let carried = 0n;
+            let toContributors = pending - toTreasury + carried;
+            carried = 0n;
             if (supply === 0n) {
               carried = toContributors;
               toContributors = 0n;
@@ -131,7 +136,8 @@ describe("invariants: membrane", function () {
               claimedWeight: 0n,
             });
             owed += toTreasury;
-            pending = carried;
+            treasuryTotal += toTreasury;
+            pending = 0n;
           } else if (a.kind === "claim") {
             const open = unclaimed(a.who);
             if (open.length === 0) continue;
@@ -154,21 +160,24 @@ describe("invariants: membrane", function () {
           }
           const reserved = epochs.reduce((s, e) => s + e.toContributors - e.claimedSum, 0n);
           expect(await membrane.pendingIncome(NATIVE)).to.equal(pending);
+          expect(await membrane.carriedToContributors(NATIVE)).to.equal(carried);
           expect(await membrane.treasuryOwed(NATIVE)).to.equal(owed);
-          expect(await membrane.accounted(NATIVE)).to.equal(pending + owed + reserved);
-          expect(await ethers.provider.getBalance(m)).to.equal(pending + owed + reserved);
-          expect(treasuryPaid + owed + claimedTotal + reserved + pending).to.equal(income);
+          expect(treasuryPaid + owed).to.equal(treasuryTotal);
+          expect(await membrane.accounted(NATIVE)).to.equal(pending + carried + owed + reserved);
+          expect(await ethers.provider.getBalance(m)).to.equal(pending + carried + owed + reserved);
+          expect(treasuryPaid + owed + claimedTotal + reserved + pending + carried).to.equal(income);
         }
 
-        // Everyone claims everything: every epoch's dust is back in the open epoch, nothing is lost.
+        // Everyone claims everything: every epoch's dust is carried to the next contributors, nothing is lost.
         for (let who = 0; who < 4; who++) {
           const open = unclaimed(who).filter((id) => epochs[id - 1].weights[who] > 0n);
           for (let i = 0; i < open.length; i += 64) await claimAll(who, open.slice(i, i + 64));
         }
         for (const e of epochs) expect(e.claimedSum).to.equal(e.toContributors);
         expect(await membrane.pendingIncome(NATIVE)).to.equal(pending);
-        expect(await ethers.provider.getBalance(m)).to.equal(pending + owed);
-        expect(treasuryPaid + owed + claimedTotal + pending).to.equal(income);
+        expect(await membrane.carriedToContributors(NATIVE)).to.equal(carried);
+        expect(await ethers.provider.getBalance(m)).to.equal(pending + carried + owed);
+        expect(treasuryPaid + owed + claimedTotal + pending + carried).to.equal(income);
       }),
       { numRuns: RUNS },
     );

@@ -19,7 +19,7 @@ describe("integration: a licence fee through the membrane into a contributor's w
     // The company takes a commercial licence and reports revenue: 100 + 10 % of 500 = 150 DAI.
     await erc20.mint(company.address, parseEther("1000"));
     await erc20.connect(company).approve(await registry.getAddress(), parseEther("1000"));
-    await registry.connect(company).requestLicence(workId, Commercial, parseEther("100"), 1_000);
+    await registry.connect(company).requestLicence(workId, 1n, Commercial, parseEther("100"), 1_000);
     const licenceId = await registry.licenceOf(workId, company.address);
     await registry.connect(company).reportRevenue(licenceId, parseEther("500"), "ipfs://report", terms.hash);
     expect(await registry.isLicensed(workId, company.address)).to.equal(true);

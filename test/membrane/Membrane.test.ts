@@ -169,8 +169,9 @@ describe("Membrane", function () {
         .withArgs(NATIVE, 1n, bob.address, 1n, 200n);
       const gas = await gasOf(membrane.connect(carol).claim(NATIVE, [1n]));
       console.log(`      gas: membrane claim (one epoch, native) ${gas}`);
-      // 803 - 200 - 200 - 401 = 2 wei of dust return to the open epoch.
-      expect(await membrane.pendingIncome(NATIVE)).to.equal(2n);
+      // 803 - 200 - 200 - 401 = 2 wei of dust carried to the next epoch's contributors.
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(2n);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
       expect((await membrane.epoch(NATIVE, 1n)).claimed).to.equal(803n);
       expect(await ethers.provider.getBalance(await membrane.getAddress())).to.equal(200n + 2n);
     });
@@ -202,16 +203,17 @@ describe("Membrane", function () {
       await expect(aliceClaim).to.changeEtherBalances([alice, membrane], [0n, 0n]);
       let e = await membrane.epoch(NATIVE, 1n);
       expect([e.claimed, e.claimedWeight]).to.deep.equal([0n, 1n]);
-      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(0n);
 
-      // Bob's claim also pays nothing; with every snapshot holder counted, the 1 wei returns to the open epoch.
+      // Bob's claim also pays nothing; with every snapshot holder counted, the 1 wei carries to the next epoch's contributors.
       const bobClaim = membrane.connect(bob).claim(NATIVE, [1n]);
       await expect(bobClaim).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 1n, bob.address, 1n, 0n);
       await expect(bobClaim).to.emit(membrane, "DustCarried").withArgs(NATIVE, 1n, 1n);
       await expect(bobClaim).to.changeEtherBalances([bob, membrane], [0n, 0n]);
       e = await membrane.epoch(NATIVE, 1n);
       expect([e.claimed, e.claimedWeight, e.toContributors]).to.deep.equal([1n, 2n, 1n]);
-      expect(await membrane.pendingIncome(NATIVE)).to.equal(1n);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(1n);
       expect(await membrane.accounted(NATIVE)).to.equal(1n);
       expect(await membrane.treasuryOwed(NATIVE)).to.equal(0n);
       expect(await ethers.provider.getBalance(m)).to.equal(1n);
@@ -223,26 +225,29 @@ describe("Membrane", function () {
           .withArgs(NATIVE, 1n, s.address);
       }
 
-      // A later epoch with enough income: 9 wei arrive, and with the carried wei the epoch splits 10.
-      await company.sendTransaction({ to: m, value: 9n });
+      // A later epoch: 10 wei arrive; the treasury takes 20 % of them (2), and the contributors share
+      // the other 8 plus the carried wei, which the treasury never shares again: 9.
+      await company.sendTransaction({ to: m, value: 10n });
       expect(await membrane.pendingIncome(NATIVE)).to.equal(10n);
       const secondClose = firstClose + BigInt(DAY);
       await time.setNextBlockTimestamp(secondClose);
       await expect(membrane.connect(company).closeEpoch(NATIVE))
         .to.emit(membrane, "EpochClosed")
-        .withArgs(NATIVE, 2n, company.address, secondClose - 1n, 2n, 10n, 2n, 8n);
-      for (const s of [alice, bob]) {
-        const tx = membrane.connect(s).claim(NATIVE, [2n]);
-        await expect(tx).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 2n, s.address, 1n, 4n);
-        await expect(tx).not.to.emit(membrane, "DustCarried");
-        await expect(tx).to.changeEtherBalances([s, membrane], [4n, -4n]);
-      }
+        .withArgs(NATIVE, 2n, company.address, secondClose - 1n, 2n, 10n, 2n, 9n);
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(0n);
+      const aliceTx = membrane.connect(alice).claim(NATIVE, [2n]);
+      await expect(aliceTx).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 2n, alice.address, 1n, 4n);
+      await expect(aliceTx).not.to.emit(membrane, "DustCarried");
+      const bobTx = membrane.connect(bob).claim(NATIVE, [2n]);
+      await expect(bobTx).to.emit(membrane, "IncomeClaimed").withArgs(NATIVE, 2n, bob.address, 1n, 4n);
+      await expect(bobTx).to.emit(membrane, "DustCarried").withArgs(NATIVE, 2n, 1n);
       await expect(membrane.payTreasury(NATIVE)).to.changeEtherBalances([governance, membrane], [2n, -2n]);
       e = await membrane.epoch(NATIVE, 2n);
-      expect([e.claimed, e.claimedWeight]).to.deep.equal([8n, 2n]);
+      expect([e.claimed, e.claimedWeight]).to.deep.equal([9n, 2n]);
       expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
-      expect(await membrane.accounted(NATIVE)).to.equal(0n);
-      expect(await ethers.provider.getBalance(m)).to.equal(0n);
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(1n);
+      expect(await membrane.accounted(NATIVE)).to.equal(1n);
+      expect(await ethers.provider.getBalance(m)).to.equal(1n);
     });
 
     it("accumulates claims across epochs and rejects bad epoch lists", async function () {
@@ -281,12 +286,45 @@ describe("Membrane", function () {
       await company.sendTransaction({ to: await membrane.getAddress(), value: 1000n });
       await time.increase(DAY);
       await expect(membrane.closeEpoch(NATIVE)).to.emit(membrane, "DustCarried").withArgs(NATIVE, 1n, 800n);
-      expect(await membrane.pendingIncome(NATIVE)).to.equal(800n);
+      expect(await membrane.pendingIncome(NATIVE)).to.equal(0n);
+      expect(await membrane.carriedToContributors(NATIVE)).to.equal(800n);
       expect(await membrane.claimable(NATIVE, 1n, alice.address)).to.equal(0n);
+      // Still nobody: everything carried carries again, with the new contributors' part.
+      await company.sendTransaction({ to: await membrane.getAddress(), value: 100n });
+      await time.increase(DAY);
+      await expect(membrane.closeEpoch(NATIVE)).to.emit(membrane, "DustCarried").withArgs(NATIVE, 2n, 880n);
       await token.connect(minter).mint(alice.address, 7n);
       await time.increase(DAY);
       await membrane.closeEpoch(NATIVE);
-      await expect(membrane.connect(alice).claim(NATIVE, [1n, 2n])).to.changeEtherBalance(alice, 640n);
+      await expect(membrane.connect(alice).claim(NATIVE, [1n, 2n, 3n])).to.changeEtherBalance(alice, 880n);
+      expect(await membrane.accounted(NATIVE)).to.equal(220n); // the treasury's 200 + 20, not yet paid
+    });
+
+    it("with no holders, the contributors' part goes to the next epoch's contributors, never back to the treasury", async function () {
+      const { membrane, company, token, minter, alice, governance } = await loadFixture(deployLicensingFixture);
+      await company.sendTransaction({ to: await membrane.getAddress(), value: 1000n });
+      await time.increase(DAY);
+      await membrane.closeEpoch(NATIVE); // nobody holds tokens: 200 to the treasury, 800 carried
+      await token.connect(minter).mint(alice.address, 7n);
+      await time.increase(DAY);
+      await membrane.closeEpoch(NATIVE);
+      const e = await membrane.epoch(NATIVE, 2n);
+      expect(e.toTreasury).to.equal(0n);
+      expect(e.toContributors).to.equal(800n);
+      await expect(membrane.connect(alice).claim(NATIVE, [2n])).to.changeEtherBalance(alice, 800n);
+      await expect(membrane.payTreasury(NATIVE)).to.changeEtherBalance(governance, 200n);
+    });
+
+    it("credits income that arrived without a notification at the next close", async function () {
+      const { membrane, erc20, company, token, minter, alice } = await loadFixture(deployLicensingFixture);
+      await token.connect(minter).mint(alice.address, 1n);
+      const a = await erc20.getAddress();
+      await erc20.mint(company.address, 500n);
+      await erc20.connect(company).transfer(await membrane.getAddress(), 500n);
+      await time.increase(DAY);
+      await membrane.closeEpoch(a);
+      expect((await membrane.epoch(a, 1n)).income).to.equal(500n);
+      expect(await membrane.accounted(a)).to.equal(500n);
     });
 
     it("pays ERC-20 income to contributors", async function () {

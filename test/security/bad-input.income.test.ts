@@ -57,6 +57,7 @@ describeBadInput<Income>({
       views.push(
         await m.epochCount(asset),
         await m.pendingIncome(asset),
+        await m.carriedToContributors(asset),
         await m.treasuryOwed(asset),
         await m.accounted(asset),
       );
@@ -195,9 +196,9 @@ async function deployRegistryFixture() {
   await registerWork(registry, steward, m, terms);
   await registerWork(registry, steward, m, makeTerms(), "Old seed press");
   await registry.connect(steward).supersedeWork(2n, "New seed press", "ipfs://new", hashOf("new"));
-  await registry.connect(company).requestLicence(1n, Commercial, 100n, 500, { value: 100n });
-  await registry.connect(bob).requestLicence(1n, Commons, 0n, 0);
-  await registry.connect(carol).requestLicence(1n, NonCommercial, 0n, 0);
+  await registry.connect(company).requestLicence(1n, 1n, Commercial, 100n, 500, { value: 100n });
+  await registry.connect(bob).requestLicence(1n, 1n, Commons, 0n, 0);
+  await registry.connect(carol).requestLicence(1n, 1n, NonCommercial, 0n, 0);
   await registry.connect(steward).suspendLicence(3n, "ipfs://breach", hashOf("breach"));
   const deadline = BigInt(await time.latest()) + 3600n;
   return { ...f, deadline };
@@ -216,7 +217,8 @@ describeBadInput<Registry>({
     for (const s of [f.company, f.bob, f.carol, f.alice]) {
       views.push(await r.licenceOf(1n, s.address), await r.isLicensed(1n, s.address), await r.nonces(s.address));
     }
-    views.push(await r.terms(1n, 1n), await f.membrane.accounted(NATIVE));
+    views.push(await r.terms(1n, 1n), await f.membrane.accounted(NATIVE), await r.heldFees(f.alice.address));
+    views.push(await r.wasRevoked(1n, f.carol.address));
     return views;
   },
   balances: async (f) => [await f.membrane.getAddress()],
@@ -358,51 +360,71 @@ describeBadInput<Registry>({
     {
       fn: "requestLicence",
       what: "an unknown work",
-      send: (f) => f.registry.connect(f.alice).requestLicence(99n, NonCommercial, 0n, 0),
+      send: (f) => f.registry.connect(f.alice).requestLicence(99n, 1n, NonCommercial, 0n, 0),
       error: "LicenceRegistryUnknownWork",
       args: () => [99n],
     },
     {
       fn: "requestLicence",
+      what: "a terms version the work no longer has (changed since the licensee read them)",
+      send: (f) => f.registry.connect(f.alice).requestLicence(1n, 2n, NonCommercial, 0n, 0),
+      error: "LicenceRegistryTermsChanged",
+      args: () => [1n, 2n, 1n],
+    },
+    {
+      fn: "requestLicence",
       what: "a superseded work",
-      send: (f) => f.registry.connect(f.alice).requestLicence(2n, NonCommercial, 0n, 0),
+      send: (f) => f.registry.connect(f.alice).requestLicence(2n, 1n, NonCommercial, 0n, 0),
       error: "LicenceRegistryWorkSuperseded",
       args: () => [2n, 3n],
     },
     {
       fn: "requestLicence",
       what: "while holding an active licence",
-      send: (f) => f.registry.connect(f.company).requestLicence(1n, Commercial, 100n, 500, { value: 100n }),
+      send: (f) => f.registry.connect(f.company).requestLicence(1n, 1n, Commercial, 100n, 500, { value: 100n }),
       error: "LicenceRegistryAlreadyLicensed",
       args: (f) => [1n, f.company.address],
     },
     {
       fn: "requestLicence",
       what: "while suspended",
-      send: (f) => f.registry.connect(f.carol).requestLicence(1n, NonCommercial, 0n, 0),
+      send: (f) => f.registry.connect(f.carol).requestLicence(1n, 1n, NonCommercial, 0n, 0),
       error: "LicenceRegistryAlreadyLicensed",
       args: (f) => [3n, f.carol.address],
     },
     {
       fn: "requestLicence",
       what: "terms above the licensee's maximum fee",
-      send: (f) => f.registry.connect(f.alice).requestLicence(1n, Commercial, 99n, 500, { value: 100n }),
+      send: (f) => f.registry.connect(f.alice).requestLicence(1n, 1n, Commercial, 99n, 500, { value: 100n }),
       error: "LicenceRegistryTermsAboveMaximum",
       args: () => [100n, 99n, 500n, 500n],
     },
     {
       fn: "requestLicence",
       what: "a fee paid with the wrong value",
-      send: (f) => f.registry.connect(f.alice).requestLicence(1n, Commercial, 100n, 500, { value: 99n }),
+      send: (f) => f.registry.connect(f.alice).requestLicence(1n, 1n, Commercial, 100n, 500, { value: 99n }),
       error: "LicenceRegistryWrongValue",
       args: () => [99n, 100n],
     },
     {
       fn: "requestLicence",
       what: "value sent with a free licence",
-      send: (f) => f.registry.connect(f.alice).requestLicence(1n, NonCommercial, 0n, 0, { value: 1n }),
+      send: (f) => f.registry.connect(f.alice).requestLicence(1n, 1n, NonCommercial, 0n, 0, { value: 1n }),
       error: "LicenceRegistryWrongValue",
       args: () => [1n, 0n],
+    },
+    {
+      fn: "withdrawHeldFees",
+      what: "by an account with nothing held",
+      send: (f) => f.registry.connect(f.alice).withdrawHeldFees(f.alice.address),
+      error: "LicenceRegistryNothingHeld",
+      args: (f) => [f.alice.address],
+    },
+    {
+      fn: "withdrawHeldFees",
+      what: "to the zero address",
+      send: (f) => f.registry.connect(f.alice).withdrawHeldFees(ethers.ZeroAddress),
+      error: "LicenceRegistryInvalidAddress",
     },
     {
       fn: "grantLicence",

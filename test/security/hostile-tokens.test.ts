@@ -264,7 +264,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       await qrk.mint(company.address, 1_000n);
       await qrk.connect(company).approve(await registry.getAddress(), ethers.MaxUint256);
       await qrk.setMode(Mode.ReturnFalse);
-      await expect(registry.connect(company).requestLicence(workId, Commercial, 100n, 0))
+      await expect(registry.connect(company).requestLicence(workId, 1n, Commercial, 100n, 0))
         .to.be.revertedWithCustomError(registry, "SafeERC20FailedOperation")
         .withArgs(await qrk.getAddress());
       expect(await registry.licenceOf(workId, company.address)).to.equal(0n);
@@ -284,7 +284,7 @@ describe("security: hostile tokens and refusing recipients", function () {
       await qrk.mint(company.address, 1_000n);
       await qrk.connect(company).approve(await registry.getAddress(), ethers.MaxUint256);
       await qrk.setMode(Mode.NoReturn);
-      await registry.connect(company).requestLicence(workId, Commercial, 100n, 0);
+      await registry.connect(company).requestLicence(workId, 1n, Commercial, 100n, 0);
       expect(await registry.isLicensed(workId, company.address)).to.equal(true);
       expect(await qrk.balanceOf(await membrane.getAddress())).to.equal(100n);
       expect(await membrane.accounted(asset)).to.equal(100n);
@@ -301,10 +301,10 @@ describe("security: hostile tokens and refusing recipients", function () {
       await qrk.mint(company.address, 1_000n);
       await qrk.connect(company).approve(await registry.getAddress(), ethers.MaxUint256);
       await qrk.setBlocked(alice.address, true);
-      await expect(registry.connect(company).requestLicence(blockedWork, Commercial, 100n, 0))
+      await expect(registry.connect(company).requestLicence(blockedWork, 1n, Commercial, 100n, 0))
         .to.be.revertedWithCustomError(qrk, "MockBlocked")
         .withArgs(alice.address);
-      await registry.connect(company).requestLicence(openWork, Commercial, 100n, 0);
+      await registry.connect(company).requestLicence(openWork, 1n, Commercial, 100n, 0);
       expect(await registry.isLicensed(openWork, company.address)).to.equal(true);
       expect(await registry.isLicensed(blockedWork, company.address)).to.equal(false);
     });

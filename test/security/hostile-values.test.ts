@@ -135,7 +135,7 @@ describe("security: extreme values", function () {
       const workId = await registerWork(registry, steward, await membrane.getAddress(), terms);
       await whale.mint(company.address, MAX / 2n);
       await whale.connect(company).approve(await registry.getAddress(), MAX);
-      await registry.connect(company).requestLicence(workId, Commercial, 0n, 500);
+      await registry.connect(company).requestLicence(workId, 1n, Commercial, 0n, 500);
       const revenue = MAX / 4n;
       const share = (revenue / 10_000n) * 500n + ((revenue % 10_000n) * 500n) / 10_000n;
       await expect(registry.connect(company).reportRevenue(1n, revenue, "ipfs://report", ethers.ZeroHash))
