@@ -166,7 +166,7 @@ async function decide(community: string, proposalId: string, votes: Vote[]): Pro
       community,
       proposal: proposalId,
       support,
-      signer: from(who),
+      from: from(who),
     });
     rows.push({ voter: PEOPLE[who].name, support, tokens: tok(tokens), weight: voteWeight(weight, c.counting) });
   }
@@ -277,13 +277,13 @@ async function main(): Promise<void> {
     PEOPLE.ana.name,
     `creates ${WATERSHED} with Ben and Eli`,
     "dao:create",
-    { file: watershedFile, signer: from("ana") },
+    { file: watershedFile, from: from("ana") },
   );
   const gd = await act<{ id: number; community: Record<string, string> }>(
     PEOPLE.chloe.name,
     `creates ${GUILD} with Dev`,
     "dao:create",
-    { file: guildFile, signer: from("chloe") },
+    { file: guildFile, from: from("chloe") },
   );
   table([
     { community: WATERSHED, id: ws.id, kind: "bioregion", counting: "quadratic", timelock: ws.community.timelock },
@@ -369,7 +369,7 @@ async function main(): Promise<void> {
     "dao:propose",
     {
       community: WATERSHED,
-      signer: from("ana"),
+      from: from("ana"),
       file: writeJson("publish-epoch.json", {
         description: "Publish epoch 1 allocations (monitoring the salmon run)",
         actions: [
@@ -436,7 +436,7 @@ async function main(): Promise<void> {
       community: side.community,
       with: side.with,
       submit: true,
-      signer: from(side.proposer),
+      from: from(side.proposer),
     });
     await decide(side.community, proposed.proposalId, side.votes);
   }
@@ -465,7 +465,7 @@ async function main(): Promise<void> {
       tranches: "3@+1d",
       purpose: "ipfs://seed-library-grant",
       submit: true,
-      signer: from("dev"),
+      from: from("dev"),
     },
   );
   await decide(GUILD, grant.proposalId, [
@@ -699,7 +699,7 @@ async function main(): Promise<void> {
       "dao:propose",
       {
         community: s.community,
-        signer: from(s.proposer),
+        from: from(s.proposer),
         file: writeJson(`spend-${s.to}.json`, {
           description: `Pay ${s.amount} ETH to ${PEOPLE[s.to].name}`,
           actions: [{ type: "transfer-native", to: addr(s.to), amount: s.amount }],

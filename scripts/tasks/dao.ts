@@ -27,7 +27,6 @@ import { cosmoTask, type TaskArgs } from "../lib/task";
 
 interface CreateArgs extends TaskArgs {
   file?: string;
-  signer?: string;
 }
 
 cosmoTask<CreateArgs>(
@@ -35,15 +34,14 @@ cosmoTask<CreateArgs>(
   "Create a bioregion or guild (token, governor, timelock, accounting, membrane, profile) from a JSON file",
   (t) =>
     t
-      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ...")
-      .addOptionalParam("signer", "Account that sends the transaction (index or address; default the first)"),
+      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
   async (args, hre, out) => {
     const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
     const factory = (await hre.ethers.getContractAt(
       "CommunityFactory",
       await requireContract(hre, "communityFactory"),
     )) as unknown as CommunityFactory;
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     const receipt = await out.tx(
       `create ${spec.kind} "${spec.config.identity.name}"`,
       factory.connect(signer).createCommunityWithAccounting(spec.config, spec.accounting, spec.founders, spec.amounts),
@@ -130,7 +128,6 @@ cosmoTask<CommunityArgs>(
 interface ProposeArgs extends TaskArgs {
   community?: string;
   file?: string;
-  signer?: string;
 }
 
 /** An action in a `dao:propose` file. */
@@ -259,8 +256,7 @@ cosmoTask<ProposeArgs>(
   (t) =>
     t
       .addParam("community", "Community name")
-      .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }')
-      .addOptionalParam("signer", "Proposer account (index or address; default the first)"),
+      .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }'),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const spec = readJsonFile<{ description?: string; actions?: ActionSpec[] }>(args.file, "file");
@@ -270,7 +266,7 @@ cosmoTask<ProposeArgs>(
     }
     const actions = [];
     for (let i = 0; i < spec.actions.length; i++) actions.push(await encodeAction(hre, c, spec.actions[i], i));
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     const targets = actions.map((a) => a.target);
     const values = actions.map((a) => a.value);
     const calldatas = actions.map((a) => a.data);
@@ -292,7 +288,6 @@ interface VoteArgs extends TaskArgs {
   proposal?: string;
   support?: string;
   reason?: string;
-  signer?: string;
   signOnly: boolean;
   signature?: string;
   voter?: string;
@@ -307,7 +302,6 @@ cosmoTask<VoteArgs>(
       .addParam("proposal", "Proposal id")
       .addParam("support", "for, against or abstain")
       .addOptionalParam("reason", "Why (in the VoteCast event; with signatures, signed too and given again to relay)")
-      .addOptionalParam("signer", "Voting (or signing, or relaying) account (index or address; default the first)")
       .addFlag("signOnly", "Only sign the vote (EIP-712) and print the signature; nothing is sent")
       .addOptionalParam("signature", "A vote signature to relay (from --sign-only or any wallet)")
       .addOptionalParam("voter", "With --signature: the account that signed the vote"),
@@ -315,7 +309,7 @@ cosmoTask<VoteArgs>(
     const c = await loadCommunity(hre, args.community);
     const p = await findProposal(c, args.proposal);
     const support = SUPPORTS.indexOf(parseChoice(args.support, SUPPORTS, "support"));
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     if (args.signOnly && args.signature) throw new TaskInputError(`use either --sign-only or --signature, not both`);
     if (args.signOnly) {
       const voter = await signer.getAddress();
@@ -363,7 +357,6 @@ cosmoTask<VoteArgs>(
 interface ProposalArgs extends TaskArgs {
   community?: string;
   proposal?: string;
-  signer?: string;
 }
 
 for (const [verb, description] of [
@@ -376,12 +369,11 @@ for (const [verb, description] of [
     (t) =>
       t
         .addParam("community", "Community name")
-        .addParam("proposal", "Proposal id")
-        .addOptionalParam("signer", "Sending account (index or address; default the first)"),
+        .addParam("proposal", "Proposal id"),
     async (args, hre, out) => {
       const c = await loadCommunity(hre, args.community);
       const p = await findProposal(c, args.proposal);
-      const g = c.governor.connect(await pickSigner(hre, args.signer));
+      const g = c.governor.connect(await pickSigner(hre, args.from));
       const sent =
         verb === "queue"
           ? g.queue(p.targets, p.values, p.calldatas, p.descriptionHash)
@@ -422,7 +414,6 @@ cosmoTask<CommunityArgs>(
 interface DelegateArgs extends TaskArgs {
   community?: string;
   to?: string;
-  signer?: string;
 }
 
 cosmoTask<DelegateArgs>(
@@ -431,12 +422,11 @@ cosmoTask<DelegateArgs>(
   (t) =>
     t
       .addParam("community", "Community name")
-      .addParam("to", "Delegatee address (your own address to take your votes back)")
-      .addOptionalParam("signer", "Delegating account (index or address; default the first)"),
+      .addParam("to", "Delegatee address (your own address to take your votes back)"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const to = parseAddress(args.to, "to");
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     await out.tx(`delegate to ${to}`, c.token.connect(signer).delegate(to));
     const from = await signer.getAddress();
     out.set("delegator", from);

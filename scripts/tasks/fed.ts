@@ -85,7 +85,6 @@ async function resolveCommunity(
 interface ProposalArgs extends TaskArgs {
   submit: boolean;
   description?: string;
-  signer?: string;
 }
 
 /**
@@ -119,7 +118,7 @@ async function prepareProposal(
   );
   out.table(actions.map((a, i) => ({ "#": i, target: a.target, value: a.value, data: `${a.data.slice(0, 10)}…` })));
   if (submit) {
-    const proposer = await pickSigner(hre, args.signer);
+    const proposer = await pickSigner(hre, args.from);
     await out.tx(
       `propose in ${community.label}`,
       governor.connect(proposer).propose(targets, values, calldatas, description),
@@ -134,8 +133,7 @@ async function prepareProposal(
 function withProposalOptions(t: ConfigurableTaskDefinition) {
   return t
     .addFlag("submit", "Propose it through the community's governor (otherwise only print it)")
-    .addOptionalParam("description", "The proposal's description")
-    .addOptionalParam("signer", "Proposer with --submit (index or address; it needs the proposal threshold)");
+    .addOptionalParam("description", "The proposal's description");
 }
 
 interface RegisterArgs extends TaskArgs {

@@ -101,7 +101,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       "dao:propose",
       "--community",
       "Cascadia",
-      "--signer",
+      "--from",
       "2",
       "--file",
       write("proposal.json", {
@@ -120,7 +120,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
 
     // Alice votes by transaction; carol signs through the node (eth_signTypedData_v4) and erin relays.
     const voted = await node.taskJson<TaskResult<{ tally: Record<string, string> }>>(
-      vote(id, "against", "--reason", "too fast", "--signer", "1"),
+      vote(id, "against", "--reason", "too fast", "--from", "1"),
     );
     expect(voted.result.tally.against).to.equal(ethersLib.parseEther("100").toString());
 
@@ -148,7 +148,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       carol.address,
       JSON.stringify(typedData),
     ])) as string;
-    const relay = vote(id, "for", "--voter", carol.address, "--signature", signature, "--signer", "5");
+    const relay = vote(id, "for", "--voter", carol.address, "--signature", signature, "--from", "5");
     const relayed = await node.taskJson<TaskResult<{ voter: string; tally: Record<string, string> }>>(relay);
     expect(relayed.result.voter).to.equal(carol.address);
     expect(relayed.result.tally.for).to.equal(ethersLib.parseEther("900").toString());
@@ -158,7 +158,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
 
     // --sign-only produces a signature that relays (bob abstains through erin).
     const signed = await node.taskJson<TaskResult<{ signature: string; voter: string }>>(
-      vote(id, "abstain", "--reason", "need more data", "--sign-only", "--signer", "2"),
+      vote(id, "abstain", "--reason", "need more data", "--sign-only", "--from", "2"),
     );
     expect(signed.result.voter).to.equal(bob.address);
     expect(signed.transactions).to.have.length(0);
@@ -172,7 +172,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
         signed.result.signature,
         "--reason",
         "need more data",
-        "--signer",
+        "--from",
         String(5),
       ),
     );
@@ -195,7 +195,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       "Cascadia",
       "--proposal",
       id,
-      "--signer",
+      "--from",
       "5",
     ]);
     expect(executed.result.state).to.equal("Executed");
@@ -231,7 +231,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       "Cascadia",
       "--to",
       carol.address,
-      "--signer",
+      "--from",
       "1",
     ]);
     expect(delegated.result.delegatee).to.equal(carol.address);

@@ -118,7 +118,7 @@ describe("e2e: federation tasks on a real node", function () {
         "--with",
         other,
         "--submit",
-        "--signer",
+        "--from",
         await from(proposer),
       ]);
     const proposeSide = await decide("fed:affiliate", "Watershed", "Builders", alice);
@@ -151,7 +151,7 @@ describe("e2e: federation tasks on a real node", function () {
       "--purpose",
       "ipfs://seed-library",
       "--submit",
-      "--signer",
+      "--from",
       await from(dave),
     ]);
     await pass(builders.governor, [dave], fund.result);
