@@ -271,3 +271,22 @@ export async function resolveActor(
   }
   return (await unlockKeystore(value)).connect(hre.ethers.provider);
 }
+
+/**
+ * The address an option names, without unlocking anything: an address, a keystore's name, or on a
+ * local chain an index into the node's accounts.
+ */
+export async function resolveAddress(hre: HardhatRuntimeEnvironment, value: string, label: string): Promise<string> {
+  if (isAddress(value)) return getAddress(value);
+  if (/^\d+$/.test(value)) {
+    if (!(await isLocalChain(hre))) {
+      throw new TaskInputError(`--${label} ${value}: account indexes are for local chains only`);
+    }
+    const s = (await hre.ethers.getSigners())[Number(value)];
+    if (!s) throw new TaskInputError(`--${label} ${value}: ${hre.network.name} has no account ${value}`);
+    return s.address;
+  }
+  const k = listKeystores().find((x) => x.name === value);
+  if (!k?.address) throw new TaskInputError(`--${label} "${value}" is neither an address nor an account name`);
+  return k.address;
+}

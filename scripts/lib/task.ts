@@ -13,7 +13,7 @@
  *   error and the stack trace follow the sentence. Run from the command line, a failed task prints
  *   no stack trace otherwise and exits with code 1.
  */
-import { Interface, type ContractTransactionResponse, type TransactionReceipt } from "ethers";
+import { Interface, type TransactionReceipt, type TransactionResponse } from "ethers";
 import { task } from "hardhat/config";
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment, TaskDefinition } from "hardhat/types";
 
@@ -40,8 +40,8 @@ export class TaskOutput {
   ) {}
 
   /** Waits for a transaction, records its hash and gas, and returns its receipt. */
-  async tx(label: string, sent: Promise<ContractTransactionResponse>): Promise<TransactionReceipt> {
-    let response: ContractTransactionResponse;
+  async tx(label: string, sent: Promise<TransactionResponse>): Promise<TransactionReceipt> {
+    let response: TransactionResponse;
     try {
       response = await sent;
     } catch (e) {
@@ -192,8 +192,8 @@ function reportFailure(name: string, hre: HardhatRuntimeEnvironment, json: boole
   process.exitCode = 1;
 }
 
-/** Areas whose tasks act as nobody (they manage accounts), so they take no `--from`. */
-const NO_ACTOR = /^account:/;
+/** Areas whose tasks take no `--from`: accounts act as nobody; deployments sign with the deployer key. */
+const NO_ACTOR = /^(account|suite):/;
 
 /**
  * Declares a task `<area>:<verb>` with the shared `--json` flag and `--from` option, readable output

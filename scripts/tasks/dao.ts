@@ -22,8 +22,15 @@ import {
   type CommunityHandles,
 } from "../lib/dao";
 import { TaskInputError } from "../lib/errors";
-import { recordNamed, requireContract } from "../lib/record";
-import { cosmoTask, type TaskArgs } from "../lib/task";
+import { chainNow, formatAmount, formatDuration, formatSqrtTokens, formatTime, shortId } from "../lib/format";
+import { loadRecord, recordNamed, requireContract } from "../lib/record";
+import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
+import { resolveToken } from "../lib/tokens";
+
+/** Votes in tokens (simple counting) or √tokens (quadratic counting). */
+function formatWeight(v: bigint, counting: "simple" | "quadratic"): string {
+  return counting === "quadratic" ? formatSqrtTokens(v) : `${formatAmount(v)} tokens`;
+}
 
 interface CreateArgs extends TaskArgs {
   file?: string;
@@ -32,9 +39,7 @@ interface CreateArgs extends TaskArgs {
 cosmoTask<CreateArgs>(
   "dao:create",
   "Create a bioregion or guild (token, governor, timelock, accounting, membrane, profile) from a JSON file",
-  (t) =>
-    t
-      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
+  (t) => t.addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
   async (args, hre, out) => {
     const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
     const factory = (await hre.ethers.getContractAt(
@@ -115,12 +120,38 @@ cosmoTask<CommunityArgs>(
       quorumNow: (await c.governor.quorum(now - 1n)).toString(),
       lateQuorumExtension: Number(await c.governor.lateQuorumVoteExtension()),
       timelockDelay: Number(await c.timelock.getMinDelay()),
+      treasury: await c.timelock.getAddress(),
       treasuryNative: formatEther(await hre.ethers.provider.getBalance(await c.timelock.getAddress())),
       tokenSupply: formatUnits(supply, TOKEN_DECIMALS),
       members: Number(await c.membership.memberCount()),
     };
-    out.table(Object.entries(info).map(([k, v]) => ({ field: k, value: String(v) })));
+    const treasury = await treasuryBalances(hre, c);
+    const readable: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v)])),
+      votingDelay: formatDuration(info.votingDelay),
+      votingPeriod: formatDuration(info.votingPeriod),
+      lateQuorumExtension: formatDuration(info.lateQuorumExtension),
+      timelockDelay: formatDuration(info.timelockDelay),
+      proposalThreshold: formatWeight(BigInt(info.proposalThreshold), c.counting),
+      quorumNow: formatWeight(BigInt(info.quorumNow), c.counting),
+      quorumPercent: `${info.quorumPercent} %`,
+      tokenSupply: `${formatAmount(supply)} tokens`,
+    };
+    delete readable.treasuryNative;
+    out.table(Object.entries(readable).map(([k, v]) => ({ field: k, value: v })));
+    out.say(`  treasury (the timelock, ${info.treasury}):`);
+    out.table(treasury.map((b) => ({ asset: b.symbol, balance: formatAmount(b.balance, b.decimals, b.symbol) })));
+    out.say(`  add to it with: npx hardhat dao:deposit --community "${c.name}" --amount <amount> [--token <token>]`);
     out.set("info", info);
+    out.set(
+      "treasury",
+      treasury.map((b) => ({
+        token: b.address,
+        symbol: b.symbol,
+        decimals: b.decimals,
+        balance: b.balance.toString(),
+      })),
+    );
     out.set("addresses", c.addresses);
   },
 );
@@ -128,6 +159,7 @@ cosmoTask<CommunityArgs>(
 interface ProposeArgs extends TaskArgs {
   community?: string;
   file?: string;
+  force: boolean;
 }
 
 /** An action in a `dao:propose` file. */
@@ -143,6 +175,78 @@ interface ActionSpec {
   target?: string;
   signature?: string;
   args?: unknown[];
+}
+
+interface EncodedAction {
+  target: string;
+  value: bigint;
+  data: string;
+  summary: string;
+  /** An ERC-20 the action pays out of the treasury. */
+  pays?: { token: string; amount: bigint };
+}
+
+interface Balance {
+  address: string;
+  symbol: string;
+  decimals: number;
+  balance: bigint;
+}
+
+/** The treasury's native balance and its balance of each token recorded on this network. */
+async function treasuryBalances(hre: HardhatRuntimeEnvironment, c: CommunityHandles, extra: string[] = []) {
+  const treasury = await c.timelock.getAddress();
+  const native = await resolveToken(hre, "native", "token");
+  const rows: Balance[] = [{ ...native, balance: await hre.ethers.provider.getBalance(treasury) }];
+  const rec = await loadRecord(hre);
+  const tokens = new Set([...Object.values(rec.named.token ?? {}).map((t) => getAddress(String(t.address))), ...extra]);
+  for (const address of tokens) {
+    const t = await resolveToken(hre, address, "token");
+    const erc20 = new Contract(address, ["function balanceOf(address) view returns (uint256)"], hre.ethers.provider);
+    rows.push({ ...t, balance: (await erc20.getFunction("balanceOf").staticCall(treasury)) as bigint });
+  }
+  return rows;
+}
+
+/**
+ * Refuses (unless `force`) a proposal whose actions pay out more than the treasury holds now: it
+ * would pass a vote and then fail at execution.
+ */
+async function checkTreasuryCovers(
+  hre: HardhatRuntimeEnvironment,
+  c: CommunityHandles,
+  actions: EncodedAction[],
+  force: boolean,
+  out: TaskOutput,
+): Promise<void> {
+  const need = new Map<string, bigint>();
+  const add = (token: string, amount: bigint) => need.set(token, (need.get(token) ?? 0n) + amount);
+  for (const a of actions) {
+    if (a.value > 0n) add(hre.ethers.ZeroAddress, a.value);
+    if (a.pays) add(getAddress(a.pays.token), a.pays.amount);
+  }
+  if (need.size === 0) return;
+  const balances = await treasuryBalances(
+    hre,
+    c,
+    [...need.keys()].filter((t) => t !== hre.ethers.ZeroAddress),
+  );
+  const short: string[] = [];
+  for (const [token, amount] of need) {
+    const b = balances.find((x) => x.address === token) as Balance;
+    if (b.balance < amount) {
+      short.push(
+        `pays out ${formatAmount(amount, b.decimals, b.symbol)} but the treasury holds ${formatAmount(b.balance, b.decimals, b.symbol)}`,
+      );
+    }
+  }
+  if (short.length === 0) return;
+  const message =
+    `the proposal ${short.join("; ")}: it would pass a vote and then fail at execution. ` +
+    `Add funds first (npx hardhat dao:deposit --community "${c.name}" --amount <amount>), ` +
+    `or give --force if they will arrive before execution`;
+  if (!force) throw new TaskInputError(message);
+  out.say(`  warning: ${message}`);
 }
 
 const ERC20_ABI = ["function decimals() view returns (uint8)", "function transfer(address to, uint256 amount)"];
@@ -162,7 +266,7 @@ async function encodeAction(
   c: CommunityHandles,
   a: ActionSpec,
   i: number,
-): Promise<{ target: string; value: bigint; data: string; summary: string }> {
+): Promise<EncodedAction> {
   const label = `file: actions[${i}]`;
   const type = parseChoice(
     a.type,
@@ -186,6 +290,7 @@ async function encodeAction(
         value: 0n,
         data: erc20.interface.encodeFunctionData("transfer", [to, amount]),
         summary: `pay ${a.amount} of ${token} to ${to}`,
+        pays: { token, amount },
       };
     }
     case "setting": {
@@ -256,7 +361,8 @@ cosmoTask<ProposeArgs>(
   (t) =>
     t
       .addParam("community", "Community name")
-      .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }'),
+      .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }')
+      .addFlag("force", "Propose even if the actions pay out more than the treasury holds now"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const spec = readJsonFile<{ description?: string; actions?: ActionSpec[] }>(args.file, "file");
@@ -266,6 +372,7 @@ cosmoTask<ProposeArgs>(
     }
     const actions = [];
     for (let i = 0; i < spec.actions.length; i++) actions.push(await encodeAction(hre, c, spec.actions[i], i));
+    await checkTreasuryCovers(hre, c, actions, args.force, out);
     const signer = await pickSigner(hre, args.from);
     const targets = actions.map((a) => a.target);
     const values = actions.map((a) => a.value);
@@ -273,9 +380,12 @@ cosmoTask<ProposeArgs>(
     const id = await c.governor.hashProposal(targets, values, calldatas, hre.ethers.id(spec.description));
     await out.tx("propose", c.governor.connect(signer).propose(targets, values, calldatas, spec.description));
     for (const a of actions) out.say(`  - ${a.summary}`);
-    out.say(
-      `  voting opens at ${await c.governor.proposalSnapshot(id)} and closes at ${await c.governor.proposalDeadline(id)}`,
-    );
+    const now = await chainNow(hre);
+    const ref = (await listProposals(c)).findIndex((x) => x.id === id) + 1;
+    out.say(`  proposal #${ref} (id ${shortId(id)}); refer to it as --proposal ${ref}`);
+    out.say(`  voting opens ${formatTime(await c.governor.proposalSnapshot(id), now)}`);
+    out.say(`  voting closes ${formatTime(await c.governor.proposalDeadline(id), now)}`);
+    out.set("ref", ref);
     out.set("proposalId", id.toString());
     out.set("state", STATES[Number(await c.governor.state(id))]);
     out.set("voteStart", (await c.governor.proposalSnapshot(id)).toString());
@@ -366,10 +476,7 @@ for (const [verb, description] of [
   cosmoTask<ProposalArgs>(
     `dao:${verb}`,
     description,
-    (t) =>
-      t
-        .addParam("community", "Community name")
-        .addParam("proposal", "Proposal id"),
+    (t) => t.addParam("community", "Community name").addParam("proposal", "Proposal id"),
     async (args, hre, out) => {
       const c = await loadCommunity(hre, args.community);
       const p = await findProposal(c, args.proposal);
@@ -393,21 +500,103 @@ cosmoTask<CommunityArgs>(
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const rows = [];
-    for (const p of await listProposals(c)) {
+    const readable = [];
+    const now = await chainNow(hre);
+    const all = await listProposals(c);
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i];
       const [against, forVotes, abstain] = await c.governor.proposalVotes(p.id);
+      const state = STATES[Number(await c.governor.state(p.id))];
+      const opens = await c.governor.proposalSnapshot(p.id);
+      const closes = await c.governor.proposalDeadline(p.id);
+      const eta = await c.governor.proposalEta(p.id);
       rows.push({
+        ref: i + 1,
         id: p.id.toString(),
-        state: STATES[Number(await c.governor.state(p.id))],
+        state,
         for: forVotes.toString(),
         against: against.toString(),
         abstain: abstain.toString(),
-        deadline: (await c.governor.proposalDeadline(p.id)).toString(),
+        voteStart: opens.toString(),
+        deadline: closes.toString(),
+        eta: eta.toString(),
         proposer: p.proposer,
         description: p.description.split("\n")[0].slice(0, 60),
       });
+      const when =
+        state === "Pending"
+          ? `voting opens ${formatTime(opens, now)}`
+          : state === "Active"
+            ? `voting closes ${formatTime(closes, now)}`
+            : state === "Queued"
+              ? `can execute ${eta <= now ? "now" : formatTime(eta, now)}`
+              : state === "Succeeded"
+                ? "can be queued now (dao:queue)"
+                : `voting closed ${formatTime(closes, now)}`;
+      readable.push({
+        "#": i + 1,
+        id: shortId(p.id),
+        state: state.toLowerCase(),
+        for: formatWeight(forVotes, c.counting),
+        against: formatWeight(against, c.counting),
+        abstain: formatWeight(abstain, c.counting),
+        when,
+        description: p.description.split("\n")[0].slice(0, 40),
+      });
     }
-    out.table(rows);
+    out.table(readable);
+    if (readable.length) out.say(`  refer to a proposal by its # (e.g. --proposal 1) or its full id (--json)`);
     out.set("proposals", rows);
+  },
+);
+
+interface DepositArgs extends TaskArgs {
+  community?: string;
+  amount?: string;
+  token?: string;
+}
+
+cosmoTask<DepositArgs>(
+  "dao:deposit",
+  "Put money in a community's treasury (its timelock): native currency or an ERC-20",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("amount", "How much, in tokens, e.g. 0.5")
+      .addOptionalParam("token", '"native" (default), an ERC-20 address, or a token recorded by name', "native"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const token = await resolveToken(hre, args.token, "token");
+    const amount = parseAmount(args.amount, token.decimals, "amount");
+    if (amount === 0n) throw new TaskInputError("--amount must be more than zero");
+    const signer = await pickSigner(hre, args.from);
+    const treasury = await c.timelock.getAddress();
+    const label = `deposit ${formatAmount(amount, token.decimals, token.symbol)}`;
+    if (token.address === hre.ethers.ZeroAddress) {
+      await out.tx(label, signer.sendTransaction({ to: treasury, value: amount }));
+    } else {
+      const erc20 = new Contract(
+        token.address,
+        ["function transfer(address to, uint256 amount) returns (bool)"],
+        signer,
+      );
+      await out.tx(label, erc20.getFunction("transfer")(treasury, amount));
+    }
+    const balance =
+      token.address === hre.ethers.ZeroAddress
+        ? await hre.ethers.provider.getBalance(treasury)
+        : ((await new Contract(
+            token.address,
+            ["function balanceOf(address) view returns (uint256)"],
+            hre.ethers.provider,
+          )
+            .getFunction("balanceOf")
+            .staticCall(treasury)) as bigint);
+    out.say(`  the treasury of ${c.name} now holds ${formatAmount(balance, token.decimals, token.symbol)}`);
+    out.set("treasury", treasury);
+    out.set("token", token.address);
+    out.set("amount", amount);
+    out.set("balance", balance);
   },
 );
 
