@@ -17,7 +17,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { Wallet, encryptKeystoreJson, getAddress, isAddress, type Signer } from "ethers";
+import {
+  AbstractSigner,
+  Wallet,
+  ZeroAddress,
+  encryptKeystoreJson,
+  getAddress,
+  isAddress,
+  type Provider,
+  type Signer,
+} from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "./errors";
@@ -175,6 +184,37 @@ export async function importKeystoreFile(name: string, source: string, password:
   return { name, address: wallet.address, file };
 }
 
+/**
+ * The actor when nobody was named on a public network: it reads, and refuses to sign with the
+ * sentence that says how to name an account.
+ */
+export class Nobody extends AbstractSigner {
+  constructor(
+    provider: Provider,
+    private readonly why: string,
+  ) {
+    super(provider);
+  }
+  async getAddress(): Promise<string> {
+    return ZeroAddress;
+  }
+  connect(provider: Provider): Nobody {
+    return new Nobody(provider, this.why);
+  }
+  async signTransaction(): Promise<string> {
+    throw new TaskInputError(this.why);
+  }
+  async signMessage(): Promise<string> {
+    throw new TaskInputError(this.why);
+  }
+  async signTypedData(): Promise<string> {
+    throw new TaskInputError(this.why);
+  }
+  override async sendTransaction(): Promise<never> {
+    throw new TaskInputError(this.why);
+  }
+}
+
 const unlocked = new Map<string, Wallet>();
 
 /** Forgets the keystores unlocked by this process (tests). */
@@ -237,7 +277,15 @@ export async function resolveActor(
 ): Promise<Signer> {
   const value = given === undefined || given === "" ? process.env[FROM_VAR] || undefined : given;
   const local = await isLocalChain(hre);
-  if (!local) checkActorOnNetwork(value, Boolean(options.deployer));
+  if (!local) {
+    try {
+      checkActorOnNetwork(value, Boolean(options.deployer));
+    } catch (e) {
+      // Nobody named: reads work, and the first signature or transaction says who must act.
+      if (value === undefined) return new Nobody(hre.ethers.provider, (e as Error).message);
+      throw e;
+    }
+  }
   const unlockedSigners = await hre.ethers.getSigners();
   if (value === undefined) {
     if (!unlockedSigners[0]) throw new TaskInputError(`${hre.network.name} has no account to act as; give --${label}`);
