@@ -239,6 +239,13 @@ export async function unlockKeystore(name: string): Promise<Wallet> {
   return wallet;
 }
 
+/** The address of DEPLOYER_PRIVATE_KEY, if set (it may act only in deployments on public networks). */
+function deployerAddress(): string | undefined {
+  const key = process.env.DEPLOYER_PRIVATE_KEY?.trim();
+  if (!key || !/^(0x)?[0-9a-fA-F]{64}$/.test(key)) return undefined;
+  return new Wallet(key.startsWith("0x") ? key : `0x${key}`).address;
+}
+
 /** Whether the task runs against a local development chain (where indexes and `dev:*` work). */
 export async function isLocalChain(hre: HardhatRuntimeEnvironment): Promise<boolean> {
   if (hre.network.name === "hardhat") return true;
@@ -301,7 +308,9 @@ export async function resolveActor(
     const address = getAddress(value);
     const keystore = listKeystores().find((k) => k.address === address);
     if (keystore) return (await unlockKeystore(keystore.name)).connect(hre.ethers.provider);
-    const s = local ? unlockedSigners.find((x) => x.address === address) : undefined;
+    // On a public network the configured accounts hold the deployer key (deployments only) and
+    // whatever a wallet plugin adds (a Ledger through @nomicfoundation/hardhat-ledger): those may act.
+    const s = local || address !== deployerAddress() ? unlockedSigners.find((x) => x.address === address) : undefined;
     if (!s) {
       throw new TaskInputError(
         `--${label} ${value} is not an account you can sign for here: no keystore has that address` +

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { keccak256 } from "ethers";
 
-import { addRetries, isTransient, withRetry } from "../../scripts/lib/retry";
+import { addRetries, isTransient, withRetry, type RequestProvider } from "../../scripts/lib/retry";
 
 function flaky(failures: number, error: () => Error) {
   const calls: string[] = [];
@@ -49,7 +49,7 @@ describe("scripts/lib/retry: connection faults", function () {
 
   it("a rebroadcast signed transaction that the node already has is the same transaction", async function () {
     let n = 0;
-    const p = {
+    const p: RequestProvider = {
       async request(): Promise<unknown> {
         n++;
         if (n === 1) throw reset();
