@@ -10,7 +10,6 @@
  * asserted; the first failed step stops the story with a non-zero exit.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 import { ZeroAddress, formatEther, keccak256, parseEther, toUtf8Bytes } from "ethers";
@@ -50,7 +49,13 @@ const PEOPLE = {
 type Person = keyof typeof PEOPLE;
 
 const started = Date.now();
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-demo-"));
+/**
+ * The input files the story's commands name, written where a reader finds them: examples/demo/
+ * (committed; the demo rewrites them with the same content on a fresh chain), so that every printed
+ * command can be typed again against `--network localhost` after `npm run demo -- --network localhost`.
+ */
+const workDir = path.join(__dirname, "..", "examples", "demo");
+fs.mkdirSync(workDir, { recursive: true });
 let accounts: string[] = [];
 let chapterNo = 0;
 
@@ -88,7 +93,7 @@ function commandLine(task: string, args: Record<string, unknown>): string {
     .map(([k, v]) => {
       const flag = `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       if (v === true) return flag;
-      const text = String(v).startsWith(workDir) ? path.basename(String(v)) : String(v);
+      const text = String(v).startsWith(workDir) ? path.relative(path.join(__dirname, ".."), String(v)) : String(v);
       return `${flag} ${/\s/.test(text) ? JSON.stringify(text) : text}`;
     })
     .join(" ");
@@ -129,6 +134,7 @@ async function advance(seconds: bigint | number, why: string): Promise<void> {
   await hre.network.provider.send("evm_increaseTime", [Number(s)]);
   await hre.network.provider.send("evm_mine", []);
   console.log(`  ⋯ ${why} (time passes: ${s.toLocaleString("en-US")} s)`);
+  console.log(`      $ ${commandLine("dev:time", { by: s.toString() })}`);
 }
 
 async function now(): Promise<bigint> {
@@ -750,9 +756,7 @@ async function main(): Promise<void> {
   console.log(`\nThe story is told: every step succeeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(`\n✗ the demo stopped: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => fs.rmSync(workDir, { recursive: true, force: true }));
+main().catch((e: unknown) => {
+  console.error(`\n✗ the demo stopped: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

@@ -45,7 +45,8 @@ describe("e2e: a member's day with a keystore account", function () {
   const noStack = (text: string) => expect(text, text).to.not.match(/^\s+at .+:\d+:\d+\)?$/m);
 
   it("creates a keystore, receives test ETH, submits, gets attested, claims, deposits, proposes, votes and checks the treasury", async function () {
-    this.timeout(600_000);
+    // About twenty task processes; on a loaded two-core machine each can take half a minute.
+    this.timeout(1_500_000);
     const [, alice] = await ethers.getSigners();
     await node.taskJson(["suite:deploy"]);
 
@@ -97,11 +98,6 @@ describe("e2e: a member's day with a keystore account", function () {
     expect(submitted.result.id).to.equal("1");
     // Too early: a sentence, no stack trace; --json keeps the raw error.
     await json(["contrib:attest", "--community", "Commons", "--id", "1", "--from", "1"]);
-    const early = await run(["contrib:claim", "--community", "Commons", "--id", "1", "--from", "maya"]);
-    expect(early.code).to.equal(1);
-    expect(early.stderr).to.match(/cannot be claimed yet: its challenge window ends at \d\d:\d\d UTC/);
-    expect(early.stderr).to.not.contain("ContributionRegistryNotClaimable(");
-    noStack(early.stderr + early.stdout);
     const earlyJson = await run(["contrib:claim", "--community", "Commons", "--id", "1", "--from", "maya", "--json"]);
     expect(earlyJson.code).to.equal(1);
     const raw = JSON.parse(earlyJson.stdout.slice(earlyJson.stdout.indexOf("{"))) as {
@@ -156,6 +152,8 @@ describe("e2e: a member's day with a keystore account", function () {
     ]);
     expect(tooSoon.code).to.equal(1);
     expect(tooSoon.stderr).to.match(/is pending, and this needs it to be active/);
+    expect(tooSoon.stderr).to.not.contain("GovernorUnexpectedProposalState(");
+    noStack(tooSoon.stderr + tooSoon.stdout);
     await json(["dev:time", "--by", "2m"]);
     const voted = await json<{ voter: string }>([
       "dao:vote",
@@ -178,8 +176,6 @@ describe("e2e: a member's day with a keystore account", function () {
       "Commons",
     ]);
     expect(info.result.treasury[0]).to.deep.include({ symbol: "ETH", balance: ethers.parseEther("1").toString() });
-    const readable = await run(["dao:info", "--community", "Commons"]);
-    expect(readable.stdout).to.match(/ETH\s+1 ETH/);
 
     // Nothing secret anywhere in what was printed or recorded.
     const records = fs.readdirSync(node.recordsDir).map((f) => fs.readFileSync(path.join(node.recordsDir, f), "utf8"));
