@@ -190,7 +190,7 @@ describe("e2e: contribution accounting tasks on a real node", function () {
     expect(resolved.result.status).to.equal("rejected");
     const refused = await node.task(["contrib:claim", ...C, "--from", alice, "--id", "2"]);
     expect(refused.code).to.not.equal(0);
-    expect(refused.stderr + refused.stdout).to.contain("ContributionRegistryWrongStatus(2, 4)");
+    expect(refused.stderr + refused.stdout).to.contain("Contribution 2 is rejected, which does not allow this");
 
     // After the challenge window, the contributor claims #1.
     await provider.send("evm_increaseTime", [61]);
