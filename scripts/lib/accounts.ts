@@ -44,7 +44,7 @@ const NAME_RE = /^[A-Za-z][\w.-]{0,63}$/;
 
 /** Where keystores live. */
 export function keystoreDir(): string {
-  return process.env[KEYSTORE_DIR_VAR] ?? path.join(os.homedir(), ".cosmolocal", "keystores");
+  return process.env[KEYSTORE_DIR_VAR] || path.join(os.homedir(), ".cosmolocal", "keystores");
 }
 
 /** A keystore's name, checked (a word: it becomes a file name). */
