@@ -438,6 +438,19 @@ cosmoTask<VoteArgs>(
       if (args.reason !== undefined) out.set("reason", args.reason);
       return;
     }
+    // Say when voting opens or closed, rather than let the governor refuse with a state number.
+    const state = STATES[Number(await c.governor.state(p.id))];
+    if (state !== "Active" && !args.signOnly) {
+      const now = await chainNow(hre);
+      if (state === "Pending") {
+        throw new TaskInputError(
+          `voting on proposal ${shortId(p.id)} has not started: it opens ${formatTime(await c.governor.proposalSnapshot(p.id), now)}`,
+        );
+      }
+      throw new TaskInputError(
+        `proposal ${shortId(p.id)} is ${state.toLowerCase()}: voting closed ${formatTime(await c.governor.proposalDeadline(p.id), now)}`,
+      );
+    }
     let voter: string;
     if (args.signature) {
       voter = parseAddress(args.voter, "voter");

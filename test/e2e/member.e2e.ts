@@ -151,7 +151,7 @@ describe("e2e: a member's day with a keystore account", function () {
       "maya",
     ]);
     expect(tooSoon.code).to.equal(1);
-    expect(tooSoon.stderr).to.match(/is pending, and this needs it to be active/);
+    expect(tooSoon.stderr).to.match(/voting on proposal \S+ has not started: it opens \d\d:\d\d UTC \(in \d+ s\)/);
     expect(tooSoon.stderr).to.not.contain("GovernorUnexpectedProposalState(");
     noStack(tooSoon.stderr + tooSoon.stdout);
     await json(["dev:time", "--by", "2m"]);
