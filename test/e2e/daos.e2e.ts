@@ -7,7 +7,7 @@ import { ContractFactory, JsonRpcProvider, ethers as ethersLib } from "ethers";
 import { artifacts, ethers } from "hardhat";
 
 import { communityFile } from "../helpers/dao";
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface TaskResult<T> {
   result: T;
@@ -54,7 +54,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
 
   it("creates a bioregion, proposes, votes (also by a relayed eth_signTypedData_v4 signature), queues, executes, lists and delegates", async function () {
     // A dozen task processes of a few seconds each; more on a shared, busy machine.
-    this.timeout(300_000);
+    this.timeout(E2E_BUDGET_MS);
     const [deployer, alice, bob, carol, dave] = await ethers.getSigners();
     await node.taskJson(["suite:deploy"]);
 

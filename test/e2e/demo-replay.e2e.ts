@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 /** Splits a printed command into arguments (words, and JSON-quoted strings with spaces). */
 export function shellWords(line: string): string[] {
@@ -36,7 +36,7 @@ describe("e2e: the demo's printed commands replay against the node", function ()
   });
 
   it("each printed command works as printed, or fails only because the story already did it", async function () {
-    this.timeout(3_600_000);
+    this.timeout(E2E_BUDGET_MS);
     const demo = await node.task(["run", "scripts/demo.ts"]);
     expect(demo.code, demo.stderr).to.equal(0);
     const commands = demo.stdout

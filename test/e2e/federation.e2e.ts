@@ -18,7 +18,7 @@ import {
   FederationRegistry__factory,
 } from "../../typechain-types";
 import { communityFile } from "../helpers/dao";
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface Proposed {
   result: {
@@ -32,7 +32,7 @@ interface Proposed {
 describe("e2e: federation tasks on a real node", function () {
   // About 13 task processes and four governance cycles: 50 s on an idle machine, twice that when
   // the two cores are shared; the config's 120 s default is too tight for it.
-  this.timeout(300_000);
+  this.timeout(E2E_BUDGET_MS);
   let node: RunningNode;
   let provider: ethers.JsonRpcProvider;
   let dir: string;

@@ -13,7 +13,7 @@ import { expect } from "chai";
 import { ethers } from "hardhat";
 
 import { communityFile } from "../helpers/dao";
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface Out<T> {
   result: T;
@@ -46,7 +46,7 @@ describe("e2e: a member's day with a keystore account", function () {
 
   it("creates a keystore, receives test ETH, submits, gets attested, claims, deposits, proposes, votes and checks the treasury", async function () {
     // About twenty task processes; on a loaded two-core machine each can take half a minute.
-    this.timeout(1_500_000);
+    this.timeout(E2E_BUDGET_MS);
     const [, alice] = await ethers.getSigners();
     await node.taskJson(["suite:deploy"]);
 
