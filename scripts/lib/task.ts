@@ -185,7 +185,7 @@ function reportFailure(name: string, hre: HardhatRuntimeEnvironment, json: boole
             .join(", ")}) data ${details.data}`,
         );
       console.error(e.original ?? e);
-    } else {
+    } else if (details || e.original) {
       console.error(`  (run with --verbose for the raw error)`);
     }
   }
