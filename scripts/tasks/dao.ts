@@ -23,7 +23,7 @@ import {
 } from "../lib/dao";
 import { TaskInputError } from "../lib/errors";
 import { chainNow, formatAmount, formatDuration, formatSqrtTokens, formatTime, shortId } from "../lib/format";
-import { loadRecord, recordNamed, requireContract } from "../lib/record";
+import { loadRecord, recordNamed, requireContract, requireNewName } from "../lib/record";
 import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
 import { resolveToken } from "../lib/tokens";
 
@@ -42,6 +42,7 @@ cosmoTask<CreateArgs>(
   (t) => t.addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
   async (args, hre, out) => {
     const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
+    await requireNewName(hre, "community", spec.config.identity.name);
     const factory = (await hre.ethers.getContractAt(
       "CommunityFactory",
       await requireContract(hre, "communityFactory"),

@@ -9,7 +9,7 @@ import { isLocalChain, resolveActor, resolveAddress } from "../lib/accounts";
 import { parseAmount, parseUint } from "../lib/args";
 import { TaskInputError } from "../lib/errors";
 import { chainNow, formatAmount, formatDuration, formatTime } from "../lib/format";
-import { recordNamed } from "../lib/record";
+import { recordNamed, requireNewName } from "../lib/record";
 import { resolveToken } from "../lib/tokens";
 import { cosmoTask, type TaskArgs } from "../lib/task";
 
@@ -84,6 +84,7 @@ cosmoTask<TokenArgs>(
     await requireLocal(hre, "dev:token");
     if (!args.name || !/^[\w. -]{1,64}$/.test(args.name)) throw new TaskInputError(`--name must be a short name`);
     if (!args.symbol || !/^\w{1,11}$/.test(args.symbol)) throw new TaskInputError(`--symbol must be a short word`);
+    await requireNewName(hre, "token", args.name);
     const decimals = Number(parseUint(args.decimals, "decimals"));
     if (decimals > 36) throw new TaskInputError(`--decimals ${decimals}: at most 36`);
     const amount = parseAmount(args.mint, decimals, "mint");

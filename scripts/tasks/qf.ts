@@ -11,7 +11,7 @@ import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseSigner, parseUint, readJsonFile } from "../lib/args";
 import { referenceRound, type DonationRecord } from "../lib/qf-reference";
 import { sendOnce } from "../lib/pending";
-import { recordNamed, requireContract, requireNamed } from "../lib/record";
+import { recordNamed, requireContract, requireNamed, requireNewName } from "../lib/record";
 import { chainNow, formatAmount, formatTime } from "../lib/format";
 import { setAmountUnit } from "../lib/revert";
 import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
@@ -163,6 +163,7 @@ cosmoTask<QfArgs>(
     const f = readJsonFile<RoundFile>(args.file, "file");
     if (!f.name || !/^[\w.-]+$/.test(f.name))
       throw new TaskInputError(`"name" must be a word (letters, digits, - . _)`);
+    await requireNewName(hre, "round", f.name);
     const signer = await signerFor(hre, args.from);
     const { address: token, decimals } = await resolveToken(hre, f.token, "token");
     const latest = await hre.ethers.provider.getBlock("latest");
