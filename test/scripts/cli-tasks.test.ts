@@ -100,6 +100,14 @@ describe("command-line tasks: treasury, schedules, local development", function 
     );
   });
 
+  it("a second community under a name already recorded is refused, and the record still points at the first", async function () {
+    const before = (await run("dao:info", { community })) as { addresses: { governor: string } };
+    const file = path.join(dir, "c.json");
+    await expect(run("dao:create", { file })).to.be.rejectedWith(/already recorded/);
+    const after = (await run("dao:info", { community })) as { addresses: { governor: string } };
+    expect(after.addresses.governor).to.equal(before.addresses.governor);
+  });
+
   it("dev:time moves the clock by a duration", async function () {
     const r = (await run("dev:time", { by: "3h" })) as { before: bigint; now: bigint };
     expect(r.now - r.before).to.be.greaterThanOrEqual(3n * 3600n);
