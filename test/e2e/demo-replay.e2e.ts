@@ -22,7 +22,7 @@ export function shellWords(line: string): string[] {
 
 /** What replaying a one-shot step of the story may answer: it was done already, or its time is over. */
 const DONE_ALREADY =
-  /already|phase|is (executed|queued|canceled|defeated|succeeded|active|pending|expired)|nothing (to|is due)|has been paid|closed|not after the chain's time|exists|already recorded|not affiliated|treasury holds/i;
+  /already|phase|is (executed|queued|canceled|defeated|succeeded|active|pending|expired)|nothing (to|is due)|has been paid|closed|not after the chain's time|exists|already recorded|not affiliated|treasury holds|is claimed/i;
 
 describe("e2e: the demo's printed commands replay against the node", function () {
   let node: RunningNode;
