@@ -12,11 +12,12 @@ import "dotenv/config";
 import fs from "node:fs";
 import path from "node:path";
 
-import { subtask } from "hardhat/config";
+import { extendEnvironment, subtask } from "hardhat/config";
 import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
 import type { HardhatUserConfig, NetworkUserConfig } from "hardhat/types";
 
 import { testnets } from "./scripts/lib/networks";
+import { addRetries } from "./scripts/lib/retry";
 import { EXPLORER_CHAINS } from "./scripts/lib/verify";
 
 /** The compiler version every contract is built with. The npm `solc` package must be pinned to it. */
@@ -54,6 +55,43 @@ if (process.env.REPORT_GAS) {
 
 /** Where the coverage run builds (set by scripts/coverage-run.ts); unset: the usual folders. */
 const COVERAGE_BUILD_DIR = process.env.COSMO_COVERAGE_BUILD_DIR;
+
+// Hardhat 2 decides once, before this file loads, whether to print a stack trace after every
+// error: it does when it believes it runs on CI, and it believes so on any Linux machine with no
+// DISPLAY (a server, a container, an SSH session). Our tasks print their own one-line sentences;
+// Hardhat's own errors (a missing option ...) are printed by Hardhat as one line before the trace.
+// Here the trace is left out unless asked for (--verbose or --show-stack-traces) or on a real CI.
+{
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isCI } = require("ci-info") as { isCI: boolean };
+  const asked = process.argv.includes("--verbose") || process.argv.includes("--show-stack-traces");
+  if (!isCI && !asked && !process.env.GITHUB_ACTIONS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { HardhatError, HardhatPluginError } = require("hardhat/internal/core/errors") as {
+      HardhatError: { isHardhatError(e: unknown): boolean };
+      HardhatPluginError: { isHardhatPluginError(e: unknown): boolean };
+    };
+    const consoleError = console.error.bind(console);
+    console.error = (...args: unknown[]) => {
+      const [e] = args;
+      if (args.length === 1 && (HardhatError.isHardhatError(e) || HardhatPluginError.isHardhatPluginError(e))) {
+        consoleError("(run with --verbose for the stack trace)");
+        return;
+      }
+      consoleError(...args);
+    };
+  }
+  // --verbose is the tasks' "show me the raw error"; Hardhat's internal debug log stays behind DEBUG=hardhat*.
+  if (process.argv.includes("--verbose") && !process.env.DEBUG) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require("debug") as { disable(): string }).disable();
+  }
+}
+
+// Reads and idempotent requests to a real node retry dropped connections, timeouts and rate limits.
+extendEnvironment((hre) => {
+  if (hre.network.name !== "hardhat") addRetries(hre.network.provider);
+});
 
 const tasksDir = path.join(__dirname, "scripts", "tasks");
 for (const file of fs.readdirSync(tasksDir).sort()) {

@@ -10,7 +10,6 @@
  * asserted; the first failed step stops the story with a non-zero exit.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 import { ZeroAddress, formatEther, keccak256, parseEther, toUtf8Bytes } from "ethers";
@@ -50,7 +49,13 @@ const PEOPLE = {
 type Person = keyof typeof PEOPLE;
 
 const started = Date.now();
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-demo-"));
+/**
+ * The input files the story's commands name, written where a reader finds them: examples/demo/
+ * (committed; the demo rewrites them with the same content on a fresh chain), so that every printed
+ * command can be typed again against `--network localhost` after `npm run demo -- --network localhost`.
+ */
+const workDir = path.join(__dirname, "..", "examples", "demo");
+fs.mkdirSync(workDir, { recursive: true });
 let accounts: string[] = [];
 let chapterNo = 0;
 
@@ -88,7 +93,7 @@ function commandLine(task: string, args: Record<string, unknown>): string {
     .map(([k, v]) => {
       const flag = `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       if (v === true) return flag;
-      const text = String(v).startsWith(workDir) ? path.basename(String(v)) : String(v);
+      const text = String(v).startsWith(workDir) ? path.relative(path.join(__dirname, ".."), String(v)) : String(v);
       return `${flag} ${/\s/.test(text) ? JSON.stringify(text) : text}`;
     })
     .join(" ");
@@ -129,6 +134,7 @@ async function advance(seconds: bigint | number, why: string): Promise<void> {
   await hre.network.provider.send("evm_increaseTime", [Number(s)]);
   await hre.network.provider.send("evm_mine", []);
   console.log(`  ⋯ ${why} (time passes: ${s.toLocaleString("en-US")} s)`);
+  console.log(`      $ ${commandLine("dev:time", { by: s.toString() })}`);
 }
 
 async function now(): Promise<bigint> {
@@ -166,7 +172,7 @@ async function decide(community: string, proposalId: string, votes: Vote[]): Pro
       community,
       proposal: proposalId,
       support,
-      signer: from(who),
+      from: from(who),
     });
     rows.push({ voter: PEOPLE[who].name, support, tokens: tok(tokens), weight: voteWeight(weight, c.counting) });
   }
@@ -278,13 +284,13 @@ async function main(): Promise<void> {
     PEOPLE.ana.name,
     `creates ${WATERSHED} with Ben and Eli`,
     "dao:create",
-    { file: watershedFile, signer: from("ana") },
+    { file: watershedFile, from: from("ana") },
   );
   const gd = await act<{ id: number; community: Record<string, string> }>(
     PEOPLE.chloe.name,
     `creates ${GUILD} with Dev`,
     "dao:create",
-    { file: guildFile, signer: from("chloe") },
+    { file: guildFile, from: from("chloe") },
   );
   table([
     { community: WATERSHED, id: ws.id, kind: "bioregion", counting: "quadratic", timelock: ws.community.timelock },
@@ -355,7 +361,7 @@ async function main(): Promise<void> {
     "dao:propose",
     {
       community: WATERSHED,
-      signer: from("ana"),
+      from: from("ana"),
       file: writeJson("publish-epoch.json", {
         description: "Publish epoch 1 allocations (monitoring the salmon run); Ana may vouch 50 tokens per 30 days",
         actions: [
@@ -470,7 +476,7 @@ async function main(): Promise<void> {
       community: side.community,
       with: side.with,
       submit: true,
-      signer: from(side.proposer),
+      from: from(side.proposer),
     });
     await decide(side.community, proposed.proposalId, side.votes);
   }
@@ -499,7 +505,7 @@ async function main(): Promise<void> {
       tranches: "3@+1d",
       purpose: "ipfs://seed-library-grant",
       submit: true,
-      signer: from("dev"),
+      from: from("dev"),
     },
   );
   await decide(GUILD, grant.proposalId, [
@@ -736,7 +742,7 @@ async function main(): Promise<void> {
       "dao:propose",
       {
         community: s.community,
-        signer: from(s.proposer),
+        from: from(s.proposer),
         file: writeJson(`spend-${s.to}.json`, {
           description: `Pay ${s.amount} ETH to ${PEOPLE[s.to].name}`,
           actions: [{ type: "transfer-native", to: addr(s.to), amount: s.amount }],
@@ -787,9 +793,7 @@ async function main(): Promise<void> {
   console.log(`\nThe story is told: every step succeeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-main()
-  .catch((e: unknown) => {
-    console.error(`\n✗ the demo stopped: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  })
-  .finally(() => fs.rmSync(workDir, { recursive: true, force: true }));
+main().catch((e: unknown) => {
+  console.error(`\n✗ the demo stopped: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

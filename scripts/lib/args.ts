@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { getAddress, isAddress, parseUnits, type Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
+import { resolveActor } from "./accounts";
 import { TaskInputError } from "./errors";
 
 /** A checksummed address; `label` names the option in the error. */
@@ -69,23 +70,13 @@ export function readJsonFile<T = unknown>(file: string | undefined, label: strin
 }
 
 /**
- * The account that sends a task's transactions: an index into the network's accounts ("3") or one
- * of their addresses; the first account when `value` is empty.
+ * The account that acts (`--from`): a keystore name, an address (of a keystore, or unlocked by a
+ * local node), or an index on a local chain; see `accounts.ts`.
  */
 export async function parseSigner(
   hre: HardhatRuntimeEnvironment,
   value: string | undefined,
   label: string,
 ): Promise<Signer> {
-  const signers = await hre.ethers.getSigners();
-  if (value === undefined || value === "") return signers[0];
-  if (/^\d+$/.test(value)) {
-    const s = signers[Number(value)];
-    if (!s) throw new TaskInputError(`--${label} ${value}: ${hre.network.name} has only ${signers.length} accounts`);
-    return s;
-  }
-  if (!isAddress(value)) throw new TaskInputError(`--${label} "${value}" is neither an account index nor an address`);
-  const s = signers.find((x) => x.address === getAddress(value));
-  if (!s) throw new TaskInputError(`--${label} ${value} is not an account ${hre.network.name} can sign for`);
-  return s;
+  return resolveActor(hre, value, label);
 }

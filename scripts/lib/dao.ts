@@ -167,9 +167,9 @@ export async function loadCommunity(
   };
 }
 
-/** The account that signs: `--signer` as an index into the node's accounts or an address; default the first. */
+/** The account that acts: `--from` (a keystore name, an address, or an index on a local chain; see accounts.ts). */
 export async function pickSigner(hre: HardhatRuntimeEnvironment, which: string | undefined): Promise<Signer> {
-  return parseSigner(hre, which, "signer");
+  return parseSigner(hre, which, "from");
 }
 
 export interface StoredProposal {
@@ -204,14 +204,21 @@ export async function listProposals(c: CommunityHandles): Promise<StoredProposal
   });
 }
 
-/** One proposal, by id, or an error listing the known ids. */
+/**
+ * Short references: the row number `dao:proposals` prints ("1", "2" ...). Proposal ids are 256-bit
+ * hashes, so a number this small is never one.
+ */
+const MAX_REF = 1_000_000n;
+
+/** One proposal, by its row number in `dao:proposals` or its full id, or an error listing them. */
 export async function findProposal(c: CommunityHandles, idText: string | undefined): Promise<StoredProposal> {
   const id = parseUint(idText, "proposal");
   const all = await listProposals(c);
-  const p = all.find((x) => x.id === id);
+  const p = id > 0n && id < MAX_REF ? all[Number(id) - 1] : all.find((x) => x.id === id);
   if (!p) {
     throw new TaskInputError(
-      `no proposal ${id} in ${c.name}; ` + (all.length ? `known: ${all.map((x) => x.id).join(", ")}` : "none yet"),
+      `no proposal ${id} in ${c.name}; ` +
+        (all.length ? `there are ${all.length}: refer to them as 1 to ${all.length} (see dao:proposals)` : "none yet"),
     );
   }
   return p;

@@ -125,3 +125,22 @@ export async function recordNamed(
   rec.named[kind] = { ...(rec.named[kind] ?? {}), [name]: entry };
   await saveRecord(hre, rec);
 }
+
+/**
+ * Refuses a name already recorded for `kind` on this network: recording a second community (or
+ * round, or token) under the same name would silently point every later task at the new one.
+ */
+export async function requireNewName(hre: HardhatRuntimeEnvironment, kind: string, name: string): Promise<void> {
+  const rec = await loadRecord(hre);
+  const existing = rec.named[kind]?.[name];
+  const contract = existing?.governor ?? existing?.address;
+  // An entry whose contract is gone (a local chain reset, a test's snapshot reverted) may be replaced.
+  if (existing && typeof contract === "string" && (await hre.ethers.provider.getCode(contract)) === "0x") return;
+  if (existing) {
+    const where = contract ?? existing.id ?? "";
+    throw new TaskInputError(
+      `a ${kind} called "${name}" is already recorded on ${hre.network.name}${where ? ` (${String(where)})` : ""}; ` +
+        `choose another name`,
+    );
+  }
+}

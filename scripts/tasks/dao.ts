@@ -23,28 +23,32 @@ import {
   type CommunityHandles,
 } from "../lib/dao";
 import { TaskInputError } from "../lib/errors";
-import { recordNamed, requireContract } from "../lib/record";
-import { cosmoTask, type TaskArgs } from "../lib/task";
+import { chainNow, formatAmount, formatDuration, formatSqrtTokens, formatTime, shortId } from "../lib/format";
+import { loadRecord, recordNamed, requireContract, requireNewName } from "../lib/record";
+import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
+import { resolveToken } from "../lib/tokens";
+
+/** Votes in tokens (simple counting) or √tokens (quadratic counting). */
+function formatWeight(v: bigint, counting: "simple" | "quadratic"): string {
+  return counting === "quadratic" ? formatSqrtTokens(v) : `${formatAmount(v)} tokens`;
+}
 
 interface CreateArgs extends TaskArgs {
   file?: string;
-  signer?: string;
 }
 
 cosmoTask<CreateArgs>(
   "dao:create",
   "Create a bioregion or guild (token, governor, timelock, accounting, membrane, profile) from a JSON file",
-  (t) =>
-    t
-      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ...")
-      .addOptionalParam("signer", "Account that sends the transaction (index or address; default the first)"),
+  (t) => t.addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
   async (args, hre, out) => {
     const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
+    await requireNewName(hre, "community", spec.config.identity.name);
     const factory = (await hre.ethers.getContractAt(
       "CommunityFactory",
       await requireContract(hre, "communityFactory"),
     )) as unknown as CommunityFactory;
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     const receipt = await out.tx(
       `create ${spec.kind} "${spec.config.identity.name}"`,
       factory.connect(signer).createCommunityWithAccounting(spec.config, spec.accounting, spec.founders, spec.amounts),
@@ -122,12 +126,38 @@ cosmoTask<CommunityArgs>(
         : {}),
       lateQuorumExtension: Number(await c.governor.lateQuorumVoteExtension()),
       timelockDelay: Number(await c.timelock.getMinDelay()),
+      treasury: await c.timelock.getAddress(),
       treasuryNative: formatEther(await hre.ethers.provider.getBalance(await c.timelock.getAddress())),
       tokenSupply: formatUnits(supply, TOKEN_DECIMALS),
       members: Number(await c.membership.memberCount()),
     };
-    out.table(Object.entries(info).map(([k, v]) => ({ field: k, value: String(v) })));
+    const treasury = await treasuryBalances(hre, c);
+    const readable: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v)])),
+      votingDelay: formatDuration(info.votingDelay),
+      votingPeriod: formatDuration(info.votingPeriod),
+      lateQuorumExtension: formatDuration(info.lateQuorumExtension),
+      timelockDelay: formatDuration(info.timelockDelay),
+      proposalThreshold: formatWeight(BigInt(info.proposalThreshold), c.counting),
+      quorumNow: formatWeight(BigInt(info.quorumNow), c.counting),
+      quorumPercent: `${info.quorumPercent} %`,
+      tokenSupply: `${formatAmount(supply)} tokens`,
+    };
+    delete readable.treasuryNative;
+    out.table(Object.entries(readable).map(([k, v]) => ({ field: k, value: v })));
+    out.say(`  treasury (the timelock, ${info.treasury}):`);
+    out.table(treasury.map((b) => ({ asset: b.symbol, balance: formatAmount(b.balance, b.decimals, b.symbol) })));
+    out.say(`  add to it with: npx hardhat dao:deposit --community "${c.name}" --amount <amount> [--token <token>]`);
     out.set("info", info);
+    out.set(
+      "treasury",
+      treasury.map((b) => ({
+        token: b.address,
+        symbol: b.symbol,
+        decimals: b.decimals,
+        balance: b.balance.toString(),
+      })),
+    );
     out.set("addresses", c.addresses);
   },
 );
@@ -135,7 +165,7 @@ cosmoTask<CommunityArgs>(
 interface ProposeArgs extends TaskArgs {
   community?: string;
   file?: string;
-  signer?: string;
+  force: boolean;
 }
 
 /** An action in a `dao:propose` file. */
@@ -151,6 +181,78 @@ interface ActionSpec {
   target?: string;
   signature?: string;
   args?: unknown[];
+}
+
+interface EncodedAction {
+  target: string;
+  value: bigint;
+  data: string;
+  summary: string;
+  /** An ERC-20 the action pays out of the treasury. */
+  pays?: { token: string; amount: bigint };
+}
+
+interface Balance {
+  address: string;
+  symbol: string;
+  decimals: number;
+  balance: bigint;
+}
+
+/** The treasury's native balance and its balance of each token recorded on this network. */
+async function treasuryBalances(hre: HardhatRuntimeEnvironment, c: CommunityHandles, extra: string[] = []) {
+  const treasury = await c.timelock.getAddress();
+  const native = await resolveToken(hre, "native", "token");
+  const rows: Balance[] = [{ ...native, balance: await hre.ethers.provider.getBalance(treasury) }];
+  const rec = await loadRecord(hre);
+  const tokens = new Set([...Object.values(rec.named.token ?? {}).map((t) => getAddress(String(t.address))), ...extra]);
+  for (const address of tokens) {
+    const t = await resolveToken(hre, address, "token");
+    const erc20 = new Contract(address, ["function balanceOf(address) view returns (uint256)"], hre.ethers.provider);
+    rows.push({ ...t, balance: (await erc20.getFunction("balanceOf").staticCall(treasury)) as bigint });
+  }
+  return rows;
+}
+
+/**
+ * Refuses (unless `force`) a proposal whose actions pay out more than the treasury holds now: it
+ * would pass a vote and then fail at execution.
+ */
+async function checkTreasuryCovers(
+  hre: HardhatRuntimeEnvironment,
+  c: CommunityHandles,
+  actions: EncodedAction[],
+  force: boolean,
+  out: TaskOutput,
+): Promise<void> {
+  const need = new Map<string, bigint>();
+  const add = (token: string, amount: bigint) => need.set(token, (need.get(token) ?? 0n) + amount);
+  for (const a of actions) {
+    if (a.value > 0n) add(hre.ethers.ZeroAddress, a.value);
+    if (a.pays) add(getAddress(a.pays.token), a.pays.amount);
+  }
+  if (need.size === 0) return;
+  const balances = await treasuryBalances(
+    hre,
+    c,
+    [...need.keys()].filter((t) => t !== hre.ethers.ZeroAddress),
+  );
+  const short: string[] = [];
+  for (const [token, amount] of need) {
+    const b = balances.find((x) => x.address === token) as Balance;
+    if (b.balance < amount) {
+      short.push(
+        `pays out ${formatAmount(amount, b.decimals, b.symbol)} but the treasury holds ${formatAmount(b.balance, b.decimals, b.symbol)}`,
+      );
+    }
+  }
+  if (short.length === 0) return;
+  const message =
+    `the proposal ${short.join("; ")}: it would pass a vote and then fail at execution. ` +
+    `Add funds first (npx hardhat dao:deposit --community "${c.name}" --amount <amount>), ` +
+    `or give --force if they will arrive before execution`;
+  if (!force) throw new TaskInputError(message);
+  out.say(`  warning: ${message}`);
 }
 
 const ERC20_ABI = ["function decimals() view returns (uint8)", "function transfer(address to, uint256 amount)"];
@@ -170,7 +272,7 @@ async function encodeAction(
   c: CommunityHandles,
   a: ActionSpec,
   i: number,
-): Promise<{ target: string; value: bigint; data: string; summary: string }> {
+): Promise<EncodedAction> {
   const label = `file: actions[${i}]`;
   const type = parseChoice(
     a.type,
@@ -194,6 +296,7 @@ async function encodeAction(
         value: 0n,
         data: erc20.interface.encodeFunctionData("transfer", [to, amount]),
         summary: `pay ${a.amount} of ${token} to ${to}`,
+        pays: { token, amount },
       };
     }
     case "setting": {
@@ -265,7 +368,7 @@ cosmoTask<ProposeArgs>(
     t
       .addParam("community", "Community name")
       .addParam("file", 'JSON file: { "description": "...", "actions": [ { "type": "transfer-native", ... } ] }')
-      .addOptionalParam("signer", "Proposer account (index or address; default the first)"),
+      .addFlag("force", "Propose even if the actions pay out more than the treasury holds now"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const spec = readJsonFile<{ description?: string; actions?: ActionSpec[] }>(args.file, "file");
@@ -275,16 +378,20 @@ cosmoTask<ProposeArgs>(
     }
     const actions = [];
     for (let i = 0; i < spec.actions.length; i++) actions.push(await encodeAction(hre, c, spec.actions[i], i));
-    const signer = await pickSigner(hre, args.signer);
+    await checkTreasuryCovers(hre, c, actions, args.force, out);
+    const signer = await pickSigner(hre, args.from);
     const targets = actions.map((a) => a.target);
     const values = actions.map((a) => a.value);
     const calldatas = actions.map((a) => a.data);
     const id = await c.governor.hashProposal(targets, values, calldatas, hre.ethers.id(spec.description));
     await out.tx("propose", c.governor.connect(signer).propose(targets, values, calldatas, spec.description));
     for (const a of actions) out.say(`  - ${a.summary}`);
-    out.say(
-      `  voting opens at ${await c.governor.proposalSnapshot(id)} and closes at ${await c.governor.proposalDeadline(id)}`,
-    );
+    const now = await chainNow(hre);
+    const ref = (await listProposals(c)).findIndex((x) => x.id === id) + 1;
+    out.say(`  proposal #${ref} (id ${shortId(id)}); refer to it as --proposal ${ref}`);
+    out.say(`  voting opens ${formatTime(await c.governor.proposalSnapshot(id), now)}`);
+    out.say(`  voting closes ${formatTime(await c.governor.proposalDeadline(id), now)}`);
+    out.set("ref", ref);
     out.set("proposalId", id.toString());
     out.set("state", STATES[Number(await c.governor.state(id))]);
     out.set("voteStart", (await c.governor.proposalSnapshot(id)).toString());
@@ -297,7 +404,6 @@ interface VoteArgs extends TaskArgs {
   proposal?: string;
   support?: string;
   reason?: string;
-  signer?: string;
   signOnly: boolean;
   signature?: string;
   voter?: string;
@@ -312,7 +418,6 @@ cosmoTask<VoteArgs>(
       .addParam("proposal", "Proposal id")
       .addParam("support", "for, against or abstain")
       .addOptionalParam("reason", "Why (in the VoteCast event; with signatures, signed too and given again to relay)")
-      .addOptionalParam("signer", "Voting (or signing, or relaying) account (index or address; default the first)")
       .addFlag("signOnly", "Only sign the vote (EIP-712) and print the signature; nothing is sent")
       .addOptionalParam("signature", "A vote signature to relay (from --sign-only or any wallet)")
       .addOptionalParam("voter", "With --signature: the account that signed the vote"),
@@ -320,7 +425,7 @@ cosmoTask<VoteArgs>(
     const c = await loadCommunity(hre, args.community);
     const p = await findProposal(c, args.proposal);
     const support = SUPPORTS.indexOf(parseChoice(args.support, SUPPORTS, "support"));
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     if (args.signOnly && args.signature) throw new TaskInputError(`use either --sign-only or --signature, not both`);
     if (args.signOnly) {
       const voter = await signer.getAddress();
@@ -338,6 +443,19 @@ cosmoTask<VoteArgs>(
       out.set("signature", signature);
       if (args.reason !== undefined) out.set("reason", args.reason);
       return;
+    }
+    // Say when voting opens or closed, rather than let the governor refuse with a state number.
+    const state = STATES[Number(await c.governor.state(p.id))];
+    if (state !== "Active" && !args.signOnly) {
+      const now = await chainNow(hre);
+      if (state === "Pending") {
+        throw new TaskInputError(
+          `voting on proposal ${shortId(p.id)} has not started: it opens ${formatTime(await c.governor.proposalSnapshot(p.id), now)}`,
+        );
+      }
+      throw new TaskInputError(
+        `proposal ${shortId(p.id)} is ${state.toLowerCase()}: voting closed ${formatTime(await c.governor.proposalDeadline(p.id), now)}`,
+      );
     }
     let voter: string;
     if (args.signature) {
@@ -368,7 +486,6 @@ cosmoTask<VoteArgs>(
 interface ProposalArgs extends TaskArgs {
   community?: string;
   proposal?: string;
-  signer?: string;
 }
 
 for (const [verb, description] of [
@@ -378,15 +495,11 @@ for (const [verb, description] of [
   cosmoTask<ProposalArgs>(
     `dao:${verb}`,
     description,
-    (t) =>
-      t
-        .addParam("community", "Community name")
-        .addParam("proposal", "Proposal id")
-        .addOptionalParam("signer", "Sending account (index or address; default the first)"),
+    (t) => t.addParam("community", "Community name").addParam("proposal", "Proposal id"),
     async (args, hre, out) => {
       const c = await loadCommunity(hre, args.community);
       const p = await findProposal(c, args.proposal);
-      const g = c.governor.connect(await pickSigner(hre, args.signer));
+      const g = c.governor.connect(await pickSigner(hre, args.from));
       const sent =
         verb === "queue"
           ? g.queue(p.targets, p.values, p.calldatas, p.descriptionHash)
@@ -405,12 +518,11 @@ cosmoTask<ProposalArgs>(
   (t) =>
     t
       .addParam("community", "Community name")
-      .addParam("proposal", "Proposal id")
-      .addOptionalParam("signer", "Sending account (index or address; default the first)"),
+      .addParam("proposal", "Proposal id"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const p = await findProposal(c, args.proposal);
-    const g = c.governor.connect(await pickSigner(hre, args.signer));
+    const g = c.governor.connect(await pickSigner(hre, args.from));
     await out.tx("cancelExpired", g.cancelExpired(p.targets, p.values, p.calldatas, p.descriptionHash));
     out.set("proposalId", p.id.toString());
     out.set("state", STATES[Number(await c.governor.state(p.id))]);
@@ -424,28 +536,109 @@ cosmoTask<CommunityArgs>(
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const rows = [];
-    for (const p of await listProposals(c)) {
+    const readable = [];
+    const now = await chainNow(hre);
+    const all = await listProposals(c);
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i];
       const [against, forVotes, abstain] = await c.governor.proposalVotes(p.id);
+      const state = STATES[Number(await c.governor.state(p.id))];
+      const opens = await c.governor.proposalSnapshot(p.id);
+      const closes = await c.governor.proposalDeadline(p.id);
+      const eta = await c.governor.proposalEta(p.id);
       rows.push({
+        ref: i + 1,
         id: p.id.toString(),
-        state: STATES[Number(await c.governor.state(p.id))],
+        state,
         for: forVotes.toString(),
         against: against.toString(),
         abstain: abstain.toString(),
-        deadline: (await c.governor.proposalDeadline(p.id)).toString(),
+        voteStart: opens.toString(),
+        deadline: closes.toString(),
+        eta: eta.toString(),
         proposer: p.proposer,
         description: p.description.split("\n")[0].slice(0, 60),
       });
+      const when =
+        state === "Pending"
+          ? `voting opens ${formatTime(opens, now)}`
+          : state === "Active"
+            ? `voting closes ${formatTime(closes, now)}`
+            : state === "Queued"
+              ? `can execute ${eta <= now ? "now" : formatTime(eta, now)}`
+              : state === "Succeeded"
+                ? "can be queued now (dao:queue)"
+                : `voting closed ${formatTime(closes, now)}`;
+      readable.push({
+        "#": i + 1,
+        id: shortId(p.id),
+        state: state.toLowerCase(),
+        for: formatWeight(forVotes, c.counting),
+        against: formatWeight(against, c.counting),
+        abstain: formatWeight(abstain, c.counting),
+        when,
+        description: p.description.split("\n")[0].slice(0, 40),
+      });
     }
-    out.table(rows);
+    out.table(readable);
+    if (readable.length) out.say(`  refer to a proposal by its # (e.g. --proposal 1) or its full id (--json)`);
     out.set("proposals", rows);
+  },
+);
+
+interface DepositArgs extends TaskArgs {
+  community?: string;
+  amount?: string;
+  token?: string;
+}
+
+cosmoTask<DepositArgs>(
+  "dao:deposit",
+  "Put money in a community's treasury (its timelock): native currency or an ERC-20",
+  (t) =>
+    t
+      .addParam("community", "Community name")
+      .addParam("amount", "How much, in tokens, e.g. 0.5")
+      .addOptionalParam("token", '"native" (default), an ERC-20 address, or a token recorded by name', "native"),
+  async (args, hre, out) => {
+    const c = await loadCommunity(hre, args.community);
+    const token = await resolveToken(hre, args.token, "token");
+    const amount = parseAmount(args.amount, token.decimals, "amount");
+    if (amount === 0n) throw new TaskInputError("--amount must be more than zero");
+    const signer = await pickSigner(hre, args.from);
+    const treasury = await c.timelock.getAddress();
+    const label = `deposit ${formatAmount(amount, token.decimals, token.symbol)}`;
+    if (token.address === hre.ethers.ZeroAddress) {
+      await out.tx(label, signer.sendTransaction({ to: treasury, value: amount }));
+    } else {
+      const erc20 = new Contract(
+        token.address,
+        ["function transfer(address to, uint256 amount) returns (bool)"],
+        signer,
+      );
+      await out.tx(label, erc20.getFunction("transfer")(treasury, amount));
+    }
+    const balance =
+      token.address === hre.ethers.ZeroAddress
+        ? await hre.ethers.provider.getBalance(treasury)
+        : ((await new Contract(
+            token.address,
+            ["function balanceOf(address) view returns (uint256)"],
+            hre.ethers.provider,
+          )
+            .getFunction("balanceOf")
+            .staticCall(treasury)) as bigint);
+    out.say(`  the treasury of ${c.name} now holds ${formatAmount(balance, token.decimals, token.symbol)}`);
+    out.set("treasury", treasury);
+    out.set("token", token.address);
+    out.set("amount", amount);
+    out.set("balance", balance);
   },
 );
 
 interface DelegateArgs extends TaskArgs {
   community?: string;
   to?: string;
-  signer?: string;
 }
 
 cosmoTask<DelegateArgs>(
@@ -454,12 +647,11 @@ cosmoTask<DelegateArgs>(
   (t) =>
     t
       .addParam("community", "Community name")
-      .addParam("to", "Delegatee address (your own address to take your votes back)")
-      .addOptionalParam("signer", "Delegating account (index or address; default the first)"),
+      .addParam("to", "Delegatee address (your own address to take your votes back)"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const to = parseAddress(args.to, "to");
-    const signer = await pickSigner(hre, args.signer);
+    const signer = await pickSigner(hre, args.from);
     await out.tx(`delegate to ${to}`, c.token.connect(signer).delegate(to));
     const from = await signer.getAddress();
     out.set("delegator", from);

@@ -90,7 +90,6 @@ async function resolveCommunity(
 interface ProposalArgs extends TaskArgs {
   submit: boolean;
   description?: string;
-  signer?: string;
 }
 
 /**
@@ -124,7 +123,7 @@ async function prepareProposal(
   );
   out.table(actions.map((a, i) => ({ "#": i, target: a.target, value: a.value, data: `${a.data.slice(0, 10)}…` })));
   if (submit) {
-    const proposer = await pickSigner(hre, args.signer);
+    const proposer = await pickSigner(hre, args.from);
     await out.tx(
       `propose in ${community.label}`,
       governor.connect(proposer).propose(targets, values, calldatas, description),
@@ -139,8 +138,7 @@ async function prepareProposal(
 function withProposalOptions(t: ConfigurableTaskDefinition) {
   return t
     .addFlag("submit", "Propose it through the community's governor (otherwise only print it)")
-    .addOptionalParam("description", "The proposal's description")
-    .addOptionalParam("signer", "Proposer with --submit (index or address; it needs the proposal threshold)");
+    .addOptionalParam("description", "The proposal's description");
 }
 
 interface RegisterArgs extends TaskArgs {
@@ -184,7 +182,6 @@ cosmoTask<RegisterArgs>(
 
 interface FoundArgs extends TaskArgs {
   community?: string;
-  signer?: string;
 }
 
 cosmoTask<FoundArgs>(
@@ -192,8 +189,7 @@ cosmoTask<FoundArgs>(
   "The founding act: name the federation's first communities (once, by the founder named at deployment)",
   (t) =>
     t
-      .addOptionalParam("community", "Registered communities (names or timelock addresses), comma-separated")
-      .addOptionalParam("signer", "The founder (index or address; default: the first account)"),
+      .addOptionalParam("community", "Registered communities (names or timelock addresses), comma-separated"),
   async (args, hre, out) => {
     const registry = await registryAt(hre);
     const names = (args.community ?? "")
@@ -206,7 +202,7 @@ cosmoTask<FoundArgs>(
         "the federation was founded already: a community is now recognised when a recognised one vouches for it (fed:vouch)",
       );
     }
-    const founder = await pickSigner(hre, args.signer);
+    const founder = await pickSigner(hre, args.from);
     const expected = await registry.founder();
     if ((await founder.getAddress()).toLowerCase() !== expected.toLowerCase()) {
       throw new TaskInputError(`only the founder named at deployment (${expected}) performs the founding act`);
@@ -719,7 +715,6 @@ interface MemberArgs extends TaskArgs {
 
 interface JoinArgs extends TaskArgs {
   community?: string;
-  signer?: string;
 }
 
 cosmoTask<JoinArgs>(
@@ -727,8 +722,7 @@ cosmoTask<JoinArgs>(
   "List a recognised community you belong to in the federated membership view (sent by the member itself)",
   (t) =>
     t
-      .addOptionalParam("community", "The community (name or timelock address)")
-      .addOptionalParam("signer", "The member (index or address; default: the first account)"),
+      .addOptionalParam("community", "The community (name or timelock address)"),
   async (args, hre, out) => {
     const registry = await registryAt(hre);
     const community = await resolveCommunity(hre, registry, args.community, "community");
@@ -737,7 +731,7 @@ cosmoTask<JoinArgs>(
         `${community.label} is not recognised by the federation: a recognised community must vouch for it first (fed:vouch)`,
       );
     }
-    const member = await pickSigner(hre, args.signer);
+    const member = await pickSigner(hre, args.from);
     const account = await member.getAddress();
     const federated = (await hre.ethers.getContractAt(
       "FederatedMembership",

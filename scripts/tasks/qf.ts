@@ -11,8 +11,11 @@ import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseSigner, parseUint, readJsonFile } from "../lib/args";
 import { referenceRound, type DonationRecord } from "../lib/qf-reference";
 import { sendOnce } from "../lib/pending";
-import { recordNamed, requireContract, requireNamed } from "../lib/record";
+import { recordNamed, requireContract, requireNamed, requireNewName } from "../lib/record";
+import { chainNow, formatAmount, formatTime } from "../lib/format";
+import { setAmountUnit } from "../lib/revert";
 import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
+import { resolveToken } from "../lib/tokens";
 import type { ERC20, Round, RoundFactory } from "../../typechain-types";
 
 const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalized", "cancelled"];
@@ -24,7 +27,7 @@ export const DEFAULT_MAX_EXTENSION = 7n * 86_400n;
 
 interface RoundFile {
   name: string;
-  /** "native" or an ERC-20 address. */
+  /** "native", an ERC-20 address, or a token recorded by name (dev:token). */
   token?: string;
   operator?: string;
   /** Unix seconds, or "+N": N seconds after the latest block. */
@@ -57,10 +60,8 @@ async function signerFor(hre: HardhatRuntimeEnvironment, from: string | undefine
   return parseSigner(hre, from, "from");
 }
 
-async function tokenDecimals(hre: HardhatRuntimeEnvironment, token: string): Promise<number> {
-  if (token === hre.ethers.ZeroAddress) return 18;
-  const erc20 = (await hre.ethers.getContractAt("ERC20", token)) as unknown as ERC20;
-  return Number(await erc20.decimals());
+async function tokenSymbol(hre: HardhatRuntimeEnvironment, token: string): Promise<string> {
+  return (await resolveToken(hre, token, "token")).symbol;
 }
 
 async function roundCtx(hre: HardhatRuntimeEnvironment, args: QfArgs): Promise<Ctx> {
@@ -68,6 +69,7 @@ async function roundCtx(hre: HardhatRuntimeEnvironment, args: QfArgs): Promise<C
   const entry = await requireNamed(hre, "round", args.round);
   const signer = await signerFor(hre, args.from);
   const round = (await hre.ethers.getContractAt("Round", String(entry.address), signer)) as unknown as Round;
+  setAmountUnit(Number(entry.decimals), await tokenSymbol(hre, String(entry.token)));
   return {
     round,
     signer,
@@ -169,9 +171,9 @@ cosmoTask<QfArgs>(
     const f = readJsonFile<RoundFile>(args.file, "file");
     if (!f.name || !/^[\w.-]+$/.test(f.name))
       throw new TaskInputError(`"name" must be a word (letters, digits, - . _)`);
+    await requireNewName(hre, "round", f.name);
     const signer = await signerFor(hre, args.from);
-    const token = !f.token || f.token === "native" ? hre.ethers.ZeroAddress : parseAddress(f.token, "token");
-    const decimals = await tokenDecimals(hre, token);
+    const { address: token, decimals } = await resolveToken(hre, f.token, "token");
     const latest = await hre.ethers.provider.getBlock("latest");
     const now = BigInt(latest?.timestamp ?? 0);
     const eligibility = f.eligibility ?? { kind: "open" };
@@ -436,8 +438,56 @@ cosmoTask<QfArgs>(
         paid: p.paid,
       });
     }
-    out.say(`  phase ${PHASES[Number(phase)]}, pool ${fmt(pool)}, ${events.length} donation(s)`);
-    out.table(rows);
+    const now = await chainNow(hre);
+    const symbol = await tokenSymbol(hre, ctx.token);
+    const amount = (v: bigint) => formatAmount(v, ctx.decimals, symbol);
+    const current = PHASES[Number(phase)];
+    const schedule = [
+      { phase: "applications", from: cfg.applicationsStart, to: cfg.applicationsEnd, can: "projects apply (qf:apply)" },
+      {
+        phase: "review",
+        from: cfg.applicationsEnd,
+        to: cfg.donationsStart,
+        can: "reviewers approve or reject (qf:review)",
+      },
+      { phase: "donations", from: cfg.donationsStart, to: cfg.donationsEnd, can: "donors give (qf:donate)" },
+      { phase: "tallying", from: cfg.donationsEnd, to: 0n, can: "anyone finalises (qf:finalize)" },
+    ];
+    out.say(`  phase ${current}; pool ${amount(pool)}; ${events.length} donation(s)`);
+    out.table(
+      schedule.map((x) => ({
+        phase: x.phase === current ? `▶ ${x.phase}` : `  ${x.phase}`,
+        starts: formatTime(x.from, now),
+        ends: x.to === 0n ? "" : formatTime(x.to, now),
+        "what can be done": x.can,
+      })),
+    );
+    const next: Record<string, string> = {
+      upcoming: `nothing yet: applications open ${formatTime(cfg.applicationsStart, now)}`,
+      applications: "projects apply (qf:apply); reviewers may review already (qf:review); funders fund (qf:fund)",
+      review: "reviewers approve or reject (qf:review); funders fund (qf:fund)",
+      donations: "donors give (qf:donate); funders fund (qf:fund)",
+      tallying: "anyone finalises the matches (qf:finalize)",
+      finalized: "projects are paid (qf:claim); funders take back the leftover share (qf:refund --funding)",
+      cancelled: "donors take back donations (qf:refund --project) and funders their funding (qf:refund --funding)",
+    };
+    out.say(`  now: ${next[current] ?? current}`);
+    out.table(
+      rows.map((r) => ({
+        ...r,
+        donations: `${r.donations} ${symbol}`.trim(),
+        "match (contract)": `${r["match (contract)"]} ${symbol}`.trim(),
+        "match (reference)": `${r["match (reference)"]} ${symbol}`.trim(),
+        agree: r.agree ? "yes" : "NO",
+        paid: r.paid ? "yes" : "no",
+      })),
+    );
+    out.set("schedule", {
+      applicationsStart: cfg.applicationsStart.toString(),
+      applicationsEnd: cfg.applicationsEnd.toString(),
+      donationsStart: cfg.donationsStart.toString(),
+      donationsEnd: cfg.donationsEnd.toString(),
+    });
     out.set("phase", PHASES[Number(phase)]);
     out.set("tallyWindowEnd", (await round.tallyWindowEnd()).toString());
     out.set("openClaimAt", (await round.openClaimAt()).toString());

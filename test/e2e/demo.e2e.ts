@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { parseEther } from "ethers";
 
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface Out<T> {
   result: T;
@@ -24,7 +24,7 @@ describe("e2e: the demo on a real node", function () {
   });
 
   it("tells the whole story, leaves a final state the tasks can read, and a re-deploy adds nothing", async function () {
-    this.timeout(600_000);
+    this.timeout(E2E_BUDGET_MS);
     const run = await node.task(["run", "scripts/demo.ts"]);
     expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
     expect(run.stdout).to.contain("The story is told");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { startFaultyProxy, type FaultyProxy } from "../helpers/faulty-proxy";
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface DonateResult {
   result: { alreadyDone?: string; total?: string };
@@ -72,7 +72,7 @@ describe("e2e: tasks under faults (a node that stops in the middle)", function (
   });
 
   it("a donation cut off after it was sent fails clearly; the re-run says it was already done and donates nothing more", async function () {
-    this.timeout(300_000);
+    this.timeout(E2E_BUDGET_MS);
     const viaProxy = { LOCALHOST_RPC_URL: proxy.url };
     // The suite is deployed (previous test); a round with one approved project, in its donation phase.
     const reviewer = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // account 1 of the node

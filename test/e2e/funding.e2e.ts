@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface StatusResult {
   result: {
@@ -48,7 +48,7 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
 
   it("creates, funds, reviews, takes donations and a cart, finalises, pays out; cancels another round", async function () {
     // About 20 tasks, each a child process of a few seconds (more on a busy machine).
-    this.timeout(600_000);
+    this.timeout(E2E_BUDGET_MS);
     const accounts = (await ethers.getSigners()).map((s) => s.address);
     await node.taskJson(["suite:deploy"]);
     const schedule = {

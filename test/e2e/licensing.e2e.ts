@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { keccak256, parseEther, toUtf8Bytes } from "ethers";
 
-import { startNode, type RunningNode } from "../helpers/node";
+import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
 
 interface Out<T> {
   result: T;
@@ -37,7 +37,7 @@ describe("e2e: licences and the membrane on a real node", function () {
 
   it("registers a work, licenses commercial and free users, handles a breach, and pays contributors", async function () {
     // A dozen task processes of a few seconds each; more on a shared, busy machine.
-    this.timeout(300_000);
+    this.timeout(E2E_BUDGET_MS);
     const accounts = await rpc<string[]>(node.url, "eth_accounts");
     const [, , , steward, alice, , company] = accounts;
     await node.taskJson(["suite:deploy"]);

@@ -15,6 +15,13 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.join(__dirname, "..", "..");
+
+/**
+ * The time an end-to-end test may take. Each task is a process of a few seconds on an idle machine,
+ * and of half a minute on a loaded two-core one (the suite runs beside coverage, other test runs
+ * and compilers); a hung test still fails, after this. COSMOLOCAL_E2E_TIMEOUT_MS overrides it.
+ */
+export const E2E_BUDGET_MS = Number(process.env.COSMOLOCAL_E2E_TIMEOUT_MS) || 1_800_000;
 const HARDHAT = path.join(ROOT, "node_modules", ".bin", "hardhat");
 
 export interface TaskRun {
@@ -75,7 +82,7 @@ export function runHardhat(args: string[], env: NodeJS.ProcessEnv): Promise<Task
 }
 
 /** Starts `hardhat node` on a free port and waits until it answers JSON-RPC. */
-export async function startNode(timeoutMs = 60_000): Promise<RunningNode> {
+export async function startNode(timeoutMs = 180_000): Promise<RunningNode> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const recordsDir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-records-"));
@@ -106,8 +113,10 @@ export async function startNode(timeoutMs = 60_000): Promise<RunningNode> {
         });
       });
     }
-    fs.rmSync(recordsDir, { recursive: true, force: true });
-    fs.rmSync(path.join(ROOT, "deploy", "deployments", deploymentId), { recursive: true, force: true });
+    // A task killed mid-write may still be flushing a file: retry the removal for a moment.
+    const rm = { recursive: true, force: true, maxRetries: 10, retryDelay: 200 };
+    fs.rmSync(recordsDir, rm);
+    fs.rmSync(path.join(ROOT, "deploy", "deployments", deploymentId), rm);
   };
 
   const started = Date.now();
