@@ -137,6 +137,14 @@ export async function sendCall(
   const base: TxRecord = { id, label, chainId, from: account, status: "checking", at: Date.now() };
   txStore.put(base);
   try {
+    if (call.value) {
+      const balance = await client.getBalance({ address: account });
+      if (balance < call.value) {
+        throw new TxError(
+          `This sends ${formatEther(call.value)} ${chain?.nativeCurrency.symbol ?? ""} and the account holds ${formatEther(balance)}; add funds or lower the amount.`,
+        );
+      }
+    }
     const { request } = await client.simulateContract({ ...call, account } as never);
     const gas = await client.estimateContractGas({ ...call, account } as never);
     const [gasPrice, balance] = await Promise.all([client.getGasPrice(), client.getBalance({ address: account })]);

@@ -86,7 +86,7 @@ export function Rounds() {
           <input name="reviewFor" type="number" min="0" defaultValue="0" />
         </Field>
         <Field label="Donations last (minutes)">
-          <input name="donateFor" type="number" min="1" defaultValue="60" />
+          <input name="donateFor" type="number" min="0" defaultValue="60" />
         </Field>
         <Field label="Match cap per project (% of the pool, 0 = none)">
           <input name="cap" type="number" min="0" max="100" defaultValue="0" />
