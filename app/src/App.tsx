@@ -60,12 +60,12 @@ export function App() {
       </header>
       <NetworkBanner />
       <BlockRefresher />
+      <Transactions />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p aria-busy="true">Loading…</p>}>
           <Route />
         </Suspense>
       </main>
-      <Transactions />
     </>
   );
 }

@@ -120,7 +120,7 @@ export function Transactions() {
       <h2>Transactions</h2>
       <ul>
         {records.slice(0, 6).map((r) => (
-          <li key={r.id} className={`tx ${r.status}`} data-testid="tx">
+          <li key={r.id} className={`tx ${r.status}`} data-testid="tx" data-id={r.id}>
             <strong>{r.label}</strong>: <span data-testid="tx-status">{STATUS_WORDS[r.status]}</span>
             {r.gas ? <small> · gas ≈ {Number(r.gas).toLocaleString("en-US")}</small> : null}
             {r.block ? <small> · block {r.block}</small> : null}

@@ -8,7 +8,13 @@ import { encodeFunctionData, getAddress, isAddress, keccak256, parseEther, toByt
 import { governance, type CommunityDetail, type ProposalView } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import type { ContractCall } from "../chain/transactions";
-import { communityGovernorAbi, communityMembershipAbi, contributionRegistryAbi, federationRegistryAbi } from "../generated";
+import {
+  communityGovernorAbi,
+  communityMembershipAbi,
+  contributionRegistryAbi,
+  federationFundingAbi,
+  federationRegistryAbi,
+} from "../generated";
 import { Action, Bars, duration, eth, Field, TxForm, when } from "../ui";
 
 /** A vote's weight as people read it: tokens, or √tokens for quadratic counting (isqrt of wei = √tokens × 1e9). */
@@ -17,7 +23,9 @@ function weight(v: bigint, counting: string): number {
 }
 
 export function Governance({ c }: { c: CommunityDetail }) {
-  const { account, d } = useSuite();
+  const { account, d, client } = useSuite();
+  const fedFunding = d.contracts.federationFunding?.address;
+  const partners = c.affiliations.filter((a) => a.status === "active");
   const q = useData(["governance", c.id], (s) => governance(s.client, s.d, c, s.account));
   const g = q.data;
   const unit = c.counting === "quadratic" ? "√tokens" : "tokens";
@@ -144,6 +152,60 @@ export function Governance({ c }: { c: CommunityDetail }) {
                   <h3>Affiliate with a community</h3>
                   <Field label="Its treasury (timelock) address">
                     <input name="with" required placeholder="0x…" />
+                  </Field>
+                </TxForm>
+              ) : null}
+              {fedFunding ? (
+                <TxForm
+                  label="Propose grant"
+                  blocked={canPropose || (partners.length === 0 && "A grant needs an affiliated community.")}
+                  build={async (f) => {
+                    const to = getAddress(String(f.get("to")));
+                    const total = parseEther(String(f.get("amount")));
+                    const count = BigInt(Math.max(1, Number(f.get("tranches") || "1")));
+                    const every = BigInt(Math.round(Number(f.get("days") || "0") * 86_400));
+                    const now = (await client.getBlock()).timestamp;
+                    const each = total / count;
+                    const tranches = Array.from({ length: Number(count) }, (_, i) => ({
+                      amount: i === Number(count) - 1 ? total - each * (count - 1n) : each,
+                      dueAt: now + every * BigInt(i + 1),
+                    }));
+                    const purpose = String(f.get("purpose") || "");
+                    const name = partners.find((p) => p.with === to)?.name ?? to;
+                    return propose(`Fund ${name}: ${f.get("amount")} ETH in ${count} tranche(s)${purpose ? ` for ${purpose}` : ""}`, [
+                      {
+                        target: fedFunding,
+                        value: total,
+                        data: encodeFunctionData({
+                          abi: federationFundingAbi,
+                          functionName: "fund",
+                          args: [to, to, "0x0000000000000000000000000000000000000000", tranches, purpose],
+                        }),
+                      },
+                    ]);
+                  }}
+                >
+                  <h3>Fund a grant (federation)</h3>
+                  <Field label="Affiliated community">
+                    <select name="to">
+                      {partners.map((p) => (
+                        <option key={p.with} value={p.with}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label="Total (ETH)">
+                    <input name="amount" required inputMode="decimal" />
+                  </Field>
+                  <Field label="Tranches">
+                    <input name="tranches" type="number" min="1" defaultValue="1" />
+                  </Field>
+                  <Field label="Days between tranches">
+                    <input name="days" inputMode="decimal" defaultValue="1" />
+                  </Field>
+                  <Field label="Purpose (URI)">
+                    <input name="purpose" />
                   </Field>
                 </TxForm>
               ) : null}
