@@ -98,7 +98,11 @@ async function main() {
   };
   console.log(`Deploying the suite and telling the demo's story on ${url} (about a minute) …`);
   await new Promise((resolve, reject) => {
-    const demo = spawn(HARDHAT, ["run", "scripts/demo.ts", "--network", "localhost"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+    const demo = spawn(HARDHAT, ["run", "scripts/demo.ts", "--network", "localhost"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(demo);
     let out = "";
     demo.stdout.on("data", (d) => (out += d.toString()));
@@ -112,7 +116,15 @@ async function main() {
   const appPort = await pickPort(5173);
   await serve({ root: path.join(APP, "dist"), port: appPort, deploymentsFile: deployments });
   const accounts = await rpc(url, "eth_accounts");
-  const who = ["Dana (developer)", "Ana (watershed steward)", "Ben (watershed member)", "Chloé (guild founder)", "Dev (guild founder)", "Eli (watershed member)", "Fern (funder)"];
+  const who = [
+    "Dana (developer)",
+    "Ana (watershed steward)",
+    "Ben (watershed member)",
+    "Chloé (guild founder)",
+    "Dev (guild founder)",
+    "Eli (watershed member)",
+    "Fern (funder)",
+  ];
   console.log(`
 The suite and the demo's story are on a local node. Open the app:
 

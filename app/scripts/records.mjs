@@ -18,10 +18,35 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Chains the suite can be deployed on (the networks of hardhat.config.ts), with public endpoints. */
 export const CHAINS = {
-  sepolia: { chainId: 11155111, name: "Sepolia", rpcUrl: "https://ethereum-sepolia-rpc.publicnode.com", explorer: "https://sepolia.etherscan.io", testnet: true },
-  baseSepolia: { chainId: 84532, name: "Base Sepolia", rpcUrl: "https://sepolia.base.org", explorer: "https://sepolia.basescan.org", testnet: true },
-  optimismSepolia: { chainId: 11155420, name: "OP Sepolia", rpcUrl: "https://sepolia.optimism.io", explorer: "https://sepolia-optimism.etherscan.io", testnet: true },
-  gnosisChiado: { chainId: 10200, name: "Gnosis Chiado", rpcUrl: "https://rpc.chiadochain.net", explorer: "https://gnosis-chiado.blockscout.com", testnet: true, nativeSymbol: "xDAI" },
+  sepolia: {
+    chainId: 11155111,
+    name: "Sepolia",
+    rpcUrl: "https://ethereum-sepolia-rpc.publicnode.com",
+    explorer: "https://sepolia.etherscan.io",
+    testnet: true,
+  },
+  baseSepolia: {
+    chainId: 84532,
+    name: "Base Sepolia",
+    rpcUrl: "https://sepolia.base.org",
+    explorer: "https://sepolia.basescan.org",
+    testnet: true,
+  },
+  optimismSepolia: {
+    chainId: 11155420,
+    name: "OP Sepolia",
+    rpcUrl: "https://sepolia.optimism.io",
+    explorer: "https://sepolia-optimism.etherscan.io",
+    testnet: true,
+  },
+  gnosisChiado: {
+    chainId: 10200,
+    name: "Gnosis Chiado",
+    rpcUrl: "https://rpc.chiadochain.net",
+    explorer: "https://gnosis-chiado.blockscout.com",
+    testnet: true,
+    nativeSymbol: "xDAI",
+  },
   localhost: { chainId: 31337, name: "Local node", rpcUrl: "http://127.0.0.1:8545", testnet: true },
 };
 
@@ -33,13 +58,17 @@ function envName(network) {
 export function gather({ dir, localRpc, includeLocal }) {
   const chains = [];
   if (fs.existsSync(dir)) {
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()) {
       const network = path.basename(file, ".json");
       const known = CHAINS[network];
       if (!known || network === "hardhat") continue;
       if (network === "localhost" && !includeLocal) continue;
       const record = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
-      if (record.chainId !== known.chainId) throw new Error(`${file} is for chain ${record.chainId}, not ${known.chainId}`);
+      if (record.chainId !== known.chainId)
+        throw new Error(`${file} is for chain ${record.chainId}, not ${known.chainId}`);
       chains.push({
         chainId: known.chainId,
         network,
@@ -73,5 +102,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);
-  console.log(`deployments.json: ${data.chains.map((c) => `${c.name} (${c.chainId})`).join(", ") || "no chain yet"} -> ${out}`);
+  console.log(
+    `deployments.json: ${data.chains.map((c) => `${c.name} (${c.chainId})`).join(", ") || "no chain yet"} -> ${out}`,
+  );
 }

@@ -190,7 +190,10 @@ export async function startWorld(): Promise<World> {
     };
     const contracts = Object.fromEntries(Object.entries(record.contracts).map(([k, v]) => [k, v.address]));
     const deployments = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-app-")), "deployments.json");
-    fs.writeFileSync(deployments, JSON.stringify(gather({ dir: node.recordsDir, localRpc: node.url, includeLocal: true })));
+    fs.writeFileSync(
+      deployments,
+      JSON.stringify(gather({ dir: node.recordsDir, localRpc: node.url, includeLocal: true })),
+    );
     server = await serve({ root: path.join(APP, "dist"), port: 0, deploymentsFile: deployments });
     const addr = server.address();
     const url = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}/`;
@@ -211,9 +214,16 @@ export async function startWorld(): Promise<World> {
     const open = async (who: Person, o: { startChainId?: number; width?: number; hash?: string } = {}) => {
       const context = await b.newContext({ viewport: { width: o.width ?? 1100, height: 900 } });
       contexts.push(context);
-      const options = { rpcUrl: node.url, chainId: 31337, account: accounts[PEOPLE[who]], startChainId: o.startChainId };
+      const options = {
+        rpcUrl: node.url,
+        chainId: 31337,
+        account: accounts[PEOPLE[who]],
+        startChainId: o.startChainId,
+      };
       // esbuild (through tsx) may wrap functions in __name(); give the page a no-op one.
-      await context.addInitScript({ content: `var __name = (f) => f; (${testWallet.toString()})(${JSON.stringify(options)});` });
+      await context.addInitScript({
+        content: `var __name = (f) => f; (${testWallet.toString()})(${JSON.stringify(options)});`,
+      });
       const origin = new URL(node.url).origin;
       await context.route(
         (u) => u.origin === origin,
@@ -222,6 +232,8 @@ export async function startWorld(): Promise<World> {
           return route.continue();
         },
       );
+      // A disabled button or a missing element fails the test with a message instead of waiting forever.
+      context.setDefaultTimeout(45_000);
       const page = await context.newPage();
       page.on("pageerror", (e) => console.log(`      [page error] ${e.message}`));
       await page.goto(`${url}#${o.hash ?? "/"}`);

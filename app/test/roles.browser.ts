@@ -27,7 +27,12 @@ const addr = (p: Person): Address => w.addr(p);
 const factory = (): Address => w.contracts.communityFactory;
 
 async function community(id: number) {
-  return client.readContract({ address: factory(), abi: communityFactoryAbi, functionName: "getCommunity", args: [BigInt(id)] });
+  return client.readContract({
+    address: factory(),
+    abi: communityFactoryAbi,
+    functionName: "getCommunity",
+    args: [BigInt(id)],
+  });
 }
 
 /** Opens the app as `who`, connected, at `hash`. */
@@ -73,9 +78,13 @@ async function send(page: Page, button: ReturnType<Page["getByRole"]>): Promise<
 
 /** Waits for the newest transaction to be mined (after a reload). */
 async function mined(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("[data-testid=tx-status]")?.textContent === "mined", undefined, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=tx-status]")?.textContent === "mined",
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
 }
 
 /**
@@ -110,7 +119,13 @@ async function decide(
   await page.reload();
   await send(page, card().getByRole("button", { name: "Queue" }));
   await shot(page, `governance-${communityId}`);
-  const delay = await client.readContract({ address: c.timelock, abi: [{ type: "function", name: "getMinDelay", inputs: [], outputs: [{ type: "uint256" }], stateMutability: "view" }] as const, functionName: "getMinDelay" });
+  const delay = await client.readContract({
+    address: c.timelock,
+    abi: [
+      { type: "function", name: "getMinDelay", inputs: [], outputs: [{ type: "uint256" }], stateMutability: "view" },
+    ] as const,
+    functionName: "getMinDelay",
+  });
   await w.advance(Number(delay) + 1);
   await page.reload();
   await send(page, card().getByRole("button", { name: "Execute" }));
@@ -124,7 +139,9 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const started = Date.now();
     w = await startWorld();
     client = createPublicClient({ transport: http(w.node.url) });
-    console.log(`      world ready (node, suite, demo story, app, browser) in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `      world ready (node, suite, demo story, app, browser) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   });
   after(async () => {
     await w?.stop();
@@ -155,29 +172,53 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
 
   it("member: Ben submits a contribution, Ana and Eli attest, Ben claims his tokens", async () => {
     const ws = await community(1);
-    const before = await client.readContract({ address: ws.token, abi: contributionTokenAbi, functionName: "balanceOf", args: [addr("ben")] });
-    const count0 = await client.readContract({ address: ws.registry, abi: contributionRegistryAbi, functionName: "contributionCount" });
+    const before = await client.readContract({
+      address: ws.token,
+      abi: contributionTokenAbi,
+      functionName: "balanceOf",
+      args: [addr("ben")],
+    });
+    const count0 = await client.readContract({
+      address: ws.registry,
+      abi: contributionRegistryAbi,
+      functionName: "contributionCount",
+    });
     const ben = await as("ben", "/c/1/contributions");
     await ben.getByLabel("Kind").selectOption({ label: "care (10 per unit)" });
     await ben.getByLabel("Units").fill("2");
     await ben.getByLabel(/Evidence/).fill("ipfs://creek-planting-photos");
     await send(ben, ben.getByRole("button", { name: "Submit contribution" }));
     const id = count0 + 1n;
-    const submitted = await client.readContract({ address: ws.registry, abi: contributionRegistryAbi, functionName: "getContribution", args: [id] });
+    const submitted = await client.readContract({
+      address: ws.registry,
+      abi: contributionRegistryAbi,
+      functionName: "getContribution",
+      args: [id],
+    });
     assert.equal(submitted.contributor, addr("ben"));
     assert.equal(submitted.amount, parseEther("20"));
     for (const p of ["ana", "eli"] as const) {
       const page = await as(p, "/c/1/contributions");
       await send(page, page.getByTestId(`contribution-${id}`).getByRole("button", { name: "Attest" }));
       assert.equal(
-        await client.readContract({ address: ws.registry, abi: contributionRegistryAbi, functionName: "hasAttested", args: [id, addr(p)] }),
+        await client.readContract({
+          address: ws.registry,
+          abi: contributionRegistryAbi,
+          functionName: "hasAttested",
+          args: [id, addr(p)],
+        }),
         true,
       );
     }
     await w.advance(3601);
     await ben.reload();
     await send(ben, ben.getByTestId(`contribution-${id}`).getByRole("button", { name: "Claim" }));
-    const afterBal = await client.readContract({ address: ws.token, abi: contributionTokenAbi, functionName: "balanceOf", args: [addr("ben")] });
+    const afterBal = await client.readContract({
+      address: ws.token,
+      abi: contributionTokenAbi,
+      functionName: "balanceOf",
+      args: [addr("ben")],
+    });
     assert.equal(afterBal - before, parseEther("20"));
     await ben.getByTestId("my-contributions").waitFor();
     await shot(ben, "contributions");
@@ -208,15 +249,27 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     await fern.getByLabel("Applications last (minutes)").fill("10");
     await fern.getByLabel(/Reviewers/).fill(addr("ana"));
     await send(fern, fern.getByRole("button", { name: "Create round" }));
-    const count = await client.readContract({ address: factoryAddress, abi: roundFactoryAbi, functionName: "roundCount" });
-    const round = await client.readContract({ address: factoryAddress, abi: roundFactoryAbi, functionName: "roundAt", args: [count - 1n] });
+    const count = await client.readContract({
+      address: factoryAddress,
+      abi: roundFactoryAbi,
+      functionName: "roundCount",
+    });
+    const round = await client.readContract({
+      address: factoryAddress,
+      abi: roundFactoryAbi,
+      functionName: "roundAt",
+      args: [count - 1n],
+    });
     const r = { address: round, abi: roundAbi } as const;
     await fern.goto(`${w.url}#/round/${round}`);
     await fern.getByLabel("Amount (ETH)").fill("2");
     await send(fern, fern.getByRole("button", { name: "Fund the pool" }));
     assert.equal(await client.readContract({ ...r, functionName: "pool" }), parseEther("2"));
 
-    for (const [who, name] of [["riparian", "Riparian crew"], ["seeds", "Seed library"]] as const) {
+    for (const [who, name] of [
+      ["riparian", "Riparian crew"],
+      ["seeds", "Seed library"],
+    ] as const) {
       const page = await as(who, `/round/${round}`);
       await page.getByLabel("Project (name or metadata URI)").fill(name);
       await send(page, page.getByRole("button", { name: "Apply" }));
@@ -229,7 +282,10 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     assert.equal((await client.readContract({ ...r, functionName: "project", args: [1n] })).status, 2);
     await w.advance(601);
 
-    for (const [who, gifts] of [["gil", ["1", "0.25"]], ["hana", ["4", "1"]]] as const) {
+    for (const [who, gifts] of [
+      ["gil", ["1", "0.25"]],
+      ["hana", ["4", "1"]],
+    ] as const) {
       const donor = await as(who, `/round/${round}`);
       for (const [i, amount] of gifts.entries()) {
         const card = donor.getByTestId(`project-${i + 1}`);
@@ -240,8 +296,14 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
       await donor.getByRole("link", { name: /Cart \(2\)/ }).click();
       if (who === "gil") await shot(donor, "cart");
       await send(donor, donor.getByRole("button", { name: "Check out" }));
-      assert.equal(await client.readContract({ ...r, functionName: "donationOf", args: [1n, addr(who)] }), parseEther(gifts[0]));
-      assert.equal(await client.readContract({ ...r, functionName: "donationOf", args: [2n, addr(who)] }), parseEther(gifts[1]));
+      assert.equal(
+        await client.readContract({ ...r, functionName: "donationOf", args: [1n, addr(who)] }),
+        parseEther(gifts[0]),
+      );
+      assert.equal(
+        await client.readContract({ ...r, functionName: "donationOf", args: [2n, addr(who)] }),
+        parseEther(gifts[1]),
+      );
     }
     await w.advance(3601);
     await fern.reload();
@@ -279,11 +341,14 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const ben = await as("ben", "/c/1/income");
     await send(ben, ben.getByRole("button", { name: "Close the epoch" }));
     const epochs = await client.readContract({ ...m, functionName: "epochCount", args: [zero] });
-    const last = epochs - 1n;
+    const last = epochs; // epochs are numbered from 1
     const owed = await client.readContract({ ...m, functionName: "claimable", args: [zero, last, addr("ben")] });
     assert.ok(owed > 0n);
     await send(ben, ben.getByRole("button", { name: /Claim/ }));
-    assert.equal(await client.readContract({ ...m, functionName: "hasClaimed", args: [zero, last, addr("ben")] }), true);
+    assert.equal(
+      await client.readContract({ ...m, functionName: "hasClaimed", args: [zero, last, addr("ben")] }),
+      true,
+    );
     await shot(ben, "income");
   });
 
@@ -312,13 +377,24 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
 
   it("errors in words: a rejected signature, a revert explained before sending, an insufficient balance", async () => {
     const ws = await community(1);
-    const count = await client.readContract({ address: ws.registry, abi: contributionRegistryAbi, functionName: "contributionCount" });
+    const count = await client.readContract({
+      address: ws.registry,
+      abi: contributionRegistryAbi,
+      functionName: "contributionCount",
+    });
     const ben = await as("ben", "/c/1/contributions");
     await ben.getByLabel(/Evidence/).fill("ipfs://x");
     await ben.evaluate(() => (window as unknown as { __wallet: { rejectNext: () => void } }).__wallet.rejectNext());
     await ben.getByRole("button", { name: "Submit contribution" }).click();
     await ben.getByRole("alert").filter({ hasText: "You declined the request in your wallet" }).waitFor();
-    assert.equal(await client.readContract({ address: ws.registry, abi: contributionRegistryAbi, functionName: "contributionCount" }), count);
+    assert.equal(
+      await client.readContract({
+        address: ws.registry,
+        abi: contributionRegistryAbi,
+        functionName: "contributionCount",
+      }),
+      count,
+    );
 
     const nonce = await client.getTransactionCount({ address: addr("fern") });
     const fern = await as("fern", "/rounds");
@@ -331,7 +407,10 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     await w.rpc("hardhat_setBalance", [addr("poor"), "0x38D7EA4C68000"]); // 0.001 ETH
     const poor = await as("poor", "/works");
     await poor.getByRole("button", { name: "Request licence" }).first().click();
-    await poor.getByRole("alert").filter({ hasText: /This sends 1 ETH and the account holds 0.001/ }).waitFor();
+    await poor
+      .getByRole("alert")
+      .filter({ hasText: /This sends 1 ETH and the account holds 0.001/ })
+      .waitFor();
   });
 
   it("a reload while a transaction is pending keeps its status and follows it to the end", async () => {
@@ -356,5 +435,40 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `page is ${width} px wide`);
     await shot(page, "mobile");
+  });
+
+  it("RPC requests per screen, and the time to an interactive community page", async () => {
+    const count = await client.readContract({
+      address: w.contracts.roundFactory,
+      abi: roundFactoryAbi,
+      functionName: "roundCount",
+    });
+    const round = await client.readContract({
+      address: w.contracts.roundFactory,
+      abi: roundFactoryAbi,
+      functionName: "roundAt",
+      args: [count - 1n],
+    });
+    const screens: [string, string, (p: Page) => Promise<unknown>][] = [
+      ["communities", "/", (p) => p.getByRole("link", { name: "Salmon River Watershed" }).waitFor()],
+      ["community profile", "/c/1/profile", (p) => p.getByTestId("treasury").waitFor()],
+      ["contributions", "/c/1/contributions", (p) => p.getByTestId("contribution-1").waitFor()],
+      ["governance", "/c/1/governance", (p) => p.getByTestId("proposal").first().waitFor()],
+      ["income", "/c/1/income", (p) => p.getByTestId("my-income").waitFor()],
+      ["federation", "/c/1/federation", (p) => p.getByTestId("grant").first().waitFor()],
+      ["rounds", "/rounds", (p) => p.getByText("creek-commons").first().waitFor()],
+      ["a round", `/round/${round}`, (p) => p.getByTestId("project-1").waitFor()],
+      ["works", "/works", (p) => p.getByTestId("work-1").waitFor()],
+    ];
+    const rows: string[] = [];
+    for (const [name, hash, ready] of screens) {
+      w.resetRpcCount();
+      const started = Date.now();
+      const page = await w.open("ben", { hash });
+      await ready(page);
+      rows.push(`${name}: ${w.rpcCount()} RPC requests, ${Date.now() - started} ms to interactive`);
+      await page.context().close();
+    }
+    console.log(`      ${rows.join("\n      ")}`);
   });
 });

@@ -5,14 +5,7 @@
  * `getLogs` in block ranges from the deployment record's block, because public RPCs cap ranges.
  * The screens call these through TanStack Query (src/chain/queries.ts), refreshed on new blocks.
  */
-import {
-  zeroAddress,
-  type AbiEvent,
-  type Address,
-  type GetLogsReturnType,
-  type Hex,
-  type PublicClient,
-} from "viem";
+import { zeroAddress, type AbiEvent, type Address, type GetLogsReturnType, type Hex, type PublicClient } from "viem";
 
 import {
   communityFactoryAbi,
@@ -80,12 +73,20 @@ export interface CommunitySummary {
 
 export async function listCommunities(client: PublicClient, d: ChainDeployment): Promise<CommunitySummary[]> {
   const factory = contractAddress(d, "communityFactory");
-  const count = await client.readContract({ address: factory, abi: communityFactoryAbi, functionName: "communityCount" });
+  const count = await client.readContract({
+    address: factory,
+    abi: communityFactoryAbi,
+    functionName: "communityCount",
+  });
   const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
   return Promise.all(ids.map((id) => communitySummary(client, d, Number(id))));
 }
 
-export async function communitySummary(client: PublicClient, d: ChainDeployment, id: number): Promise<CommunitySummary> {
+export async function communitySummary(
+  client: PublicClient,
+  d: ChainDeployment,
+  id: number,
+): Promise<CommunitySummary> {
   const factory = contractAddress(d, "communityFactory");
   const c = await client.readContract({
     address: factory,
@@ -159,9 +160,19 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
   const members = await Promise.all(
     [...current].map(async (account) => {
       const [tokens, votes, delegate] = await Promise.all([
-        client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "balanceOf", args: [account] }),
+        client.readContract({
+          address: s.token,
+          abi: contributionTokenAbi,
+          functionName: "balanceOf",
+          args: [account],
+        }),
         client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "getVotes", args: [account] }),
-        client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "delegates", args: [account] }),
+        client.readContract({
+          address: s.token,
+          abi: contributionTokenAbi,
+          functionName: "delegates",
+          args: [account],
+        }),
       ]);
       return { account, tokens, votes, delegate };
     }),
@@ -227,7 +238,12 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
 
 export async function isMember(client: PublicClient, c: CommunitySummary, account?: Address): Promise<boolean> {
   if (!account) return false;
-  return client.readContract({ address: c.membership, abi: communityMembershipAbi, functionName: "isMember", args: [account] });
+  return client.readContract({
+    address: c.membership,
+    abi: communityMembershipAbi,
+    functionName: "isMember",
+    args: [account],
+  });
 }
 
 // ------------------------------------------------------------------------------------------- contributions
@@ -260,7 +276,12 @@ export async function contributions(
     logs.map(async (log) => {
       const a = log.args as { id: bigint; units: bigint; evidenceURI: string };
       const [k, attested, claimable] = await Promise.all([
-        client.readContract({ address: c.registry, abi: contributionRegistryAbi, functionName: "getContribution", args: [a.id] }),
+        client.readContract({
+          address: c.registry,
+          abi: contributionRegistryAbi,
+          functionName: "getContribution",
+          args: [a.id],
+        }),
         account
           ? client.readContract({
               address: c.registry,
@@ -269,7 +290,12 @@ export async function contributions(
               args: [a.id, account],
             })
           : Promise.resolve(false),
-        client.readContract({ address: c.registry, abi: contributionRegistryAbi, functionName: "isClaimable", args: [a.id] }),
+        client.readContract({
+          address: c.registry,
+          abi: contributionRegistryAbi,
+          functionName: "isClaimable",
+          args: [a.id],
+        }),
       ]);
       return {
         id: a.id,
@@ -292,7 +318,16 @@ export async function contributions(
 
 // ------------------------------------------------------------------------------------------- governance
 
-export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
+export const PROPOSAL_STATES = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+];
 
 export interface ProposalView {
   id: bigint;
@@ -342,7 +377,9 @@ export async function governance(
     account
       ? client.readContract({ address: c.token, abi: contributionTokenAbi, functionName: "getVotes", args: [account] })
       : Promise.resolve(0n),
-    account ? client.readContract({ ...gov, functionName: "getVotes", args: [account, now - 1n] }) : Promise.resolve(0n),
+    account
+      ? client.readContract({ ...gov, functionName: "getVotes", args: [account, now - 1n] })
+      : Promise.resolve(0n),
   ]);
   const proposals = await Promise.all(
     logs.map(async (log) => {
@@ -361,7 +398,9 @@ export async function governance(
         client.readContract({ ...gov, functionName: "proposalDeadline", args: [id] }),
         client.readContract({ ...gov, functionName: "proposalEta", args: [id] }),
         client.readContract({ ...gov, functionName: "proposalVotes", args: [id] }),
-        account ? client.readContract({ ...gov, functionName: "hasVoted", args: [id, account] }) : Promise.resolve(false),
+        account
+          ? client.readContract({ ...gov, functionName: "hasVoted", args: [id, account] })
+          : Promise.resolve(false),
       ]);
       const past = snapshot < now;
       const [quorum, myWeight] = await Promise.all([
@@ -390,12 +429,29 @@ export async function governance(
       };
     }),
   );
-  return { proposals: proposals.reverse(), votingDelay, votingPeriod, threshold, timelockDelay, myVotes, myWeightNow, now };
+  return {
+    proposals: proposals.reverse(),
+    votingDelay,
+    votingPeriod,
+    threshold,
+    timelockDelay,
+    myVotes,
+    myWeightNow,
+    now,
+  };
 }
 
 // ------------------------------------------------------------------------------------------- funding
 
-export const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalised", "cancelled"] as const;
+export const PHASES = [
+  "upcoming",
+  "applications",
+  "review",
+  "donations",
+  "tallying",
+  "finalised",
+  "cancelled",
+] as const;
 export const PROJECT_STATUS = ["none", "pending", "approved", "rejected", "removed"] as const;
 
 export interface RoundSummary {
@@ -601,7 +657,9 @@ export async function work(client: PublicClient, d: ChainDeployment, id: bigint,
   const w = await client.readContract({ ...reg, functionName: "work", args: [id] });
   const [terms, commonsUser, licenceId] = await Promise.all([
     client.readContract({ ...reg, functionName: "terms", args: [id, w.termsVersion] }),
-    account ? client.readContract({ ...reg, functionName: "isCommonsUser", args: [id, account] }) : Promise.resolve(false),
+    account
+      ? client.readContract({ ...reg, functionName: "isCommonsUser", args: [id, account] })
+      : Promise.resolve(false),
     account ? client.readContract({ ...reg, functionName: "licenceOf", args: [id, account] }) : Promise.resolve(0n),
   ]);
   let myLicence: WorkView["myLicence"];
@@ -689,12 +747,17 @@ export async function membrane(client: PublicClient, c: CommunitySummary, accoun
     client.getBlock(),
   ]);
   const epochs = await Promise.all(
+    // Epochs are numbered from 1.
     Array.from({ length: Number(count) }, async (_, i) => {
-      const id = BigInt(i);
+      const id = BigInt(i + 1);
       const [e, claimed, claimable] = await Promise.all([
         client.readContract({ ...m, functionName: "epoch", args: [asset, id] }),
-        account ? client.readContract({ ...m, functionName: "hasClaimed", args: [asset, id, account] }) : Promise.resolve(false),
-        account ? client.readContract({ ...m, functionName: "claimable", args: [asset, id, account] }) : Promise.resolve(0n),
+        account
+          ? client.readContract({ ...m, functionName: "hasClaimed", args: [asset, id, account] })
+          : Promise.resolve(false),
+        account
+          ? client.readContract({ ...m, functionName: "claimable", args: [asset, id, account] })
+          : Promise.resolve(0n),
       ]);
       return {
         id,

@@ -76,27 +76,33 @@ const SENTENCES: Record<string, (a: Args) => string> = {
   RoundZeroAmount: () => "Enter an amount above zero.",
   RoundInvalidSchedule: () =>
     "The schedule is not in order: applications must open before they close, and donations must open after applications close and before they close.",
-  RoundFactoryWrongValue: (a) => `The cart sends ${formatEther(BigInt(String(a[0])))} but its donations add up to ${formatEther(BigInt(String(a[1])))}.`,
+  RoundFactoryWrongValue: (a) =>
+    `The cart sends ${formatEther(BigInt(String(a[0])))} but its donations add up to ${formatEther(BigInt(String(a[1])))}.`,
   LicenceRegistryTermsAboveMaximum: (a) =>
     `The fee is now ${formatEther(BigInt(String(a[0])))}, above the ${formatEther(BigInt(String(a[1])))} you accept; review the terms and raise your cap.`,
-  LicenceRegistryWrongValue: (a) => `Send exactly ${formatEther(BigInt(String(a[1])))} (you sent ${formatEther(BigInt(String(a[0])))}).`,
+  LicenceRegistryWrongValue: (a) =>
+    `Send exactly ${formatEther(BigInt(String(a[1])))} (you sent ${formatEther(BigInt(String(a[0])))}).`,
   LicenceRegistryAlreadyLicensed: (a) => `${short(a[1])} already holds licence ${a[0]} for this work.`,
-  LicenceRegistryNotCommons: () => "This account is not a commons user of the work (not a member, a recognised cooperative or a charter signatory).",
+  LicenceRegistryNotCommons: () =>
+    "This account is not a commons user of the work (not a member, a recognised cooperative or a charter signatory).",
   LicenceRegistryNotLicensee: () => "Only the licensee can do this.",
   LicenceRegistryNotRenewable: () => "These terms cannot be renewed; request a new licence.",
   LicenceRegistryWorkSuperseded: (a) => `Work ${a[0]} was superseded by work ${a[1]}; licence the new version.`,
-  FederationFundingNothingDue: (a) => `Nothing of grant ${a[0]} is due yet; the next tranche falls due on ${when(a[1])}.`,
+  FederationFundingNothingDue: (a) =>
+    `Nothing of grant ${a[0]} is due yet; the next tranche falls due on ${when(a[1])}.`,
   FederationFundingNotAffiliated: () => "The two communities are not affiliated; a grant needs an active affiliation.",
   FederationRegistryAlreadyProposed: () => "This affiliation was already proposed; the other side must accept it.",
-  ERC20InsufficientBalance: (a) => `The balance is ${formatEther(BigInt(String(a[1])))}, below the ${formatEther(BigInt(String(a[2])))} needed.`,
+  ERC20InsufficientBalance: (a) =>
+    `The balance is ${formatEther(BigInt(String(a[1])))}, below the ${formatEther(BigInt(String(a[2])))} needed.`,
   ERC20InsufficientAllowance: () => "The token allowance is too low; approve the amount first.",
 };
 
 /** "RoundTooManyProjects" -> "Round: too many projects". */
 function fromName(name: string, args: Args): string {
-  const m = /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
-    name,
-  );
+  const m =
+    /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
+      name,
+    );
   const [part, rest] = m ? [m[1], m[2]] : ["", name];
   const words = rest.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   const shown = args.length ? ` (${args.map((x) => short(x)).join(", ")})` : "";

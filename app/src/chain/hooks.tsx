@@ -97,7 +97,12 @@ export function useSend(): SendState {
 }
 
 export function Loading({ what, children }: { what: UseQueryResult<unknown>; children: ReactNode }) {
-  if (what.error) return <p className="error" role="alert">Could not read the chain: {String(what.error.message ?? what.error)}</p>;
+  if (what.error)
+    return (
+      <p className="error" role="alert">
+        Could not read the chain: {String(what.error.message ?? what.error)}
+      </p>
+    );
   if (!what.data) return <p aria-busy="true">Reading the chain…</p>;
   return <>{children}</>;
 }

@@ -136,7 +136,12 @@ export function Transactions() {
             ) : null}
             {r.replacedBy ? <small> · replaced by {short(r.replacedBy)}</small> : null}
             {r.error ? <div className="error">{r.error}</div> : null}
-            <button type="button" className="link" aria-label={`Dismiss ${r.label}`} onClick={() => txStore.dismiss(r.id)}>
+            <button
+              type="button"
+              className="link"
+              aria-label={`Dismiss ${r.label}`}
+              onClick={() => txStore.dismiss(r.id)}
+            >
               ×
             </button>
           </li>

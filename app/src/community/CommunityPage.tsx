@@ -19,7 +19,11 @@ const TABS = [
 export function CommunityPage({ id, tab }: { id: number; tab: string }) {
   const { account } = useSuite();
   const q = useData(["community", id], (s) => communityDetail(s.client, s.d, id));
-  const member = useData(["isMember", id], (s) => (q.data ? isMember(s.client, q.data, s.account) : Promise.resolve(false)), Boolean(q.data));
+  const member = useData(
+    ["isMember", id],
+    (s) => (q.data ? isMember(s.client, q.data, s.account) : Promise.resolve(false)),
+    Boolean(q.data),
+  );
   const c = q.data;
   return (
     <Loading what={q}>

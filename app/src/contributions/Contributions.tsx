@@ -5,6 +5,7 @@ import { contributions, type CommunityDetail } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi } from "../generated";
 import { Action, Addr, eth, Field, TxForm, when } from "../ui";
+import { LoadSignedFile, SignAttestation } from "./SignedFiles";
 
 export function Contributions({ c, member }: { c: CommunityDetail; member: boolean }) {
   const { account } = useSuite();
@@ -55,6 +56,8 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
           {eth(sum(["claimed"]))} claimed.
         </p>
       ) : null}
+      <h2>Vouchers, epoch allocations, signed attestations</h2>
+      <LoadSignedFile c={c} />
       <h2>Contributions</h2>
       <Loading what={q}>
         <table>
@@ -90,14 +93,27 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
                       <Action
                         label="Attest"
                         blocked={notMember || (k.attestedByMe && "You have attested it.")}
-                        call={{ address: c.registry, abi: contributionRegistryAbi, functionName: "attest", args: [k.id] }}
+                        call={{
+                          address: c.registry,
+                          abi: contributionRegistryAbi,
+                          functionName: "attest",
+                          args: [k.id],
+                        }}
                       />
+                    ) : null}
+                    {k.status === "pending" && !own && member && !k.attestedByMe ? (
+                      <SignAttestation c={c} id={k.id} />
                     ) : null}
                     {own && (k.status === "pending" || k.status === "cleared") ? (
                       <Action
                         label="Claim"
                         blocked={!k.claimable && `Claimable once attested and the challenge window has passed.`}
-                        call={{ address: c.registry, abi: contributionRegistryAbi, functionName: "claim", args: [k.id] }}
+                        call={{
+                          address: c.registry,
+                          abi: contributionRegistryAbi,
+                          functionName: "claim",
+                          args: [k.id],
+                        }}
                       />
                     ) : null}
                     {k.status === "pending" && !own && k.claimableAt > 0n ? (

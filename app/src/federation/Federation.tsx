@@ -21,7 +21,8 @@ export function Federation({ c }: { c: CommunityDetail }) {
       <ul>
         {c.affiliations.map((a) => (
           <li key={a.with}>
-            {a.name} (<Addr a={a.with} />): {a.status}
+            {a.name} (<Addr a={a.with} />
+            ): {a.status}
           </li>
         ))}
       </ul>
@@ -36,7 +37,12 @@ export function Federation({ c }: { c: CommunityDetail }) {
               <h3>
                 Grant {String(g.id)} {incoming ? "from" : "to"} <Addr a={incoming ? g.funder : g.beneficiary} />
               </h3>
-              <svg role="img" aria-label="Tranche schedule" viewBox={`0 0 ${g.tranches.length * 60} 50`} width={Math.min(360, g.tranches.length * 90)}>
+              <svg
+                role="img"
+                aria-label="Tranche schedule"
+                viewBox={`0 0 ${g.tranches.length * 60} 50`}
+                width={Math.min(360, g.tranches.length * 90)}
+              >
                 {g.tranches.map((t, i) => {
                   const h = (Number(t.amount) / Number(max)) * 30;
                   return (

@@ -26,7 +26,12 @@ export function CartPage() {
             {list.map((i) => (
               <li key={i.projectId} data-testid="cart-item">
                 {i.label}: {eth(BigInt(i.amount))} ETH{" "}
-                <button type="button" className="link" onClick={() => cart.remove(i.round, i.projectId)} aria-label={`Remove ${i.label}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => cart.remove(i.round, i.projectId)}
+                  aria-label={`Remove ${i.label}`}
+                >
                   remove
                 </button>
               </li>

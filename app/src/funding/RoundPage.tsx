@@ -28,8 +28,12 @@ export function RoundPage({ address }: { address: Address }) {
             {r.matchCapBps ? ` · each match capped at ${r.matchCapBps / 100} % of the pool` : ""}
           </p>
           <ol className="schedule">
-            <li>Applications {when(r.schedule.applicationsStart)} → {when(r.schedule.applicationsEnd)}</li>
-            <li>Donations {when(r.schedule.donationsStart)} → {when(r.schedule.donationsEnd)}</li>
+            <li>
+              Applications {when(r.schedule.applicationsStart)} → {when(r.schedule.applicationsEnd)}
+            </li>
+            <li>
+              Donations {when(r.schedule.donationsStart)} → {when(r.schedule.donationsEnd)}
+            </li>
           </ol>
           <Bars
             title="Donations and estimated matches per project"
@@ -38,7 +42,10 @@ export function RoundPage({ address }: { address: Address }) {
               .filter((p) => p.status === "approved")
               .map((p) => ({
                 label: `#${p.id} ${p.metadataURI}`.slice(0, 28),
-                parts: [num(p.donations), num(r.phase === "finalised" ? p.match : estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool))],
+                parts: [
+                  num(p.donations),
+                  num(r.phase === "finalised" ? p.match : estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool)),
+                ],
               }))}
           />
           <h2>Projects</h2>
@@ -88,15 +95,18 @@ export function RoundPage({ address }: { address: Address }) {
               </Field>
             </TxForm>
           ) : null}
-          {r.phase === "tallying" ? <Action label="Finalise the round" call={{ address, abi: roundAbi, functionName: "finalize" }} /> : null}
+          {r.phase === "tallying" ? (
+            <Action label="Finalise the round" call={{ address, abi: roundAbi, functionName: "finalize" }} />
+          ) : null}
           {(r.phase === "finalised" || r.phase === "cancelled") && r.myFunding > 0n ? (
-            <Action
-              label="Reclaim my leftover"
-              call={{ address, abi: roundAbi, functionName: "reclaimFunding" }}
-            />
+            <Action label="Reclaim my leftover" call={{ address, abi: roundAbi, functionName: "reclaimFunding" }} />
           ) : null}
           {r.isOperator && !["finalised", "cancelled"].includes(r.phase) ? (
-            <Action kind="secondary" label="Cancel the round" call={{ address, abi: roundAbi, functionName: "cancel" }} />
+            <Action
+              kind="secondary"
+              label="Cancel the round"
+              call={{ address, abi: roundAbi, functionName: "cancel" }}
+            />
           ) : null}
         </article>
       ) : null}
@@ -122,19 +132,31 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
       </h3>
       <p>
         <span data-testid="project-status">{p.status}</span> · donations {eth(p.donations)} ETH · estimated match{" "}
-        {eth(r.phase === "finalised" ? p.match : current)} ETH{p.paid ? " · paid" : ""} · recipient <Addr a={p.recipient} />
+        {eth(r.phase === "finalised" ? p.match : current)} ETH{p.paid ? " · paid" : ""} · recipient{" "}
+        <Addr a={p.recipient} />
         {p.myDonation > 0n ? ` · you gave ${eth(p.myDonation)} ETH` : ""}
       </p>
       {r.isReviewer && (r.phase === "applications" || r.phase === "review" || r.phase === "donations") ? (
         <p>
           {p.status === "pending" ? (
             <>
-              <Action label={`Admit project ${p.id}`} call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, true] }} />
-              <Action kind="secondary" label={`Refuse project ${p.id}`} call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }} />
+              <Action
+                label={`Admit project ${p.id}`}
+                call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, true] }}
+              />
+              <Action
+                kind="secondary"
+                label={`Refuse project ${p.id}`}
+                call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }}
+              />
             </>
           ) : null}
           {p.status === "approved" && r.phase !== "donations" ? (
-            <Action kind="secondary" label={`Remove project ${p.id}`} call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }} />
+            <Action
+              kind="secondary"
+              label={`Remove project ${p.id}`}
+              call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }}
+            />
           ) : null}
         </p>
       ) : null}
@@ -152,7 +174,12 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
             type="button"
             disabled={!amount || preview === undefined}
             onClick={() => {
-              cart.put({ round: r.address, projectId: String(p.id), amount: parseEther(amount).toString(), label: `#${p.id} ${p.metadataURI}` });
+              cart.put({
+                round: r.address,
+                projectId: String(p.id),
+                amount: parseEther(amount).toString(),
+                label: `#${p.id} ${p.metadataURI}`,
+              });
               setAmount("");
             }}
           >
@@ -161,7 +188,10 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         </div>
       ) : null}
       {r.phase === "finalised" && !p.paid && p.status === "approved" ? (
-        <Action label={`Pay project ${p.id}`} call={{ address: r.address, abi: roundAbi, functionName: "claim", args: [p.id] }} />
+        <Action
+          label={`Pay project ${p.id}`}
+          call={{ address: r.address, abi: roundAbi, functionName: "claim", args: [p.id] }}
+        />
       ) : null}
       {own && !p.paid ? (
         <TxForm
@@ -178,7 +208,10 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         </TxForm>
       ) : null}
       {p.myDonation > 0n && (r.phase === "cancelled" || p.status === "removed") ? (
-        <Action label={`Refund my ${formatEther(p.myDonation)} ETH`} call={{ address: r.address, abi: roundAbi, functionName: "refund", args: [p.id] }} />
+        <Action
+          label={`Refund my ${formatEther(p.myDonation)} ETH`}
+          call={{ address: r.address, abi: roundAbi, functionName: "refund", args: [p.id] }}
+        />
       ) : null}
     </div>
   );

@@ -21,7 +21,8 @@ export function Rounds() {
                 <strong>{r.metadataURI || `Round ${r.index + 1}`}</strong>
               </a>
               <p>
-                {r.phase} · pool {eth(r.pool)} ETH · donations {when(r.schedule.donationsStart)} → {when(r.schedule.donationsEnd)}
+                {r.phase} · pool {eth(r.pool)} ETH · donations {when(r.schedule.donationsStart)} →{" "}
+                {when(r.schedule.donationsEnd)}
               </p>
               <p className="muted">
                 operator <Addr a={r.operator} />
@@ -98,7 +99,9 @@ export function Rounds() {
           <input name="reviewers" placeholder="0x…, 0x…" />
         </Field>
       </TxForm>
-      <p className="muted">Rounds here take the chain's native token; ERC-20 rounds are created with `qf:create-round`.</p>
+      <p className="muted">
+        Rounds here take the chain's native token; ERC-20 rounds are created with `qf:create-round`.
+      </p>
     </section>
   );
 }

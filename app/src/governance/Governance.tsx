@@ -3,7 +3,16 @@
  * the voter's weight at the snapshot; vote with a reason; propose common actions from forms; queue
  * and execute.
  */
-import { encodeFunctionData, getAddress, isAddress, keccak256, parseEther, toBytes, type Address, type Hex } from "viem";
+import {
+  encodeFunctionData,
+  getAddress,
+  isAddress,
+  keccak256,
+  parseEther,
+  toBytes,
+  type Address,
+  type Hex,
+} from "viem";
 
 import { governance, type CommunityDetail, type ProposalView } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
@@ -66,7 +75,8 @@ export function Governance({ c }: { c: CommunityDetail }) {
                   const to = String(f.get("to")).trim();
                   if (!isAddress(to)) throw new Error("The recipient is not an address (0x… with 40 hex digits).");
                   const amount = parseEther(String(f.get("amount")));
-                  if (amount > c.treasury) throw new Error(`The treasury holds ${eth(c.treasury)} ETH, less than that.`);
+                  if (amount > c.treasury)
+                    throw new Error(`The treasury holds ${eth(c.treasury)} ETH, less than that.`);
                   const why = String(f.get("why") || "").trim();
                   return propose(`Pay ${f.get("amount")} ETH to ${to}${why ? `: ${why}` : ""}`, [
                     { target: getAddress(to), value: amount, data: "0x" },
@@ -94,7 +104,11 @@ export function Governance({ c }: { c: CommunityDetail }) {
                     {
                       target: c.membership,
                       value: 0n,
-                      data: encodeFunctionData({ abi: communityMembershipAbi, functionName: "admit", args: [getAddress(who)] }),
+                      data: encodeFunctionData({
+                        abi: communityMembershipAbi,
+                        functionName: "admit",
+                        args: [getAddress(who)],
+                      }),
                     },
                   ]);
                 }}
@@ -110,13 +124,20 @@ export function Governance({ c }: { c: CommunityDetail }) {
                 build={(f) => {
                   const kind = BigInt(String(f.get("kind")));
                   const value = parseEther(String(f.get("value")));
-                  return propose(`Set the value of ${c.kinds[Number(kind)]?.name} to ${f.get("value")} tokens per unit`, [
-                    {
-                      target: c.registry,
-                      value: 0n,
-                      data: encodeFunctionData({ abi: contributionRegistryAbi, functionName: "setKindValue", args: [kind, value] }),
-                    },
-                  ]);
+                  return propose(
+                    `Set the value of ${c.kinds[Number(kind)]?.name} to ${f.get("value")} tokens per unit`,
+                    [
+                      {
+                        target: c.registry,
+                        value: 0n,
+                        data: encodeFunctionData({
+                          abi: contributionRegistryAbi,
+                          functionName: "setKindValue",
+                          args: [kind, value],
+                        }),
+                      },
+                    ],
+                  );
                 }}
               >
                 <h3>Set a kind's value</h3>
@@ -144,7 +165,11 @@ export function Governance({ c }: { c: CommunityDetail }) {
                       {
                         target: fedRegistry,
                         value: 0n,
-                        data: encodeFunctionData({ abi: federationRegistryAbi, functionName: "affiliate", args: [getAddress(other)] }),
+                        data: encodeFunctionData({
+                          abi: federationRegistryAbi,
+                          functionName: "affiliate",
+                          args: [getAddress(other)],
+                        }),
                       },
                     ]);
                   }}
@@ -172,17 +197,20 @@ export function Governance({ c }: { c: CommunityDetail }) {
                     }));
                     const purpose = String(f.get("purpose") || "");
                     const name = partners.find((p) => p.with === to)?.name ?? to;
-                    return propose(`Fund ${name}: ${f.get("amount")} ETH in ${count} tranche(s)${purpose ? ` for ${purpose}` : ""}`, [
-                      {
-                        target: fedFunding,
-                        value: total,
-                        data: encodeFunctionData({
-                          abi: federationFundingAbi,
-                          functionName: "fund",
-                          args: [to, to, "0x0000000000000000000000000000000000000000", tranches, purpose],
-                        }),
-                      },
-                    ]);
+                    return propose(
+                      `Fund ${name}: ${f.get("amount")} ETH in ${count} tranche(s)${purpose ? ` for ${purpose}` : ""}`,
+                      [
+                        {
+                          target: fedFunding,
+                          value: total,
+                          data: encodeFunctionData({
+                            abi: federationFundingAbi,
+                            functionName: "fund",
+                            args: [to, to, "0x0000000000000000000000000000000000000000", tranches, purpose],
+                          }),
+                        },
+                      ],
+                    );
                   }}
                 >
                   <h3>Fund a grant (federation)</h3>
@@ -241,7 +269,11 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
       </p>
       <Bars
         title={`Tally of proposal: for ${w(p.for)}, against ${w(p.against)}, abstain ${w(p.abstain)} ${unit}`}
-        legend={[`for ${w(p.for).toFixed(2)}`, `against ${w(p.against).toFixed(2)}`, `abstain ${w(p.abstain).toFixed(2)} (${unit})`]}
+        legend={[
+          `for ${w(p.for).toFixed(2)}`,
+          `against ${w(p.against).toFixed(2)}`,
+          `abstain ${w(p.abstain).toFixed(2)} (${unit})`,
+        ]}
         rows={[
           { label: "for", parts: [w(p.for)] },
           { label: "against", parts: [0, w(p.against)] },
@@ -251,7 +283,8 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
       {p.state === "Active" || p.state === "Pending" ? (
         <>
           <p className="muted">
-            Your weight at the snapshot: {p.snapshot < now ? `${w(p.myWeight).toFixed(3)} ${unit}` : "known once the vote opens"}
+            Your weight at the snapshot:{" "}
+            {p.snapshot < now ? `${w(p.myWeight).toFixed(3)} ${unit}` : "known once the vote opens"}
           </p>
           <TxForm
             label="Vote"
@@ -282,7 +315,10 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
         </>
       ) : null}
       {p.state === "Succeeded" ? (
-        <Action label="Queue" call={{ address: c.governor, abi: communityGovernorAbi, functionName: "queue", args: ops }} />
+        <Action
+          label="Queue"
+          call={{ address: c.governor, abi: communityGovernorAbi, functionName: "queue", args: ops }}
+        />
       ) : null}
       {p.state === "Queued" ? (
         <Action

@@ -46,7 +46,11 @@ export function Works() {
           <input name="licensee" required placeholder="0x…" />
         </Field>
         <button type="submit">Verify</button>
-        {verified ? <p role="status" data-testid="verified">{verified}</p> : null}
+        {verified ? (
+          <p role="status" data-testid="verified">
+            {verified}
+          </p>
+        ) : null}
       </form>
     </section>
   );
@@ -68,10 +72,14 @@ function WorkCard({ w }: { w: WorkView }) {
         {String(w.id)}. {w.title}
       </h2>
       <p className="muted">
-        {w.uri} · steward <Addr a={w.steward} /> · income to <Addr a={w.beneficiary} /> · terms v{String(w.termsVersion)} ({t.uri})
+        {w.uri} · steward <Addr a={w.steward} /> · income to <Addr a={w.beneficiary} /> · terms v
+        {String(w.termsVersion)} ({t.uri})
       </p>
       <ul>
-        <li>Commons use (members, recognised cooperatives{t.charterHash !== zeroHash ? ", signatories of the charter" : ""}): free</li>
+        <li>
+          Commons use (members, recognised cooperatives
+          {t.charterHash !== zeroHash ? ", signatories of the charter" : ""}): free
+        </li>
         <li>
           Commercial use: {eth(t.feePerPeriod)} ETH per {duration(t.period)}
           {t.revenueShareBps ? ` + ${t.revenueShareBps / 100} % of revenue` : ""}
@@ -81,7 +89,9 @@ function WorkCard({ w }: { w: WorkView }) {
       {account ? (
         <p data-testid="applies">
           For you: <strong>{applies}</strong> ({applies === "commons" ? "free" : `${eth(t.feePerPeriod)} ETH`}).
-          {w.myLicence ? ` Your licence #${w.myLicence.id}: ${w.myLicence.status}, ${w.myLicence.class}, expires ${when(w.myLicence.expiresAt)}.` : ""}
+          {w.myLicence
+            ? ` Your licence #${w.myLicence.id}: ${w.myLicence.status}, ${w.myLicence.class}, expires ${when(w.myLicence.expiresAt)}.`
+            : ""}
         </p>
       ) : null}
       <TxForm
@@ -115,7 +125,10 @@ function WorkCard({ w }: { w: WorkView }) {
             <input type="radio" name="class" value="0" /> non-commercial
           </label>
         </fieldset>
-        <Field label="Most I accept to pay per period (ETH)" hint="Pinned in the licence: a later fee rise cannot charge you more.">
+        <Field
+          label="Most I accept to pay per period (ETH)"
+          hint="Pinned in the licence: a later fee rise cannot charge you more."
+        >
           <input name="maxFee" inputMode="decimal" defaultValue={eth(t.feePerPeriod, 18)} />
         </Field>
       </TxForm>
@@ -127,9 +140,19 @@ function WorkCard({ w }: { w: WorkView }) {
               setSigError(undefined);
               try {
                 const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
-                const nonce = await client.readContract({ address: registry, abi: licenceRegistryAbi, functionName: "nonces", args: [account] });
+                const nonce = await client.readContract({
+                  address: registry,
+                  abi: licenceRegistryAbi,
+                  functionName: "nonces",
+                  args: [account],
+                });
                 const signature = await signTypedData(config, {
-                  domain: { name: "Cosmolocal LicenceRegistry", version: "1", chainId: d.chainId, verifyingContract: registry },
+                  domain: {
+                    name: "Cosmolocal LicenceRegistry",
+                    version: "1",
+                    chainId: d.chainId,
+                    verifyingContract: registry,
+                  },
                   types: {
                     CharterAcceptance: [
                       { name: "signer", type: "address" },
@@ -155,7 +178,12 @@ function WorkCard({ w }: { w: WorkView }) {
           >
             Accept the charter by signature
           </button>
-          {sigError || relay.error ? <span className="error" role="alert"> {sigError ?? relay.error}</span> : null}
+          {sigError || relay.error ? (
+            <span className="error" role="alert">
+              {" "}
+              {sigError ?? relay.error}
+            </span>
+          ) : null}
         </p>
       ) : null}
       {w.myLicence && w.myLicence.status === "active" && w.myLicence.class === "commercial" ? (
@@ -164,7 +192,13 @@ function WorkCard({ w }: { w: WorkView }) {
             kind="secondary"
             label="Renew"
             blocked={!t.renewable && "These terms are not renewable."}
-            call={{ address: registry, abi: licenceRegistryAbi, functionName: "renewLicence", args: [w.myLicence.id], value: t.feePerPeriod }}
+            call={{
+              address: registry,
+              abi: licenceRegistryAbi,
+              functionName: "renewLicence",
+              args: [w.myLicence.id],
+              value: t.feePerPeriod,
+            }}
           />
           {t.revenueShareBps ? (
             <TxForm

@@ -9,7 +9,12 @@ function Split({ treasury, contributors }: { treasury: bigint; contributors: big
   const t = (num(treasury) / total) * 100;
   return (
     <figure className="chart">
-      <svg role="img" aria-label={`Split: ${eth(treasury)} to the treasury, ${eth(contributors)} to contributors`} viewBox="0 0 100 12" width="100%">
+      <svg
+        role="img"
+        aria-label={`Split: ${eth(treasury)} to the treasury, ${eth(contributors)} to contributors`}
+        viewBox="0 0 100 12"
+        width="100%"
+      >
         <rect x="0" y="0" width={t} height="12" fill="#3b6ea8" />
         <rect x={t} y="0" width={100 - t} height="12" fill="#2f7d4f" />
       </svg>
@@ -37,8 +42,8 @@ export function Income({ c }: { c: CommunityDetail }) {
         {m ? (
           <>
             <p>
-              Income shared by the membrane: {m.shareBps / 100} % to the treasury, the rest to contributors by their tokens
-              at each epoch's close.
+              Income shared by the membrane: {m.shareBps / 100} % to the treasury, the rest to contributors by their
+              tokens at each epoch's close.
             </p>
             <dl className="facts">
               <dt>Waiting for the next epoch</dt>
@@ -52,7 +57,9 @@ export function Income({ c }: { c: CommunityDetail }) {
               kind="secondary"
               label="Close the epoch"
               blocked={
-                m.pendingIncome === 0n ? "No income is waiting." : m.nextCloseAt > m.now && `The epoch can close from ${when(m.nextCloseAt)}.`
+                m.pendingIncome === 0n
+                  ? "No income is waiting."
+                  : m.nextCloseAt > m.now && `The epoch can close from ${when(m.nextCloseAt)}.`
               }
               call={{ address: c.membrane, abi: membraneAbi, functionName: "closeEpoch", args: [m.asset] }}
             />
@@ -93,7 +100,12 @@ export function Income({ c }: { c: CommunityDetail }) {
             <Action
               label={`Claim ${open.length > 1 ? `${open.length} epochs` : "my share"}`}
               blocked={!account ? "Connect a wallet first." : open.length === 0 && "Nothing to claim for this account."}
-              call={{ address: c.membrane, abi: membraneAbi, functionName: "claim", args: [m.asset, open.map((e) => e.id)] }}
+              call={{
+                address: c.membrane,
+                abi: membraneAbi,
+                functionName: "claim",
+                args: [m.asset, open.map((e) => e.id)],
+              }}
             />
           </>
         ) : null}
