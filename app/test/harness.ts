@@ -158,6 +158,8 @@ export interface World {
   /** A fresh browser context (its own storage) with the wallet holding `who`'s account. */
   open: (who: Person, opts?: { startChainId?: number; width?: number; hash?: string }) => Promise<Page>;
   advance: (seconds: number) => Promise<void>;
+  /** Closes every browser context opened so far (their polling would count in the next measurement). */
+  closeAll: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -249,7 +251,11 @@ export async function startWorld(): Promise<World> {
       await new Promise<void>((r) => server!.close(() => r()));
       await node.stop();
     };
+    const closeAll = async () => {
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    };
     return {
+      closeAll,
       node,
       url,
       accounts,

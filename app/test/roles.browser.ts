@@ -51,9 +51,10 @@ async function topTx(page: Page): Promise<string> {
  * Clicks a button that sends a transaction and waits until that transaction (a new entry in the
  * panel) is mined; fails the test with the app's own words otherwise.
  */
-async function send(page: Page, button: ReturnType<Page["getByRole"]>): Promise<void> {
+async function send(page: Page, button: ReturnType<Page["getByRole"]> | (() => Promise<void>)): Promise<void> {
   const before = await topTx(page);
-  await button.click();
+  if (typeof button === "function") await button();
+  else await button.click();
   await page.waitForFunction(
     (prev) => {
       const li = document.querySelector("[data-testid=tx]");
@@ -108,11 +109,24 @@ async function decide(
   const card = () => page.getByTestId("proposal").filter({ hasText: description }).first();
   await card().waitFor();
   await w.advance(Number(await client.readContract({ ...gov, functionName: "votingDelay" })) + 1);
-  for (const v of voters) {
+  // The first voter votes in the app; the others sign their ballot and the proposer relays it.
+  for (const [i, v] of voters.entries()) {
     const voter = await as(v, `/c/${communityId}/governance`);
     const mine = voter.getByTestId("proposal").filter({ hasText: description }).first();
-    await mine.getByLabel("Reason (optional)").fill(`${v} agrees`);
-    await send(voter, mine.getByRole("button", { name: "Vote" }));
+    if (i === 0) {
+      await mine.getByLabel("Reason (optional)").fill(`${v} agrees`);
+      await send(voter, mine.getByRole("button", { name: "Vote", exact: true }));
+    } else {
+      await mine.getByRole("button", { name: "Sign vote" }).click();
+      const href = await mine.getByRole("link", { name: /vote\.json/ }).getAttribute("href");
+      const file = Buffer.from(decodeURIComponent(href!.replace("data:application/json,", "")));
+      await page.reload();
+      await send(page, () =>
+        page
+          .getByLabel("Relay a signed vote")
+          .setInputFiles({ name: "vote.json", mimeType: "application/json", buffer: file }),
+      );
+    }
     await voter.context().close();
   }
   await w.advance(Number(await client.readContract({ ...gov, functionName: "votingPeriod" })) + 1);
@@ -197,9 +211,21 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     });
     assert.equal(submitted.contributor, addr("ben"));
     assert.equal(submitted.amount, parseEther("20"));
+    // Ana attests on-chain.
+    const ana = await as("ana", "/c/1/contributions");
+    await send(ana, ana.getByTestId(`contribution-${id}`).getByRole("button", { name: "Attest", exact: true }));
+    // Eli signs his attestation (EIP-712) and Dana, who is not a member, relays the signed file.
+    const eli = await as("eli", "/c/1/contributions");
+    await eli.getByTestId(`contribution-${id}`).getByRole("button", { name: "Sign attestation" }).click();
+    const href = await eli.getByRole("link", { name: /attestation-\d+\.json/ }).getAttribute("href");
+    const file = decodeURIComponent(href!.replace("data:application/json,", ""));
+    const dana = await as("dana", "/c/1/contributions");
+    await send(dana, () =>
+      dana
+        .getByLabel("Load a signed file")
+        .setInputFiles({ name: "attestation.json", mimeType: "application/json", buffer: Buffer.from(file) }),
+    );
     for (const p of ["ana", "eli"] as const) {
-      const page = await as(p, "/c/1/contributions");
-      await send(page, page.getByTestId(`contribution-${id}`).getByRole("button", { name: "Attest" }));
       assert.equal(
         await client.readContract({
           address: ws.registry,
@@ -461,6 +487,7 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
       ["works", "/works", (p) => p.getByTestId("work-1").waitFor()],
     ];
     const rows: string[] = [];
+    await w.closeAll();
     for (const [name, hash, ready] of screens) {
       w.resetRpcCount();
       const started = Date.now();

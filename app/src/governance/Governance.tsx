@@ -25,6 +25,7 @@ import {
   federationRegistryAbi,
 } from "../generated";
 import { Action, Bars, duration, eth, Field, TxForm, when } from "../ui";
+import { RelayVote, SignVote } from "./SignedVotes";
 
 /** A vote's weight as people read it: tokens, or √tokens for quadratic counting (isqrt of wei = √tokens × 1e9). */
 function weight(v: bigint, counting: string): number {
@@ -62,6 +63,7 @@ export function Governance({ c }: { c: CommunityDetail }) {
               {duration(g.timelockDelay)} in the timelock. Your votes now: {eth(g.myVotes)} tokens.
             </p>
             <h2>Proposals</h2>
+            <RelayVote c={c} />
             {g.proposals.length === 0 ? <p>No proposal yet.</p> : null}
             {g.proposals.map((p) => (
               <Proposal key={String(p.id)} p={p} c={c} now={g.now} unit={unit} />
@@ -312,6 +314,7 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
               <input name="reason" />
             </Field>
           </TxForm>
+          {!voteBlocked ? <SignVote c={c} proposalId={p.id} /> : null}
         </>
       ) : null}
       {p.state === "Succeeded" ? (
