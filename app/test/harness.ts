@@ -286,9 +286,12 @@ export async function connect(page: Page): Promise<void> {
   await page.getByTestId("account").waitFor();
 }
 
-/** A screenshot for docs/app.md (JPEG-like size via a small viewport clip; PNG as docs ask). */
+/**
+ * A screenshot for docs/app.md, written when APP_SCREENSHOTS=1 (`npm run screenshots --prefix app`),
+ * so that `npm test` leaves the committed pictures alone.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.APP_SCREENSHOTS === "0") return;
+  if (process.env.APP_SCREENSHOTS !== "1") return;
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
