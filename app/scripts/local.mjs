@@ -19,6 +19,7 @@ const APP = path.join(here, "..");
 const ROOT = path.join(APP, "..");
 const HARDHAT = path.join(ROOT, "node_modules", ".bin", "hardhat");
 const children = [];
+let recordsDir;
 
 function portFree(port) {
   return new Promise((resolve) => {
@@ -40,6 +41,7 @@ async function pickPort(preferred) {
 
 function stopAll(code = 0) {
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  if (recordsDir) fs.rmSync(recordsDir, { recursive: true, force: true });
   process.exit(code);
 }
 process.on("SIGINT", () => {
@@ -88,7 +90,7 @@ async function main() {
     if (i > 480) throw new Error("hardhat node did not start");
     await new Promise((r) => setTimeout(r, 250));
   }
-  const recordsDir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-local-"));
+  recordsDir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-local-"));
   const env = {
     ...process.env,
     LOCALHOST_RPC_URL: url,
