@@ -23,6 +23,7 @@ const CONTRACTS = [
   "LicenceRegistry",
   "FederationRegistry",
   "FederationFunding",
+  "FederatedMembership",
   "MockPermitToken",
 ];
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
-import { createPublicClient, http, parseEther, type Address } from "viem";
+import { createPublicClient, encodeFunctionData, http, parseEther, type Address } from "viem";
 
 import {
   communityFactoryAbi,
@@ -273,6 +273,7 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const fern = await as("fern", "/rounds");
     await fern.getByLabel("Name or metadata URI").fill("creek-commons");
     await fern.getByLabel("Applications last (minutes)").fill("10");
+    await fern.getByLabel(/Tally window after donations/).fill("1");
     await fern.getByLabel(/Reviewers/).fill(addr("ana"));
     await send(fern, fern.getByRole("button", { name: "Create round" }));
     const count = await client.readContract({
@@ -331,12 +332,30 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
         parseEther(gifts[1]),
       );
     }
+    // Donations close; the tally window (1 hour) holds finalisation back, in the app and on the chain.
+    const config = await client.readContract({ ...r, functionName: "config" });
+    assert.equal(config.tallyWindow, 3600);
+    const tallyEnd = await client.readContract({ ...r, functionName: "tallyWindowEnd" });
+    assert.equal(tallyEnd, BigInt(config.donationsEnd) + 3600n);
+    await w.advance(3601);
+    await fern.reload();
+    await fern.getByTestId("tally-window").waitFor();
+    await fern.getByText(/The tally window is open until/).waitFor();
+    assert.equal(await fern.getByRole("button", { name: "Finalise the round" }).isDisabled(), true);
     await w.advance(3601);
     await fern.reload();
     await send(fern, fern.getByRole("button", { name: "Finalise the round" }));
+    assert.equal(await client.readContract({ ...r, functionName: "phase" }), 5, "Finalized");
+    const openClaimAt = await client.readContract({ ...r, functionName: "openClaimAt" });
+    assert.ok(openClaimAt > 0n);
+    // For three days only the owner or recipient may claim: the funder sees the button held back.
+    await fern.getByTestId("claim-period").filter({ hasText: /only a project's owner or recipient/ }).waitFor();
+    assert.equal(await fern.getByRole("button", { name: "Pay project 1" }).isDisabled(), true);
     const before = await client.getBalance({ address: addr("riparian") });
     const riparian = await as("riparian", `/round/${round}`);
     await send(riparian, riparian.getByRole("button", { name: "Pay project 1" }));
+    const block = await client.getBlock();
+    assert.ok(block.timestamp < openClaimAt, "the owner claimed inside the reserved period");
     const p1 = await client.readContract({ ...r, functionName: "project", args: [1n] });
     const match = await client.readContract({ ...r, functionName: "matchOf", args: [1n] });
     assert.equal(p1.paid, true);
@@ -345,13 +364,51 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     await shot(riparian, "round");
   });
 
-  it("licensee: Iris sees the commercial class and its fee, takes a licence with the fee capped; anyone verifies it", async () => {
+  it("licensee: Iris sees the commercial class and its fee, takes a licence with the fee capped and the terms version pinned; anyone verifies it", async () => {
     const reg = { address: w.contracts.licenceRegistry, abi: licenceRegistryAbi } as const;
     const iris = await as("iris", "/works");
     await iris.getByTestId("applies").first().waitFor();
     assert.match((await iris.getByTestId("applies").first().textContent()) ?? "", /commercial \(1 ETH\)/);
+    const work = await client.readContract({ ...reg, functionName: "work", args: [1n] });
+    const seen = work.termsVersion;
+    await iris.getByTestId("pinned-version").first().filter({ hasText: `terms v${seen}` }).waitFor();
+    // The steward publishes new terms while Iris reads the old ones: her request names the version she saw
+    // and is refused before her wallet opens, in words.
+    const terms = await client.readContract({ ...reg, functionName: "terms", args: [1n, seen] });
+    await w.rpc("hardhat_impersonateAccount", [work.steward]);
+    await w.rpc("hardhat_setBalance", [work.steward, "0xDE0B6B3A7640000"]);
+    await w.rpc("eth_sendTransaction", [
+      {
+        from: work.steward,
+        to: reg.address,
+        data: encodeFunctionData({
+          abi: licenceRegistryAbi,
+          functionName: "setTerms",
+          args: [1n, { ...terms, uri: `${terms.uri}#v${seen + 1n}` }],
+        }),
+      },
+    ]);
+    await w.rpc("hardhat_stopImpersonatingAccount", [work.steward]);
+    assert.equal((await client.readContract({ ...reg, functionName: "work", args: [1n] })).termsVersion, seen + 1n);
+    const nonce = await client.getTransactionCount({ address: addr("iris") });
+    await iris.getByRole("button", { name: "Request licence" }).first().click();
+    await iris
+      .getByRole("alert")
+      .filter({ hasText: `changed from version ${seen} (the one you saw) to ${seen + 1n}` })
+      .waitFor();
+    assert.equal(await client.getTransactionCount({ address: addr("iris") }), nonce, "nothing was sent");
+    assert.equal(await client.readContract({ ...reg, functionName: "isLicensed", args: [1n, addr("iris")] }), false);
+    await iris.reload();
+    await iris
+      .getByTestId("pinned-version")
+      .first()
+      .filter({ hasText: `terms v${seen + 1n}` })
+      .waitFor();
     await send(iris, iris.getByRole("button", { name: "Request licence" }).first());
     assert.equal(await client.readContract({ ...reg, functionName: "isLicensed", args: [1n, addr("iris")] }), true);
+    const licenceId = await client.readContract({ ...reg, functionName: "licenceOf", args: [1n, addr("iris")] });
+    const licence = await client.readContract({ ...reg, functionName: "licence", args: [licenceId] });
+    assert.equal(BigInt(licence.termsVersion), seen + 1n, "the licence holds the version Iris saw");
     await iris.getByLabel("Licensee").fill(addr("company"));
     await iris.getByRole("button", { name: "Verify" }).click();
     await iris.getByText("Licensed: the licence is active.").waitFor();

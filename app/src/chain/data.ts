@@ -15,6 +15,7 @@ import {
   communityTimelockAbi,
   contributionRegistryAbi,
   contributionTokenAbi,
+  federatedMembershipAbi,
   federationFundingAbi,
   federationRegistryAbi,
   licenceRegistryAbi,
@@ -133,6 +134,11 @@ export interface CommunityDetail extends CommunitySummary {
   challengeWindow: bigint;
   affiliations: { with: Address; name: string; status: string }[];
   registered: boolean;
+  /**
+   * Whether the federation counts the community (named by the founding act, or vouched for by a
+   * recognised community), and on whose word.
+   */
+  recognition: { recognised: boolean; founding: boolean; depth: bigint; voucher?: { address: Address; name: string } };
 }
 
 export async function communityDetail(client: PublicClient, d: ChainDeployment, id: number): Promise<CommunityDetail> {
@@ -191,6 +197,7 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
   const fedAddress = d.contracts.federationRegistry?.address;
   let affiliations: CommunityDetail["affiliations"] = [];
   let registered = false;
+  let recognition: CommunityDetail["recognition"] = { recognised: false, founding: false, depth: 0n };
   if (fedAddress) {
     registered = await client.readContract({
       address: fedAddress,
@@ -205,6 +212,17 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
         functionName: "affiliationsOf",
         args: [s.timelock],
       });
+      const fed = { address: fedAddress, abi: federationRegistryAbi } as const;
+      const [[recognised, depth], founding, voucher] = await Promise.all([
+        client.readContract({ ...fed, functionName: "recognition", args: [s.timelock] }),
+        client.readContract({ ...fed, functionName: "isFounding", args: [s.timelock] }),
+        client.readContract({ ...fed, functionName: "voucherOf", args: [s.timelock] }),
+      ]);
+      recognition = { recognised, founding, depth };
+      if (voucher !== zeroAddress) {
+        const v = await client.readContract({ ...fed, functionName: "getCommunity", args: [voucher] });
+        recognition.voucher = { address: voucher, name: v.name };
+      }
       const STATUS = ["none", "proposed by the bioregion", "proposed by the guild", "active"];
       affiliations = await Promise.all(
         counterparts.map(async (w, i) => {
@@ -233,7 +251,31 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
     challengeWindow: policy[1],
     affiliations,
     registered,
+    recognition,
   };
+}
+
+/** The federated membership view: whether `account` listed this community there, and if it may. */
+export interface FederatedListing {
+  /** The federated membership contract (undefined when the chain has none). */
+  address?: Address;
+  listed: boolean;
+  member: boolean;
+}
+
+export async function federatedListing(
+  client: PublicClient,
+  d: ChainDeployment,
+  c: CommunitySummary,
+  account?: Address,
+): Promise<FederatedListing> {
+  const address = d.contracts.federatedMembership?.address;
+  if (!address || !account) return { address, listed: false, member: false };
+  const [listed, member] = await Promise.all([
+    client.readContract({ address, abi: federatedMembershipAbi, functionName: "listedCommunitiesOf", args: [account] }),
+    isMember(client, c, account),
+  ]);
+  return { address, listed: listed.some((x) => x.toLowerCase() === c.timelock.toLowerCase()), member };
 }
 
 export async function isMember(client: PublicClient, c: CommunitySummary, account?: Address): Promise<boolean> {
@@ -263,6 +305,38 @@ export interface ContributionView {
   claimableAt: bigint;
   attestedByMe: boolean;
   claimable: boolean;
+}
+
+/** What an attestation of contribution `id` signs besides its id: bound to what the registry holds now. */
+export interface AttestationSubject {
+  contributor: Address;
+  kind: number;
+  amount: bigint;
+  evidenceHash: Hex;
+}
+
+export async function attestationSubject(
+  client: PublicClient,
+  registry: Address,
+  id: bigint,
+): Promise<AttestationSubject> {
+  const r = { address: registry, abi: contributionRegistryAbi } as const;
+  const [k, evidenceHash] = await Promise.all([
+    client.readContract({ ...r, functionName: "getContribution", args: [id] }),
+    client.readContract({ ...r, functionName: "evidenceHashOf", args: [id] }),
+  ]);
+  return { contributor: k.contributor, kind: k.kind, amount: k.amount, evidenceHash };
+}
+
+/** Whether governance removed `account` from the community (it cannot claim until re-admitted). */
+export async function isRemoved(client: PublicClient, c: CommunitySummary, account?: Address): Promise<boolean> {
+  if (!account) return false;
+  return client.readContract({
+    address: c.membership,
+    abi: communityMembershipAbi,
+    functionName: "isRemoved",
+    args: [account],
+  });
 }
 
 export async function contributions(
@@ -463,6 +537,14 @@ export interface RoundSummary {
   token: Address;
   operator: Address;
   schedule: { applicationsStart: bigint; applicationsEnd: bigint; donationsStart: bigint; donationsEnd: bigint };
+  /** The latest the operator may push the end of donations to. */
+  maxDonationsEnd: bigint;
+  /** Seconds after donations close when only reviewers (removals) and the operator (cancel) act. */
+  tallyWindow: bigint;
+  /** When the tally window ends: anyone may finalise from then. */
+  tallyWindowEnd: bigint;
+  /** After finalisation: until then only a project's owner or recipient may claim its payout (0 before). */
+  openClaimAt: bigint;
   reviewers: readonly Address[];
   minDonation: bigint;
   matchCapBps: number;
@@ -480,10 +562,12 @@ export async function listRounds(client: PublicClient, d: ChainDeployment): Prom
 }
 
 export async function roundSummary(client: PublicClient, address: Address, index = -1): Promise<RoundSummary> {
-  const [config, phase, pool] = await Promise.all([
+  const [config, phase, pool, tallyWindowEnd, openClaimAt] = await Promise.all([
     client.readContract({ address, abi: roundAbi, functionName: "config" }),
     client.readContract({ address, abi: roundAbi, functionName: "phase" }),
     client.readContract({ address, abi: roundAbi, functionName: "pool" }),
+    client.readContract({ address, abi: roundAbi, functionName: "tallyWindowEnd" }),
+    client.readContract({ address, abi: roundAbi, functionName: "openClaimAt" }),
   ]);
   return {
     address,
@@ -499,6 +583,10 @@ export async function roundSummary(client: PublicClient, address: Address, index
       donationsStart: BigInt(config.donationsStart),
       donationsEnd: BigInt(config.donationsEnd),
     },
+    maxDonationsEnd: BigInt(config.maxDonationsEnd),
+    tallyWindow: BigInt(config.tallyWindow),
+    tallyWindowEnd,
+    openClaimAt,
     reviewers: config.reviewers,
     minDonation: BigInt(config.minDonation),
     matchCapBps: config.matchCapBps,
@@ -518,6 +606,7 @@ export interface ProjectView {
   paid: boolean;
   approvals: number;
   rejections: number;
+  removalVotes: number;
   myDonation: bigint;
 }
 
@@ -527,15 +616,18 @@ export interface RoundDetail extends RoundSummary {
   myFunding: bigint;
   isReviewer: boolean;
   isOperator: boolean;
+  /** The latest block's timestamp (the chain's clock, not the browser's). */
+  now: bigint;
 }
 
 export async function roundDetail(client: PublicClient, address: Address, account?: Address): Promise<RoundDetail> {
   const r = { address, abi: roundAbi } as const;
-  const [s, count, totalIdealMatch, myFunding] = await Promise.all([
+  const [s, count, totalIdealMatch, myFunding, block] = await Promise.all([
     roundSummary(client, address),
     client.readContract({ ...r, functionName: "projectCount" }),
     client.readContract({ ...r, functionName: "totalIdealMatch" }),
     account ? client.readContract({ ...r, functionName: "fundingOf", args: [account] }) : Promise.resolve(0n),
+    client.getBlock(),
   ]);
   const finalised = s.phase === "finalised";
   const projects = await Promise.all(
@@ -560,6 +652,7 @@ export async function roundDetail(client: PublicClient, address: Address, accoun
         paid: p.paid,
         approvals: p.approvals,
         rejections: p.rejections,
+        removalVotes: p.removalVotes,
         myDonation: mine,
       };
     }),
@@ -572,6 +665,7 @@ export async function roundDetail(client: PublicClient, address: Address, accoun
     myFunding,
     isReviewer: Boolean(me && s.reviewers.some((x) => x.toLowerCase() === me)),
     isOperator: Boolean(me && s.operator.toLowerCase() === me),
+    now: block.timestamp,
   };
 }
 
@@ -698,6 +792,17 @@ export async function work(client: PublicClient, d: ChainDeployment, id: bigint,
   };
 }
 
+/** Native fees held for `beneficiary` by the licence registry (its `receive` refused the push). */
+export async function heldFees(client: PublicClient, d: ChainDeployment, beneficiary?: Address): Promise<bigint> {
+  if (!beneficiary) return 0n;
+  return client.readContract({
+    address: contractAddress(d, "licenceRegistry"),
+    abi: licenceRegistryAbi,
+    functionName: "heldFees",
+    args: [beneficiary],
+  });
+}
+
 export async function verifyLicence(
   client: PublicClient,
   d: ChainDeployment,
@@ -731,6 +836,8 @@ export interface MembraneView {
   pendingIncome: bigint;
   treasuryOwed: bigint;
   nextCloseAt: bigint;
+  /** What earlier epochs carried to the contributors of the next epoch to close. */
+  carriedToContributors: bigint;
   epochs: MembraneEpochView[];
   now: bigint;
 }
@@ -738,13 +845,14 @@ export interface MembraneView {
 export async function membrane(client: PublicClient, c: CommunitySummary, account?: Address): Promise<MembraneView> {
   const m = { address: c.membrane, abi: membraneAbi } as const;
   const asset = zeroAddress;
-  const [shareBps, pendingIncome, treasuryOwed, nextCloseAt, count, block] = await Promise.all([
+  const [shareBps, pendingIncome, treasuryOwed, nextCloseAt, count, block, carriedToContributors] = await Promise.all([
     client.readContract({ ...m, functionName: "treasuryShareBps" }),
     client.readContract({ ...m, functionName: "pendingIncome", args: [asset] }),
     client.readContract({ ...m, functionName: "treasuryOwed", args: [asset] }),
     client.readContract({ ...m, functionName: "nextCloseAt", args: [asset] }),
     client.readContract({ ...m, functionName: "epochCount", args: [asset] }),
     client.getBlock(),
+    client.readContract({ ...m, functionName: "carriedToContributors", args: [asset] }),
   ]);
   const epochs = await Promise.all(
     // Epochs are numbered from 1.
@@ -771,7 +879,16 @@ export async function membrane(client: PublicClient, c: CommunitySummary, accoun
       };
     }),
   );
-  return { asset, shareBps, pendingIncome, treasuryOwed, nextCloseAt, epochs, now: block.timestamp };
+  return {
+    asset,
+    shareBps,
+    pendingIncome,
+    treasuryOwed,
+    nextCloseAt,
+    carriedToContributors,
+    epochs,
+    now: block.timestamp,
+  };
 }
 
 // ------------------------------------------------------------------------------------------- federation

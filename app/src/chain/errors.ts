@@ -23,6 +23,8 @@ export const SUITE_ERRORS: Abi = (Object.values(generated) as unknown[])
   .filter((item) => item.type === "error");
 
 const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalised", "cancelled"];
+const PROJECT_STATUS = ["none", "pending", "approved", "rejected", "removed"];
+const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const when = (t: unknown) => new Date(Number(t) * 1000).toLocaleString();
 const short = (a: unknown) => {
   const s = String(a);
@@ -46,6 +48,16 @@ const SENTENCES: Record<string, (a: Args) => string> = {
   ContributionRegistryVoucherRedeemed: (a) => `Voucher ${a[0]} was already redeemed.`,
   ContributionRegistryExpired: (a) => `This signature expired at ${when(a[0])}; ask for a new one.`,
   ContributionRegistryNotSteward: (a) => `${short(a[0])} is not a steward of this community.`,
+  ContributionRegistryStewardBudgetExceeded: (a) =>
+    `This voucher is worth ${formatEther(BigInt(String(a[1])))} tokens but steward ${short(a[0])} may mint only ${formatEther(BigInt(String(a[2])))} more this period; ask for a smaller voucher or wait for the next period.`,
+  ContributionRegistrySelfChallenge: (a) => `You submitted contribution ${a[0]}; you cannot challenge your own work.`,
+  ContributionRegistrySelfVoucher: () => "A steward's voucher cannot pay the steward itself.",
+  ContributionRegistryInvalidSignature: (a) =>
+    `The signature is not ${short(a[0])}'s over this contribution as it stands (contributor, kind, amount, evidence); ask for a new one.`,
+  MembershipRemovedByGovernance: (a) =>
+    `Governance removed ${short(a[0])}; only a governance vote can admit them again, not endorsements.`,
+  CommunityGovernorProposalNotExpired: (a) =>
+    `Proposal ${short(a[0])} has not expired (it is ${PROPOSAL_STATES[Number(a[1])] ?? a[1]}); only an expired proposal can be cancelled this way.`,
   EpochAllocationsAlreadyClaimed: (a) => `This allocation of epoch ${a[0]} was already claimed.`,
   EpochAllocationsInvalidProof: (a) => `The proof does not match epoch ${a[0]}'s published tree; load the right file.`,
   EpochAllocationsClaimClosed: (a) => `Claims for epoch ${a[0]} closed at ${when(a[1])}.`,
@@ -65,8 +77,17 @@ const SENTENCES: Record<string, (a: Args) => string> = {
     `The round is in its ${PHASES[Number(a[0])] ?? a[0]} phase; this needs the ${PHASES[Number(a[1])] ?? a[1]} phase.`,
   RoundBelowMinimum: (a) => `A donation must be at least ${formatEther(BigInt(String(a[1])))}.`,
   RoundProjectNotApproved: (a) => `Project ${a[0]} is not approved for donations.`,
-  RoundNotReviewer: () => "Only the round's reviewers can review applications.",
-  RoundAlreadyReviewed: (a) => `You have already reviewed project ${a[0]}.`,
+  RoundNotReviewer: () => "Only the round's reviewers can review applications or vote to remove projects.",
+  RoundAlreadyReviewed: (a) => `You have already voted on project ${a[0]} at this stage.`,
+  RoundStageChanged: (a) =>
+    `Project ${a[0]} is now ${PROJECT_STATUS[Number(a[2])] ?? a[2]}, no longer ${PROJECT_STATUS[Number(a[1])] ?? a[1]}: another reviewer's vote came first. Reload to see it.`,
+  RoundTallyWindowOpen: (a) =>
+    `Donations have closed but the tally window is open until ${when(a[0])}; the round can be finalised after that.`,
+  RoundClaimReserved: (a) =>
+    `Until ${when(a[2])} only project ${a[0]}'s owner or recipient may claim its payout; anyone may after that.`,
+  RoundInvalidTallyWindow: () => "The tally window must last between 1 hour and 30 days.",
+  RoundInvalidMaxDonationsEnd: () =>
+    "The latest end of donations must be after their scheduled end, and at most 365 days after it.",
   RoundNotOperator: () => "Only the round's operator can do this.",
   RoundNotProjectOwner: (a) => `Only project ${a[0]}'s owner can change it.`,
   RoundIneligibleDonor: (a) => `${short(a[0])} is not eligible to donate in this round.`,
@@ -87,11 +108,32 @@ const SENTENCES: Record<string, (a: Args) => string> = {
     "This account is not a commons user of the work (not a member, a recognised cooperative or a charter signatory).",
   LicenceRegistryNotLicensee: () => "Only the licensee can do this.",
   LicenceRegistryNotRenewable: () => "These terms cannot be renewed; request a new licence.",
+  LicenceRegistryTermsChanged: (a) =>
+    `The terms of work ${a[0]} changed from version ${a[1]} (the one you saw) to ${a[2]}; reload, read the new terms and request again.`,
+  LicenceRegistryNothingHeld: () => "No licence fees are held for this account.",
   LicenceRegistryWorkSuperseded: (a) => `Work ${a[0]} was superseded by work ${a[1]}; licence the new version.`,
   FederationFundingNothingDue: (a) =>
     `Nothing of grant ${a[0]} is due yet; the next tranche falls due on ${when(a[1])}.`,
   FederationFundingNotAffiliated: () => "The two communities are not affiliated; a grant needs an active affiliation.",
   FederationRegistryAlreadyProposed: () => "This affiliation was already proposed; the other side must accept it.",
+  FederationRegistryNotFounder: () => "Only the founder named at deployment can perform the founding act.",
+  FederationRegistryAlreadyFounded: () =>
+    "The federation was founded already; communities are now recognised only through vouches.",
+  FederationRegistryVoucherNotRecognised: () =>
+    "This community is not recognised by the federation, so it cannot vouch for another.",
+  FederationRegistryAlreadyRecognised: (a) => `${short(a[0])} is already recognised by the federation.`,
+  FederationRegistryTooDeep: (a) =>
+    `This community is ${a[1]} vouches away from a founding community: one it vouched for would be too far.`,
+  FederationRegistryNotVoucher: (a) => `Only the community that vouched for ${short(a[1])}, or itself, can withdraw it.`,
+  FederationRegistryNotVouched: (a) => `Nobody vouched for ${short(a[0])} and it is not a founding community.`,
+  FederationRegistryUnknownCommunity: (a) => `${short(a[0])} is not registered in the federation.`,
+  FederatedMembershipNotRecognised: (a) =>
+    `The federation does not recognise ${short(a[0])}; its members cannot list it until a recognised community vouches for it.`,
+  FederatedMembershipNotMember: (a) => `${short(a[0])} is not a member of that community.`,
+  FederatedMembershipAlreadyListed: () => "You have already listed this community.",
+  FederatedMembershipTooManyCommunities: (a) => `An account can list at most ${a[1]} communities; leave one first.`,
+  FederatedMembershipExpiredSignature: (a) => `This signed listing expired at ${when(a[0])}; sign a new one.`,
+  FederatedMembershipInvalidSignature: (a) => `The signature is not ${short(a[0])}'s over this listing and nonce.`,
   ERC20InsufficientBalance: (a) =>
     `The balance is ${formatEther(BigInt(String(a[1])))}, below the ${formatEther(BigInt(String(a[2])))} needed.`,
   ERC20InsufficientAllowance: () => "The token allowance is too low; approve the amount first.",
@@ -100,7 +142,7 @@ const SENTENCES: Record<string, (a: Args) => string> = {
 /** "RoundTooManyProjects" -> "Round: too many projects". */
 function fromName(name: string, args: Args): string {
   const m =
-    /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
+    /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|CommunityGovernor|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|FederatedCommunityList|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
       name,
     );
   const [part, rest] = m ? [m[1], m[2]] : ["", name];

@@ -1,7 +1,7 @@
 /** A member's contributions: submit with evidence, attest others', claim once cleared. */
 import { keccak256, toBytes } from "viem";
 
-import { contributions, type CommunityDetail } from "../chain/data";
+import { contributions, isRemoved, type CommunityDetail } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi } from "../generated";
 import { Action, Addr, eth, Field, TxForm, when } from "../ui";
@@ -10,12 +10,19 @@ import { LoadSignedFile, SignAttestation } from "./SignedFiles";
 export function Contributions({ c, member }: { c: CommunityDetail; member: boolean }) {
   const { account } = useSuite();
   const q = useData(["contributions", c.id], (s) => contributions(s.client, s.d, c, s.account));
+  const removed = useData(["removed", c.id], (s) => isRemoved(s.client, c, s.account));
   const me = account?.toLowerCase();
   const notMember = !account ? "Connect a wallet first." : !member ? "Only members can do this." : false;
   const mine = (q.data ?? []).filter((k) => k.contributor.toLowerCase() === me);
   const sum = (st: string[]) => mine.filter((k) => st.includes(k.status)).reduce((s, k) => s + k.amount, 0n);
   return (
     <section>
+      {removed.data ? (
+        <p className="error" data-testid="removed">
+          Governance removed you from this community: you cannot submit or claim until it admits you again (an
+          endorsement cannot).
+        </p>
+      ) : null}
       <h2>Submit a contribution</h2>
       <TxForm
         label="Submit contribution"

@@ -10,7 +10,7 @@ import { getAddress, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import type { CommunityDetail } from "../chain/data";
+import { attestationSubject, type AttestationSubject, type CommunityDetail } from "../chain/data";
 import { explain } from "../chain/errors";
 import { useSend, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi, epochAllocationsAbi } from "../generated";
@@ -18,10 +18,15 @@ import { Field } from "../ui";
 
 const DOMAIN_NAME = "Cosmolocal ContributionRegistry";
 
+/**
+ * The attestation binds what is attested (contributor, kind, amount, evidence hash: scripts/lib/contributions.ts
+ * ATTESTATION_TYPES), read from the registry by `attestationSubject`.
+ */
 export function attestationTypedData(
   chainId: number,
   registry: Address,
   id: bigint,
+  subject: AttestationSubject,
   attestor: Address,
   deadline: bigint,
 ) {
@@ -30,12 +35,24 @@ export function attestationTypedData(
     types: {
       Attestation: [
         { name: "contributionId", type: "uint256" },
+        { name: "contributor", type: "address" },
+        { name: "kind", type: "uint32" },
+        { name: "amount", type: "uint256" },
+        { name: "evidenceHash", type: "bytes32" },
         { name: "attestor", type: "address" },
         { name: "deadline", type: "uint256" },
       ],
     },
     primaryType: "Attestation" as const,
-    message: { contributionId: id, attestor, deadline },
+    message: {
+      contributionId: id,
+      contributor: subject.contributor,
+      kind: subject.kind,
+      amount: subject.amount,
+      evidenceHash: subject.evidenceHash,
+      attestor,
+      deadline,
+    },
   };
 }
 
@@ -51,7 +68,7 @@ interface VoucherFile {
   registry: string;
   chainId: string;
   steward: string;
-  voucher: { contributor: string; amount: string; kind: string; id: string; deadline: string };
+  voucher: { contributor: string; kind: string; units: string; id: string; deadline: string };
   signature: Hex;
 }
 interface TreeFile {
@@ -64,7 +81,7 @@ interface TreeFile {
 /** "Sign my attestation" for a pending contribution: returns the file to hand to a relayer. */
 export function SignAttestation({ c, id }: { c: CommunityDetail; id: bigint }) {
   const config = useConfig();
-  const { account, d } = useSuite();
+  const { account, d, client } = useSuite();
   const [file, setFile] = useState<string>();
   const [error, setError] = useState<string>();
   if (!account) return null;
@@ -77,9 +94,10 @@ export function SignAttestation({ c, id }: { c: CommunityDetail; id: bigint }) {
           setError(undefined);
           try {
             const deadline = BigInt(Math.floor(Date.now() / 1000) + 7 * 86_400);
+            const subject = await attestationSubject(client, c.registry, id);
             const signature = await signTypedData(
               config,
-              attestationTypedData(d.chainId, c.registry, id, account, deadline),
+              attestationTypedData(d.chainId, c.registry, id, subject, account, deadline),
             );
             const f: AttestationFile = {
               registry: c.registry,
@@ -162,8 +180,8 @@ export function LoadSignedFile({ c }: { c: CommunityDetail }) {
         args: [
           {
             contributor: getAddress(v.contributor),
-            amount: BigInt(v.amount),
             kind: Number(v.kind),
+            units: BigInt(v.units),
             id: BigInt(v.id),
             deadline: BigInt(v.deadline),
           },

@@ -1,16 +1,51 @@
-/** Federation: affiliations, grants and their tranche schedules, claiming due tranches. */
-import { grantsOf, type CommunityDetail } from "../chain/data";
+/**
+ * Federation: recognition (founding, or vouched for by whom), a member listing itself in the federated
+ * membership, affiliations, grants and their tranche schedules, claiming due tranches.
+ */
+import { federatedListing, grantsOf, type CommunityDetail } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
-import { federationFundingAbi, federationRegistryAbi } from "../generated";
+import { federatedMembershipAbi, federationFundingAbi, federationRegistryAbi } from "../generated";
 import { Action, Addr, eth, when } from "../ui";
 
 export function Federation({ c }: { c: CommunityDetail }) {
-  const { d } = useSuite();
+  const { d, account } = useSuite();
   const q = useData(["grants", c.id], (s) => grantsOf(s.client, s.d, c));
+  const listing = useData(["federated-listing", c.id], (s) => federatedListing(s.client, s.d, c, s.account));
+  const r = c.recognition;
+  const l = listing.data;
   const funding = d.contracts.federationFunding?.address;
   const registry = d.contracts.federationRegistry?.address;
   return (
     <section>
+      <h2>Recognition</h2>
+      <p data-testid="recognition">
+        {!c.registered
+          ? "Not registered in the federation."
+          : !r.recognised
+            ? "Registered, not recognised: a recognised community's governance must vouch for it."
+            : r.founding
+              ? "Recognised: a founding community of the federation."
+              : r.voucher
+                ? `Recognised: vouched for by ${r.voucher.name}, ${r.depth} vouch(es) from a founding community.`
+                : "Recognised."}
+        {r.voucher && !r.recognised ? ` (vouched for by ${r.voucher.name}, whose own recognition has lapsed)` : ""}
+      </p>
+      {l?.address && account ? (
+        <div data-testid="federated-listing">
+          {l.listed ? (
+            <p>You are listed as a member of this community in the federated membership.</p>
+          ) : (
+            <Action
+              label="List me in the federation"
+              blocked={
+                (!l.member && "Only a member of this community can list it.") ||
+                (!r.recognised && "The federation does not recognise this community yet.")
+              }
+              call={{ address: l.address, abi: federatedMembershipAbi, functionName: "join", args: [c.timelock] }}
+            />
+          )}
+        </div>
+      ) : null}
       <h2>Affiliations</h2>
       {!c.registered && registry ? (
         <Action

@@ -9,7 +9,7 @@ import { formatEther, getAddress, isAddress, parseEther, type Address } from "vi
 import { estimatedMatch, matchAfter, roundDetail, type ProjectView, type RoundDetail } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { roundAbi } from "../generated";
-import { Action, Addr, Bars, eth, Field, num, TxForm, when } from "../ui";
+import { Action, Addr, Bars, duration, eth, Field, num, TxForm, when } from "../ui";
 import { cart } from "./cart";
 
 export function RoundPage({ address }: { address: Address }) {
@@ -33,7 +33,21 @@ export function RoundPage({ address }: { address: Address }) {
             </li>
             <li>
               Donations {when(r.schedule.donationsStart)} → {when(r.schedule.donationsEnd)}
+              {r.maxDonationsEnd > r.schedule.donationsEnd
+                ? ` (the operator may extend them to ${when(r.maxDonationsEnd)})`
+                : ""}
             </li>
+            <li data-testid="tally-window">
+              Tally window {when(r.schedule.donationsEnd)} → {when(r.tallyWindowEnd)} ({duration(r.tallyWindow)}):
+              reviewers may still remove projects and the operator cancel; anyone may finalise after it
+            </li>
+            {r.openClaimAt > 0n ? (
+              <li data-testid="claim-period">
+                {r.openClaimAt > r.now
+                  ? `Until ${when(r.openClaimAt)}, only a project's owner or recipient may claim its payout; anyone after that`
+                  : `Since ${when(r.openClaimAt)}, anyone may trigger a project's payout`}
+              </li>
+            ) : null}
           </ol>
           <Bars
             title="Donations and estimated matches per project"
@@ -96,7 +110,14 @@ export function RoundPage({ address }: { address: Address }) {
             </TxForm>
           ) : null}
           {r.phase === "tallying" ? (
-            <Action label="Finalise the round" call={{ address, abi: roundAbi, functionName: "finalize" }} />
+            <Action
+              label="Finalise the round"
+              blocked={
+                r.now < r.tallyWindowEnd &&
+                `The tally window is open until ${when(r.tallyWindowEnd)}; the round can be finalised after it.`
+              }
+              call={{ address, abi: roundAbi, functionName: "finalize" }}
+            />
           ) : null}
           {(r.phase === "finalised" || r.phase === "cancelled") && r.myFunding > 0n ? (
             <Action label="Reclaim my leftover" call={{ address, abi: roundAbi, functionName: "reclaimFunding" }} />
@@ -136,28 +157,29 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         <Addr a={p.recipient} />
         {p.myDonation > 0n ? ` · you gave ${eth(p.myDonation)} ETH` : ""}
       </p>
-      {r.isReviewer && (r.phase === "applications" || r.phase === "review" || r.phase === "donations") ? (
+      {r.isReviewer && ["applications", "review", "donations", "tallying"].includes(r.phase) ? (
         <p>
           {p.status === "pending" ? (
             <>
               <Action
                 label={`Admit project ${p.id}`}
-                call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, true] }}
+                call={{ address: r.address, abi: roundAbi, functionName: "reviewApplication", args: [p.id, true] }}
               />
               <Action
                 kind="secondary"
                 label={`Refuse project ${p.id}`}
-                call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }}
+                call={{ address: r.address, abi: roundAbi, functionName: "reviewApplication", args: [p.id, false] }}
               />
             </>
           ) : null}
-          {p.status === "approved" && r.phase !== "donations" ? (
+          {p.status === "approved" ? (
             <Action
               kind="secondary"
-              label={`Remove project ${p.id}`}
-              call={{ address: r.address, abi: roundAbi, functionName: "review", args: [p.id, false] }}
+              label={`Vote to remove project ${p.id}`}
+              call={{ address: r.address, abi: roundAbi, functionName: "voteRemoval", args: [p.id] }}
             />
           ) : null}
+          {p.removalVotes > 0 ? ` ${p.removalVotes} vote(s) to remove so far.` : ""}
         </p>
       ) : null}
       {p.status === "approved" && r.phase === "donations" ? (
@@ -190,6 +212,12 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
       {r.phase === "finalised" && !p.paid && p.status === "approved" ? (
         <Action
           label={`Pay project ${p.id}`}
+          blocked={
+            r.openClaimAt > r.now &&
+            !own &&
+            account?.toLowerCase() !== p.recipient.toLowerCase() &&
+            `Until ${when(r.openClaimAt)} only the project's owner or recipient may claim its payout.`
+          }
           call={{ address: r.address, abi: roundAbi, functionName: "claim", args: [p.id] }}
         />
       ) : null}

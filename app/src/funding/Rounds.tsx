@@ -47,6 +47,13 @@ export function Rounds() {
             .filter(Boolean);
           if (!reviewers.length) reviewers.push(account!);
           for (const r of reviewers) if (!isAddress(r)) throw new Error(`Reviewer ${r} is not an address.`);
+          const tallyHours = Number(f.get("tally") || "24");
+          if (!(tallyHours >= 1 && tallyHours <= 720))
+            throw new Error("The tally window lasts between 1 hour and 30 days (720 hours).");
+          const extendDays = Number(f.get("extend") || "0");
+          if (!(extendDays >= 0 && extendDays <= 365))
+            throw new Error("The operator may extend donations by 0 to 365 days.");
+          const maxDonationsEnd = donationsEnd + BigInt(Math.round(extendDays * 86_400));
           const capPercent = Number(f.get("cap") || "0");
           if (capPercent < 0 || capPercent > 100) throw new Error("The cap is a percentage between 0 and 100.");
           return {
@@ -59,11 +66,13 @@ export function Rounds() {
                 minDonation: parseEther(String(f.get("min") || "0")),
                 eligibility: zeroAddress,
                 matchCapBps: Math.round(capPercent * 100),
+                tallyWindow: Math.round(tallyHours * 3600),
                 applicationsStart,
                 applicationsEnd,
                 donationsStart,
                 donationsEnd,
                 operator: account!,
+                maxDonationsEnd,
                 matchCapAmount: 0n,
                 eligibilityConfig: zeroHash,
                 reviewers: reviewers.map((r) => getAddress(r)),
@@ -88,6 +97,12 @@ export function Rounds() {
         </Field>
         <Field label="Donations last (minutes)">
           <input name="donateFor" type="number" min="0" defaultValue="60" />
+        </Field>
+        <Field label="Tally window after donations (hours, 1 to 720)">
+          <input name="tally" type="number" min="1" max="720" step="any" defaultValue="24" />
+        </Field>
+        <Field label="The operator may extend donations by up to (days, 0 to 365)">
+          <input name="extend" type="number" min="0" max="365" step="any" defaultValue="0" />
         </Field>
         <Field label="Match cap per project (% of the pool, 0 = none)">
           <input name="cap" type="number" min="0" max="100" defaultValue="0" />

@@ -182,6 +182,36 @@ export function Governance({ c }: { c: CommunityDetail }) {
                   </Field>
                 </TxForm>
               ) : null}
+              {fedRegistry ? (
+                <TxForm
+                  label="Propose vouch"
+                  blocked={
+                    canPropose ||
+                    (!c.recognition.recognised &&
+                      "Only a community the federation recognises can vouch for another (see the Federation tab).")
+                  }
+                  build={(f) => {
+                    const other = String(f.get("community")).trim();
+                    if (!isAddress(other)) throw new Error("Give the other community's timelock address.");
+                    return propose(`Vouch for ${other} in the federation`, [
+                      {
+                        target: fedRegistry,
+                        value: 0n,
+                        data: encodeFunctionData({
+                          abi: federationRegistryAbi,
+                          functionName: "vouch",
+                          args: [getAddress(other)],
+                        }),
+                      },
+                    ]);
+                  }}
+                >
+                  <h3>Vouch for a community (federation)</h3>
+                  <Field label="The community to vouch for (its timelock address)">
+                    <input name="community" required placeholder="0x…" />
+                  </Field>
+                </TxForm>
+              ) : null}
               {fedFunding ? (
                 <TxForm
                   label="Propose grant"
@@ -329,6 +359,19 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
           blocked={p.eta > now && `Executable from ${when(p.eta)}.`}
           call={{ address: c.governor, abi: communityGovernorAbi, functionName: "execute", args: ops }}
         />
+      ) : null}
+      {p.state === "Expired" ? (
+        <>
+          <p className="muted">
+            This proposal expired (not queued, or not executed, within 30 days). Anyone may cancel it, with its
+            timelock operation, so that nobody can execute it later.
+          </p>
+          <Action
+            kind="secondary"
+            label="Cancel the expired proposal"
+            call={{ address: c.governor, abi: communityGovernorAbi, functionName: "cancelExpired", args: ops }}
+          />
+        </>
       ) : null}
     </div>
   );

@@ -8,7 +8,7 @@ import { getAddress, isAddress, keccak256, parseEther, toBytes, zeroHash } from 
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
-import { listWorks, verifyLicence, type WorkView } from "../chain/data";
+import { heldFees, listWorks, verifyLicence, type WorkView } from "../chain/data";
 import { contractAddress } from "../chain/deployments";
 import { explain } from "../chain/errors";
 import { Loading, useData, useSend, useSuite } from "../chain/hooks";
@@ -17,11 +17,28 @@ import { Action, Addr, duration, eth, Field, TxForm, when } from "../ui";
 
 export function Works() {
   const q = useData(["works"], (s) => listWorks(s.client, s.d, s.account));
-  const { d, client } = useSuite();
+  const { d, client, account } = useSuite();
+  const held = useData(["held-fees"], (s) => heldFees(s.client, s.d, s.account));
   const [verified, setVerified] = useState<string>();
   return (
     <section>
       <h1>Works and licences</h1>
+      {account && held.data ? (
+        <div className="card" data-testid="held-fees">
+          <p>
+            {eth(held.data)} ETH of licence fees are held for you (your account refused them when they were paid).
+          </p>
+          <Action
+            label="Withdraw held fees"
+            call={{
+              address: contractAddress(d, "licenceRegistry"),
+              abi: licenceRegistryAbi,
+              functionName: "withdrawHeldFees",
+              args: [account],
+            }}
+          />
+        </div>
+      ) : null}
       <Loading what={q}>
         {(q.data ?? []).map((w) => (
           <WorkCard key={String(w.id)} w={w} />
@@ -108,7 +125,8 @@ function WorkCard({ w }: { w: WorkView }) {
             address: registry,
             abi: licenceRegistryAbi,
             functionName: "requestLicence",
-            args: [w.id, cls, maxFee, t.revenueShareBps],
+            // The terms version shown on this card: the request fails if the steward changed the terms since.
+            args: [w.id, w.termsVersion, cls, maxFee, t.revenueShareBps],
             value,
           };
         }}
@@ -125,6 +143,10 @@ function WorkCard({ w }: { w: WorkView }) {
             <input type="radio" name="class" value="0" /> non-commercial
           </label>
         </fieldset>
+        <p className="muted" data-testid="pinned-version">
+          You accept terms v{String(w.termsVersion)} as shown; if they change before your request is mined, nothing is
+          sent and you can review the new ones. A charter signatory's first commons licence waits for the steward.
+        </p>
         <Field
           label="Most I accept to pay per period (ETH)"
           hint="Pinned in the licence: a later fee rise cannot charge you more."

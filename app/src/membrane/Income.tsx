@@ -48,6 +48,8 @@ export function Income({ c }: { c: CommunityDetail }) {
             <dl className="facts">
               <dt>Waiting for the next epoch</dt>
               <dd data-testid="pending-income">{eth(m.pendingIncome)} ETH</dd>
+              <dt>Carried to the next epoch's contributors</dt>
+              <dd data-testid="carried">{eth(m.carriedToContributors)} ETH</dd>
               <dt>Owed to the treasury</dt>
               <dd>{eth(m.treasuryOwed)} ETH</dd>
               <dt>Next close</dt>
