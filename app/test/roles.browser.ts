@@ -7,13 +7,15 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
-import { createPublicClient, encodeFunctionData, http, parseEther, type Address } from "viem";
+import { createPublicClient, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address } from "viem";
 
 import {
   communityFactoryAbi,
   communityGovernorAbi,
   contributionRegistryAbi,
   contributionTokenAbi,
+  federatedMembershipAbi,
+  federationRegistryAbi,
   licenceRegistryAbi,
   membraneAbi,
   roundAbi,
@@ -455,6 +457,21 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const ben = await as("ben", "/c/1/federation");
     await send(ben, ben.getByTestId("grant").last().getByRole("button", { name: "Claim due tranches" }));
     assert.equal((await client.getBalance({ address: ws.timelock })) - before, parseEther("1"));
+    // Recognition: the founding act named the watershed; Ben, a member, lists himself in the federation.
+    const fed = { address: w.contracts.federationRegistry, abi: federationRegistryAbi } as const;
+    assert.equal(await client.readContract({ ...fed, functionName: "isFounding", args: [ws.timelock] }), true);
+    await ben.getByTestId("recognition").filter({ hasText: "a founding community" }).waitFor();
+    const fm = { address: w.contracts.federatedMembership, abi: federatedMembershipAbi } as const;
+    const listedBefore = await client.readContract({ ...fm, functionName: "listedCommunitiesOf", args: [addr("ben")] });
+    assert.equal(listedBefore.includes(ws.timelock), false);
+    await send(ben, ben.getByRole("button", { name: "List me in the federation" }));
+    const listed = await client.readContract({ ...fm, functionName: "listedCommunitiesOf", args: [addr("ben")] });
+    assert.ok(listed.some((x) => x.toLowerCase() === ws.timelock.toLowerCase()));
+    assert.equal(
+      await client.readContract({ ...fm, functionName: "isMemberOf", args: [addr("ben"), ws.timelock] }),
+      true,
+    );
+    await ben.getByText("You are listed as a member of this community in the federated membership.").waitFor();
     await shot(ben, "federation");
   });
 
@@ -518,6 +535,41 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `page is ${width} px wide`);
     await shot(page, "mobile");
+  });
+
+  it("governance: a succeeded proposal nobody queued expires, and anyone cancels it in one click", async () => {
+    const c = await community(1);
+    const gov = { address: c.governor, abi: communityGovernorAbi } as const;
+    const description = `Pay 0.01 ETH to ${addr("riparian")}: left to expire`;
+    const targets = [addr("riparian")];
+    const values = [parseEther("0.01")];
+    const calldatas = ["0x" as const];
+    // Proposed and voted from the node's unlocked accounts (the app's forms are covered above).
+    const tx = (from: Person, functionName: "propose" | "castVote", args: readonly unknown[]) =>
+      w.rpc("eth_sendTransaction", [
+        {
+          from: addr(from),
+          to: c.governor,
+          data: encodeFunctionData({ abi: communityGovernorAbi, functionName, args } as never),
+        },
+      ]);
+    await tx("ana", "propose", [targets, values, calldatas, description]);
+    const id = await client.readContract({
+      ...gov,
+      functionName: "getProposalId",
+      args: [targets, values, calldatas, keccak256(toBytes(description))],
+    });
+    await w.advance(Number(await client.readContract({ ...gov, functionName: "votingDelay" })) + 1);
+    for (const v of ["ana", "eli"] as const) await tx(v, "castVote", [id, 1]);
+    await w.advance(Number(await client.readContract({ ...gov, functionName: "votingPeriod" })) + 30 * 86_400 + 2);
+    assert.equal(await client.readContract({ ...gov, functionName: "state", args: [id] }), 6, "Expired");
+    const dana = await as("dana", "/c/1/governance");
+    const card = dana.getByTestId("proposal").filter({ hasText: "left to expire" }).first();
+    await card.getByTestId("proposal-state").filter({ hasText: "Expired" }).waitFor();
+    await send(dana, card.getByRole("button", { name: "Cancel the expired proposal" }));
+    assert.equal(await client.readContract({ ...gov, functionName: "state", args: [id] }), 2, "Canceled");
+    const cancelled = await client.getContractEvents({ ...gov, eventName: "ExpiredProposalCancelled", fromBlock: 0n });
+    assert.equal(cancelled[cancelled.length - 1].args.caller, addr("dana"));
   });
 
   it("RPC requests per screen, and the time to an interactive community page", async () => {
