@@ -351,7 +351,10 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     const openClaimAt = await client.readContract({ ...r, functionName: "openClaimAt" });
     assert.ok(openClaimAt > 0n);
     // For three days only the owner or recipient may claim: the funder sees the button held back.
-    await fern.getByTestId("claim-period").filter({ hasText: /only a project's owner or recipient/ }).waitFor();
+    await fern
+      .getByTestId("claim-period")
+      .filter({ hasText: /only a project's owner or recipient/ })
+      .waitFor();
     assert.equal(await fern.getByRole("button", { name: "Pay project 1" }).isDisabled(), true);
     const before = await client.getBalance({ address: addr("riparian") });
     const riparian = await as("riparian", `/round/${round}`);
@@ -373,7 +376,11 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     assert.match((await iris.getByTestId("applies").first().textContent()) ?? "", /commercial \(1 ETH\)/);
     const work = await client.readContract({ ...reg, functionName: "work", args: [1n] });
     const seen = work.termsVersion;
-    await iris.getByTestId("pinned-version").first().filter({ hasText: `terms v${seen}` }).waitFor();
+    await iris
+      .getByTestId("pinned-version")
+      .first()
+      .filter({ hasText: `terms v${seen}` })
+      .waitFor();
     // The steward publishes new terms while Iris reads the old ones: her request names the version she saw
     // and is refused before her wallet opens, in words.
     const terms = await client.readContract({ ...reg, functionName: "terms", args: [1n, seen] });

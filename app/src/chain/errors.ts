@@ -124,7 +124,8 @@ const SENTENCES: Record<string, (a: Args) => string> = {
   FederationRegistryAlreadyRecognised: (a) => `${short(a[0])} is already recognised by the federation.`,
   FederationRegistryTooDeep: (a) =>
     `This community is ${a[1]} vouches away from a founding community: one it vouched for would be too far.`,
-  FederationRegistryNotVoucher: (a) => `Only the community that vouched for ${short(a[1])}, or itself, can withdraw it.`,
+  FederationRegistryNotVoucher: (a) =>
+    `Only the community that vouched for ${short(a[1])}, or itself, can withdraw it.`,
   FederationRegistryNotVouched: (a) => `Nobody vouched for ${short(a[0])} and it is not a founding community.`,
   FederationRegistryUnknownCommunity: (a) => `${short(a[0])} is not registered in the federation.`,
   FederatedMembershipNotRecognised: (a) =>

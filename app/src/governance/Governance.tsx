@@ -363,8 +363,8 @@ function Proposal({ p, c, now, unit }: { p: ProposalView; c: CommunityDetail; no
       {p.state === "Expired" ? (
         <>
           <p className="muted">
-            This proposal expired (not queued, or not executed, within 30 days). Anyone may cancel it, with its
-            timelock operation, so that nobody can execute it later.
+            This proposal expired (not queued, or not executed, within 30 days). Anyone may cancel it, with its timelock
+            operation, so that nobody can execute it later.
           </p>
           <Action
             kind="secondary"

@@ -25,9 +25,7 @@ export function Works() {
       <h1>Works and licences</h1>
       {account && held.data ? (
         <div className="card" data-testid="held-fees">
-          <p>
-            {eth(held.data)} ETH of licence fees are held for you (your account refused them when they were paid).
-          </p>
+          <p>{eth(held.data)} ETH of licence fees are held for you (your account refused them when they were paid).</p>
           <Action
             label="Withdraw held fees"
             call={{
