@@ -57,19 +57,27 @@ async function send(page: Page, button: ReturnType<Page["getByRole"]> | (() => P
   const before = await topTx(page);
   if (typeof button === "function") await button();
   else await button.click();
-  await page.waitForFunction(
-    (prev) => {
-      const li = document.querySelector("[data-testid=tx]");
-      if (!li || li.getAttribute("data-id") === prev) {
-        // No new transaction yet: an error shown beside the button ends the wait too.
-        return Boolean(document.querySelector("[role=alert]"));
-      }
-      const s = li.querySelector("[data-testid=tx-status]")?.textContent ?? "";
-      return s === "mined" || s === "failed";
-    },
-    before,
-    { timeout: 60_000 },
-  );
+  await page
+    .waitForFunction(
+      (prev) => {
+        const li = document.querySelector("[data-testid=tx]");
+        if (!li || li.getAttribute("data-id") === prev) {
+          // No new transaction yet: an error shown beside the button ends the wait too.
+          return Boolean(document.querySelector("[role=alert]"));
+        }
+        const s = li.querySelector("[data-testid=tx-status]")?.textContent ?? "";
+        return s === "mined" || s === "failed";
+      },
+      before,
+      { timeout: 60_000 },
+    )
+    .catch(async (e: Error) => {
+      // Say what the page shows: the newest transactions and the button's state.
+      const txs = await page.getByTestId("tx").allTextContents();
+      throw new Error(
+        `${e.message}\n  transactions shown: ${txs.slice(0, 3).join(" | ") || "none"} (before: ${before})`,
+      );
+    });
   const li = page.getByTestId("tx").first();
   const id = await topTx(page);
   const status = id !== before ? await li.getByTestId("tx-status").textContent() : "not sent";
@@ -400,7 +408,7 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
     await w.rpc("hardhat_stopImpersonatingAccount", [work.steward]);
     assert.equal((await client.readContract({ ...reg, functionName: "work", args: [1n] })).termsVersion, seen + 1n);
     const nonce = await client.getTransactionCount({ address: addr("iris") });
-    await iris.getByRole("button", { name: "Request licence" }).first().click();
+    await iris.getByRole("button", { name: "Request licence", exact: true }).first().click();
     await iris
       .getByRole("alert")
       .filter({ hasText: `changed from version ${seen} (the one you saw) to ${seen + 1n}` })
@@ -413,7 +421,7 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
       .first()
       .filter({ hasText: `terms v${seen + 1n}` })
       .waitFor();
-    await send(iris, iris.getByRole("button", { name: "Request licence" }).first());
+    await send(iris, iris.getByRole("button", { name: "Request licence", exact: true }).first());
     assert.equal(await client.readContract({ ...reg, functionName: "isLicensed", args: [1n, addr("iris")] }), true);
     const licenceId = await client.readContract({ ...reg, functionName: "licenceOf", args: [1n, addr("iris")] });
     const licence = await client.readContract({ ...reg, functionName: "licence", args: [licenceId] });
@@ -513,7 +521,7 @@ describe("the wallet app in a browser", { timeout: 900_000 }, () => {
 
     await w.rpc("hardhat_setBalance", [addr("poor"), "0x38D7EA4C68000"]); // 0.001 ETH
     const poor = await as("poor", "/works");
-    await poor.getByRole("button", { name: "Request licence" }).first().click();
+    await poor.getByRole("button", { name: "Request licence", exact: true }).first().click();
     await poor
       .getByRole("alert")
       .filter({ hasText: /This sends 1 ETH and the account holds 0.001/ })
