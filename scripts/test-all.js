@@ -8,7 +8,9 @@
  *   - the tests that need the optimised build: the gas regression (test/bench) and every test file
  *     that behaves differently under coverage (it mentions __SOLIDITY_COVERAGE_RUNNING);
  *   - the end-to-end tests in test/e2e, which run the tasks against nodes of their own (free ports,
- *     their own deployment records) on the optimised build, and spend most of their time waiting.
+ *     their own deployment records) on the optimised build, and spend most of their time waiting;
+ *   - the wallet app's browser tests (app/test): the app's own dependencies installed when missing
+ *     (`npm ci --prefix app`), the app built, then Chromium driving it against a node of its own.
  * On two cores, running every in-process test a second time against the optimised build would
  * push CI past its budget; `npm run test:unit` does that, and the e2e and gas runs exercise the
  * optimised bytecode of every part.
@@ -40,10 +42,10 @@ const optimised = all.filter(
 );
 
 /** Runs one suite. `stream` shows its output as it comes; otherwise it is shown when the suite ends. */
-function run(label, command, args, { stream = false } = {}) {
+function run(label, command, args, { stream = false, cwd = root } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(command, args, { cwd: root, env: process.env });
+    const child = spawn(command, args, { cwd, env: process.env });
     let buffered = "";
     const sink = (d) => (stream ? process.stdout.write(d) : (buffered += d.toString()));
     child.stdout.on("data", sink);
@@ -57,8 +59,30 @@ function run(label, command, args, { stream = false } = {}) {
   });
 }
 
+/** The browser lane: install the app when needed, build it, run its browser tests. */
+async function browserLane() {
+  const app = path.join(root, "app");
+  const started = Date.now();
+  if (!fs.existsSync(path.join(app, "node_modules"))) {
+    const code = await run("app dependencies (npm ci --prefix app)", "npm", [
+      "ci",
+      "--no-audit",
+      "--no-fund",
+      "--prefix",
+      app,
+    ]);
+    if (code !== 0) return code;
+  }
+  const built = await run("app build", "npm", ["run", "build", "--prefix", app]);
+  if (built !== 0) return built;
+  const code = await run("browser tests (wallet app)", "npm", ["run", "test:browser"], { cwd: app });
+  console.log(`browser lane: ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  return code;
+}
+
 (async () => {
   const codes = await Promise.all([
+    browserLane(),
     run("coverage gate (in-process tests, instrumented)", tsNode, [path.join("scripts", "coverage-run.ts")], {
       stream: true,
     }),

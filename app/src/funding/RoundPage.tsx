@@ -1,0 +1,246 @@
+/**
+ * One round, for everyone who takes part: projects apply and follow their status, reviewers admit or
+ * remove, funders fill the pool, donors put donations in the cart (with the match they would add),
+ * anyone finalises, projects claim, funders reclaim the leftover, donors take refunds.
+ */
+import { useState } from "react";
+import { formatEther, getAddress, isAddress, parseEther, type Address } from "viem";
+
+import { estimatedMatch, matchAfter, roundDetail, type ProjectView, type RoundDetail } from "../chain/data";
+import { Loading, useData, useSuite } from "../chain/hooks";
+import { roundAbi } from "../generated";
+import { Action, Addr, Bars, duration, eth, Field, num, TxForm, when } from "../ui";
+import { cart } from "./cart";
+
+export function RoundPage({ address }: { address: Address }) {
+  const { account } = useSuite();
+  const q = useData(["round", address], (s) => roundDetail(s.client, address, s.account));
+  const r = q.data;
+  const connected = !account && "Connect a wallet first.";
+  return (
+    <Loading what={q}>
+      {r ? (
+        <article>
+          <h1>{r.metadataURI || "Round"}</h1>
+          <p>
+            Phase: <strong data-testid="round-phase">{r.phase}</strong> · matching pool{" "}
+            <strong data-testid="pool">{eth(r.pool)} ETH</strong>
+            {r.matchCapBps ? ` · each match capped at ${r.matchCapBps / 100} % of the pool` : ""}
+          </p>
+          <ol className="schedule">
+            <li>
+              Applications {when(r.schedule.applicationsStart)} → {when(r.schedule.applicationsEnd)}
+            </li>
+            <li>
+              Donations {when(r.schedule.donationsStart)} → {when(r.schedule.donationsEnd)}
+              {r.maxDonationsEnd > r.schedule.donationsEnd
+                ? ` (the operator may extend them to ${when(r.maxDonationsEnd)})`
+                : ""}
+            </li>
+            <li data-testid="tally-window">
+              Tally window {when(r.schedule.donationsEnd)} → {when(r.tallyWindowEnd)} ({duration(r.tallyWindow)}):
+              reviewers may still remove projects and the operator cancel; anyone may finalise after it
+            </li>
+            {r.openClaimAt > 0n ? (
+              <li data-testid="claim-period">
+                {r.openClaimAt > r.now
+                  ? `Until ${when(r.openClaimAt)}, only a project's owner or recipient may claim its payout; anyone after that`
+                  : `Since ${when(r.openClaimAt)}, anyone may trigger a project's payout`}
+              </li>
+            ) : null}
+          </ol>
+          <Bars
+            title="Donations and estimated matches per project"
+            legend={["donations", "estimated match"]}
+            rows={r.projects
+              .filter((p) => p.status === "approved")
+              .map((p) => ({
+                label: `#${p.id} ${p.metadataURI}`.slice(0, 28),
+                parts: [
+                  num(p.donations),
+                  num(r.phase === "finalised" ? p.match : estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool)),
+                ],
+              }))}
+          />
+          <h2>Projects</h2>
+          {r.projects.length === 0 ? <p>No project has applied yet.</p> : null}
+          {r.projects.map((p) => (
+            <ProjectCard key={String(p.id)} r={r} p={p} />
+          ))}
+          {r.phase === "applications" ? (
+            <>
+              <h2>Apply</h2>
+              <TxForm
+                label="Apply"
+                blocked={connected}
+                build={(f) => {
+                  const recipient = String(f.get("recipient") || account);
+                  if (!isAddress(recipient)) throw new Error("The recipient is not an address.");
+                  return {
+                    address,
+                    abi: roundAbi,
+                    functionName: "applyProject",
+                    args: [getAddress(recipient), String(f.get("uri"))],
+                  };
+                }}
+              >
+                <Field label="Project (name or metadata URI)">
+                  <input name="uri" required />
+                </Field>
+                <Field label="Recipient of the funds (yours when empty)">
+                  <input name="recipient" placeholder="0x…" />
+                </Field>
+              </TxForm>
+            </>
+          ) : null}
+          <h2>Matching pool</h2>
+          <p>You funded {eth(r.myFunding)} ETH.</p>
+          {["upcoming", "applications", "review", "donations"].includes(r.phase) ? (
+            <TxForm
+              label="Fund the pool"
+              blocked={connected}
+              build={(f) => {
+                const amount = parseEther(String(f.get("amount")));
+                return { address, abi: roundAbi, functionName: "fund", args: [amount], value: amount };
+              }}
+            >
+              <Field label="Amount (ETH)">
+                <input name="amount" required inputMode="decimal" />
+              </Field>
+            </TxForm>
+          ) : null}
+          {r.phase === "tallying" ? (
+            <Action
+              label="Finalise the round"
+              blocked={
+                r.now < r.tallyWindowEnd &&
+                `The tally window is open until ${when(r.tallyWindowEnd)}; the round can be finalised after it.`
+              }
+              call={{ address, abi: roundAbi, functionName: "finalize" }}
+            />
+          ) : null}
+          {(r.phase === "finalised" || r.phase === "cancelled") && r.myFunding > 0n ? (
+            <Action label="Reclaim my leftover" call={{ address, abi: roundAbi, functionName: "reclaimFunding" }} />
+          ) : null}
+          {r.isOperator && !["finalised", "cancelled"].includes(r.phase) ? (
+            <Action
+              kind="secondary"
+              label="Cancel the round"
+              call={{ address, abi: roundAbi, functionName: "cancel" }}
+            />
+          ) : null}
+        </article>
+      ) : null}
+    </Loading>
+  );
+}
+
+function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
+  const { account } = useSuite();
+  const [amount, setAmount] = useState("");
+  let preview: bigint | undefined;
+  try {
+    if (amount) preview = matchAfter(r, p, p.myDonation, parseEther(amount));
+  } catch {
+    preview = undefined;
+  }
+  const current = estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool);
+  const own = account && p.owner.toLowerCase() === account.toLowerCase();
+  return (
+    <div className="card" data-testid={`project-${p.id}`}>
+      <h3>
+        #{String(p.id)} {p.metadataURI}
+      </h3>
+      <p>
+        <span data-testid="project-status">{p.status}</span> · donations {eth(p.donations)} ETH · estimated match{" "}
+        {eth(r.phase === "finalised" ? p.match : current)} ETH{p.paid ? " · paid" : ""} · recipient{" "}
+        <Addr a={p.recipient} />
+        {p.myDonation > 0n ? ` · you gave ${eth(p.myDonation)} ETH` : ""}
+      </p>
+      {r.isReviewer && ["applications", "review", "donations", "tallying"].includes(r.phase) ? (
+        <p>
+          {p.status === "pending" ? (
+            <>
+              <Action
+                label={`Admit project ${p.id}`}
+                call={{ address: r.address, abi: roundAbi, functionName: "reviewApplication", args: [p.id, true] }}
+              />
+              <Action
+                kind="secondary"
+                label={`Refuse project ${p.id}`}
+                call={{ address: r.address, abi: roundAbi, functionName: "reviewApplication", args: [p.id, false] }}
+              />
+            </>
+          ) : null}
+          {p.status === "approved" ? (
+            <Action
+              kind="secondary"
+              label={`Vote to remove project ${p.id}`}
+              call={{ address: r.address, abi: roundAbi, functionName: "voteRemoval", args: [p.id] }}
+            />
+          ) : null}
+          {p.removalVotes > 0 ? ` ${p.removalVotes} vote(s) to remove so far.` : ""}
+        </p>
+      ) : null}
+      {p.status === "approved" && r.phase === "donations" ? (
+        <div className="donate">
+          <Field label={`Donation to project ${p.id} (ETH)`}>
+            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="0.1" />
+          </Field>
+          {preview !== undefined ? (
+            <small data-testid="match-preview">
+              Its estimated match would go from {eth(current)} to {eth(preview)} ETH.
+            </small>
+          ) : null}
+          <button
+            type="button"
+            disabled={!amount || preview === undefined}
+            onClick={() => {
+              cart.put({
+                round: r.address,
+                projectId: String(p.id),
+                amount: parseEther(amount).toString(),
+                label: `#${p.id} ${p.metadataURI}`,
+              });
+              setAmount("");
+            }}
+          >
+            Add to cart
+          </button>
+        </div>
+      ) : null}
+      {r.phase === "finalised" && !p.paid && p.status === "approved" ? (
+        <Action
+          label={`Pay project ${p.id}`}
+          blocked={
+            r.openClaimAt > r.now &&
+            !own &&
+            account?.toLowerCase() !== p.recipient.toLowerCase() &&
+            `Until ${when(r.openClaimAt)} only the project's owner or recipient may claim its payout.`
+          }
+          call={{ address: r.address, abi: roundAbi, functionName: "claim", args: [p.id] }}
+        />
+      ) : null}
+      {own && !p.paid ? (
+        <TxForm
+          label="Change recipient"
+          build={(f) => {
+            const to = String(f.get("to"));
+            if (!isAddress(to)) throw new Error("Not an address.");
+            return { address: r.address, abi: roundAbi, functionName: "updateRecipient", args: [p.id, getAddress(to)] };
+          }}
+        >
+          <Field label="New recipient">
+            <input name="to" required placeholder="0x…" />
+          </Field>
+        </TxForm>
+      ) : null}
+      {p.myDonation > 0n && (r.phase === "cancelled" || p.status === "removed") ? (
+        <Action
+          label={`Refund my ${formatEther(p.myDonation)} ETH`}
+          call={{ address: r.address, abi: roundAbi, functionName: "refund", args: [p.id] }}
+        />
+      ) : null}
+    </div>
+  );
+}
