@@ -117,7 +117,7 @@ describe("scripts/tasks/qf (in-process)", function () {
       from: "1",
     });
     expect(removed.status).to.equal("removed");
-    await expect(run("qf:finalize", { round: "tok" })).to.be.rejectedWith("RoundTallyWindowOpen");
+    await expect(run("qf:finalize", { round: "tok" })).to.be.rejectedWith("tally window open");
     await time.increase(3600);
     const finalized = await run<{ openClaimAt: string }>("qf:finalize", { round: "tok" });
     // For three days only the project's owner (account 2, also its recipient) may trigger its payout.
