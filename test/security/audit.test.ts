@@ -16,7 +16,7 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
   // removal proposal (public for the whole voting period and timelock delay) calls `leave()` first:
   // the proposal's `remove` then reverts (MembershipNotMember), `_removed` is never set, and the
   // member's friends re-admit it by endorsements, after which it claims its pending contributions.
-  it.skip("a member cannot escape a governance removal by leaving first: the removal still sticks", async function () {
+  it("a removal sticks to a member who left before it took effect (A-1)", async function () {
     const f = await loadFixture(deployContributionsFixture);
     const { id, claimableAt } = await submitAttested(f); // alice's pending contribution
     // Governance's removal of alice is queued; alice front-runs it by leaving.
@@ -24,12 +24,14 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
     // Safe behaviour: governance can still mark alice removed.
     await expect(f.membership.connect(f.governance).remove(f.alice.address, "ipfs://reason")).to.not.be.reverted;
     expect(await f.membership.isRemoved(f.alice.address)).to.equal(true);
-    // ...so endorsements alone cannot bring her back, nor let her claim.
-    await f.membership.connect(f.bob).endorse(f.alice.address);
-    await expect(f.membership.connect(f.carol).endorse(f.alice.address)).to.be.revertedWithCustomError(
-      f.membership,
-      "MembershipRemovedByGovernance",
-    );
+    // ...so endorsements alone cannot bring her back (each is refused, as for any removed account),
+    // nor let her claim.
+    for (const endorser of [f.bob, f.carol]) {
+      await expect(f.membership.connect(endorser).endorse(f.alice.address))
+        .to.be.revertedWithCustomError(f.membership, "MembershipRemovedByGovernance")
+        .withArgs(f.alice.address);
+    }
+    expect(await f.membership.isMember(f.alice.address)).to.equal(false);
     await at(claimableAt);
     await expect(f.registry.connect(f.alice).claim(id)).to.be.revertedWithCustomError(
       f.registry,
