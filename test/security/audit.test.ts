@@ -1,8 +1,8 @@
 /**
  * Independent audit of the issue-14 hardening: proofs of concept of the holes found.
  *
- * Each test asserts the SAFE behaviour, so it FAILS while the hole exists. They are marked `it.skip`
- * so that the suite stays green until the contracts are fixed; remove `.skip` to see each one fail.
+ * Each test asserts the SAFE behaviour. The auditor committed them as `it.skip`, and each failed on
+ * the code of that commit (c5f5d14); they now run and pass, each named after the property it protects.
  */
 import { loadFixture } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { expect } from "chai";
@@ -12,7 +12,7 @@ import { deployContributionsFixture, submitAttested, at } from "../helpers/contr
 import { deployMembersFixture, registerOutsider } from "../helpers/federation";
 
 describe("audit (issue 14 follow-up): proofs of concept", function () {
-  // A-1 (medium): CommunityMembership.remove only works on a current member. A member who sees the
+  // A-1 (medium), fixed: CommunityMembership.remove only worked on a current member. A member who sees the
   // removal proposal (public for the whole voting period and timelock delay) calls `leave()` first:
   // the proposal's `remove` then reverts (MembershipNotMember), `_removed` is never set, and the
   // member's friends re-admit it by endorsements, after which it claims its pending contributions.
@@ -39,12 +39,12 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
     );
   });
 
-  // A-2 (low/medium): FederatedMembership.isMemberOf reads the community's membership through
+  // A-2 (low/medium), fixed: FederatedMembership.isMemberOf reads the community's membership through
   // FederationRegistry.getCommunity, which copies the whole record, name and metadataURI included.
   // A named community's governance sets a huge metadataURI (updateMetadata, no bound); any account
   // that listed it before another named community becomes "not a member" of a FederatedCommunityList
   // behind MembershipEligibility (300,000 gas cap), although its other listing holds.
-  it.skip("a named community's governance cannot make an account ineligible through its other listing by a huge metadata URI", async function () {
+  it("a community's metadata cannot starve a capped check of another listing: membership reads one slot (A-2)", async function () {
     const f = await loadFixture(deployMembersFixture);
     // alice is a member of bio1 and guild1 (both founding) and lists both; the list names both.
     await f.federated.connect(f.alice).join(f.bio1.gov.address);
@@ -60,16 +60,26 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
     await f.bio1.membership.setMember(f.alice.address, false);
     // Control: with bio1's short record, the capped check still finds guild1.
     expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true);
-    await f.registry.connect(f.bio1.gov).updateMetadata("Watershed", "x".repeat(12_000));
+    const gasBefore = await f.federated.isMemberOf.estimateGas(f.alice.address, f.bio1.gov.address);
+    // The 12 kB URI is refused now (as is an overlong name); the longest allowed ones are set instead.
+    await expect(f.registry.connect(f.bio1.gov).updateMetadata("Watershed", "x".repeat(12_000)))
+      .to.be.revertedWithCustomError(f.registry, "FederationRegistryMetadataURITooLong")
+      .withArgs(12_000n, 512n);
+    await expect(f.registry.connect(f.bio1.gov).updateMetadata("n".repeat(129), ""))
+      .to.be.revertedWithCustomError(f.registry, "FederationRegistryNameTooLong")
+      .withArgs(129n, 128n);
+    await f.registry.connect(f.bio1.gov).updateMetadata("n".repeat(128), "x".repeat(512));
+    // The membership check reads one slot of bio1's record: its cost does not depend on the metadata.
+    expect(await f.federated.isMemberOf.estimateGas(f.alice.address, f.bio1.gov.address)).to.equal(gasBefore);
     // Safe behaviour: alice is still eligible through guild1, which she still belongs to.
     expect(await list.isMember(f.alice.address)).to.equal(true); // uncapped: still true
     expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true); // capped: false today
   });
 
-  // A-3 (low): withdrawing a vouch leaves the vouches below it in place. When the cut-off community
+  // A-3 (low), fixed: withdrawing a vouch left the vouches below it in place. When the cut-off community
   // is vouched for again (by any recognised community, which consents to that one community only),
   // every community below it is recognised again at once, without any governance consenting anew.
-  it.skip("re-vouching a community whose recognition was withdrawn does not restore the communities below it", async function () {
+  it("re-vouching a community whose recognition was withdrawn recognises it alone, not the communities below it (A-3)", async function () {
     const f = await loadFixture(deployMembersFixture);
     const [, , , , , , , , , xGov, sGov] = await ethers.getSigners();
     const m = await ethers.deployContract("MockMembership");
