@@ -73,7 +73,7 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
     expect(await f.federated.isMemberOf.estimateGas(f.alice.address, f.bio1.gov.address)).to.equal(gasBefore);
     // Safe behaviour: alice is still eligible through guild1, which she still belongs to.
     expect(await list.isMember(f.alice.address)).to.equal(true); // uncapped: still true
-    expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true); // capped: false today
+    expect(await eligibility.isEligible(f.alice.address, config, "0x")).to.equal(true); // capped: was false before the fix
   });
 
   // A-3 (low), fixed: withdrawing a vouch left the vouches below it in place. When the cut-off community
@@ -94,7 +94,7 @@ describe("audit (issue 14 follow-up): proofs of concept", function () {
     // Later guild1 vouches for X only.
     await f.registry.connect(f.guild1.gov).vouch(xGov.address);
     expect(await f.registry.isRecognised(xGov.address)).to.equal(true);
-    // Safe behaviour: S needs a new vouch; today it is recognised again at once.
+    // Safe behaviour: S needs a new vouch (before the fix it was recognised again at once).
     expect(await f.registry.isRecognised(sGov.address)).to.equal(false);
   });
 });
