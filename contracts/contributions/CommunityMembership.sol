@@ -9,10 +9,11 @@ import {IMembership} from "../interfaces/IMembership.sol";
 /// @title CommunityMembership
 /// @notice Who belongs to a bioregion or a guild. Founders belong from the start; others are
 /// admitted by the community's governance or, when the community set an endorsement threshold,
-/// by that many endorsements from existing members. Members may leave; governance may remove them,
-/// and a removal sticks: endorsements cannot re-admit a removed account, only governance can.
-/// @dev Endorsements count towards one admission: when a member leaves or is removed, their next
-/// admission starts from zero. An endorsement stays counted if its endorser later leaves.
+/// by that many endorsements from existing members. Members may leave; governance may remove an
+/// account, whether it is a member now or left before the removal took effect, and a removal sticks:
+/// endorsements cannot admit a removed account, only governance can.
+/// @dev Endorsements count towards one admission: when a member leaves or an account is removed, their
+/// next admission starts from zero. An endorsement stays counted if its endorser later leaves.
 /// Deployed once as an implementation and used through minimal clones made by the community factory.
 contract CommunityMembership is ICommunityMembership, Initializable {
     address private _governance;
@@ -85,8 +86,19 @@ contract CommunityMembership is ICommunityMembership, Initializable {
 
     /// @inheritdoc ICommunityMembership
     function remove(address account, string calldata reasonURI) external onlyGovernance {
-        _removeMember(account);
+        if (account == address(0)) revert MembershipInvalidAccount();
+        if (_removed[account]) revert MembershipAlreadyRemoved(account);
         _removed[account] = true;
+        // A member who left before the removal took effect (or an account never admitted) is marked
+        // removed all the same, so that endorsements cannot admit it; its pending endorsements lapse.
+        if (_isMember[account]) {
+            _removeMember(account);
+        } else {
+            // Cannot overflow: one increment per removal or departure of the account.
+            unchecked {
+                ++_admissionRound[account];
+            }
+        }
         emit MemberRemoved(account, reasonURI);
     }
 

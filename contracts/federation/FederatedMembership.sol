@@ -24,7 +24,9 @@ import {MembershipCheck} from "../libraries/MembershipCheck.sol";
 /// left for a full check reverts instead of reading "no", so a pruner cannot starve a check to
 /// remove a listing that holds. Nothing is trusted from the list itself: every answer is checked
 /// live, so a member removed from a community, or a community no longer recognised, stops counting
-/// at once, before anyone prunes the list.
+/// at once, before anyone prunes the list. A community's membership contract is read with the
+/// registry's one-slot `membershipOf`, never by copying its record, so no community's name or
+/// metadata can make the check of another listing run out of gas.
 contract FederatedMembership is IFederatedMembership, EIP712, Nonces {
     /// @notice The most communities one account may list (the bound on the cost of `isMember`).
     uint256 public constant MAX_COMMUNITIES = 4;
@@ -128,7 +130,7 @@ contract FederatedMembership is IFederatedMembership, EIP712, Nonces {
     /// @inheritdoc IFederatedMembership
     function isMemberOf(address account, address community) external view returns (bool) {
         if (!_registry.isRecognised(community)) return false;
-        address membership = _registry.getCommunity(community).membership;
+        address membership = _registry.membershipOf(community);
         return membership != address(0) && MembershipCheck.isMember(membership, account, MEMBERSHIP_GAS);
     }
 
@@ -140,7 +142,7 @@ contract FederatedMembership is IFederatedMembership, EIP712, Nonces {
     /// @dev Lists `community` for `account` after checking that it is recognised and `account` its member.
     function _list(address account, address community) private {
         if (!_registry.isRecognised(community)) revert FederatedMembershipNotRecognised(community);
-        address membership = _registry.getCommunity(community).membership;
+        address membership = _registry.membershipOf(community);
         if (membership == address(0) || !MembershipCheck.isMember(membership, account, MEMBERSHIP_GAS)) {
             revert FederatedMembershipNotMember(account, community);
         }

@@ -21,19 +21,35 @@ import {ICommunityProfile} from "../interfaces/ICommunityProfile.sol";
 /// holds one vouch (from its voucher), so recognition forms a forest rooted at the founding
 /// communities: `isRecognised` walks up at most `MAX_DEPTH` vouches, withdrawing a vouch cuts off
 /// everything below it at once, and no cycle can form (a vouch is only for a community that is not
-/// recognised, whose chain therefore cannot lead back to the voucher).
+/// recognised, whose chain therefore cannot lead back to the voucher). A cut-off subtree stays cut
+/// off: each community has a generation, increased when its recognition is withdrawn and each time
+/// it is vouched for (so also when it is vouched for again after losing its recognition through a
+/// community above it), and a vouch counts only while its voucher is still in the generation it was
+/// in when it vouched. Vouching for a community again therefore recognises that community alone;
+/// the communities below it need new vouches. Names and metadata URIs are bounded
+/// (`MAX_NAME_LENGTH`, `MAX_METADATA_URI_LENGTH`), and membership checks read only the
+/// `membershipOf` slot, never the whole record.
 contract FederationRegistry is IFederationRegistry {
     using EnumerableSet for EnumerableSet.AddressSet;
 
     /// @notice The most vouches a recognised community may be away from a founding community; bounds
     /// the walk of `isRecognised` to `MAX_DEPTH + 1` storage reads.
     uint256 public constant MAX_DEPTH = 8;
+    /// @notice The longest name a community may have here, in bytes.
+    uint256 public constant MAX_NAME_LENGTH = 128;
+    /// @notice The longest metadata URI a community may publish here, in bytes.
+    uint256 public constant MAX_METADATA_URI_LENGTH = 512;
 
     /// @dev How a community came to be recognised: named by the founding act, or vouched for by
-    /// `voucher` (zero when neither). One storage slot.
+    /// `voucher` (zero when neither) while the voucher was in its generation `voucherGeneration`.
+    /// `generation` is the community's own, increased when its recognition is withdrawn and each
+    /// time it is vouched for: the vouches it gave before then stop counting. One storage slot; 2^32
+    /// generations take as many governance decisions, so the checked increment never reverts in practice.
     struct Recognition {
         address voucher;
         bool founding;
+        uint32 voucherGeneration;
+        uint32 generation;
     }
 
     ICommunityFactory private immutable _factory;
@@ -81,7 +97,11 @@ contract FederationRegistry is IFederationRegistry {
         _requireRegistered(community);
         (bool recognised, ) = _recognitionOf(community);
         if (recognised) revert FederationRegistryAlreadyRecognised(community);
-        _recognition[community].voucher = msg.sender;
+        Recognition storage r = _recognition[community];
+        r.voucher = msg.sender;
+        r.voucherGeneration = _recognition[msg.sender].generation;
+        // A new generation: vouches `community` gave while it was recognised before do not come back.
+        ++r.generation;
         emit CommunityVouched(community, msg.sender, depth + 1);
     }
 
@@ -93,7 +113,13 @@ contract FederationRegistry is IFederationRegistry {
             revert FederationRegistryNotVoucher(msg.sender, community);
         }
         if (voucher == address(0) && !r.founding) revert FederationRegistryNotVouched(community);
-        delete _recognition[community];
+        // Keeps only the generation, increased: the vouches `community` gave stop counting for good.
+        _recognition[community] = Recognition({
+            voucher: address(0),
+            founding: false,
+            voucherGeneration: 0,
+            generation: r.generation + 1
+        });
         emit RecognitionWithdrawn(community, voucher, msg.sender);
     }
 
@@ -125,7 +151,7 @@ contract FederationRegistry is IFederationRegistry {
     /// @inheritdoc IFederationRegistry
     function updateMetadata(string calldata name, string calldata metadataURI) external {
         Community storage c = _requireRegistered(msg.sender);
-        if (bytes(name).length == 0) revert FederationRegistryEmptyName();
+        _checkText(name, metadataURI);
         c.name = name;
         c.metadataURI = metadataURI;
         emit CommunityMetadataUpdated(msg.sender, name, metadataURI);
@@ -234,6 +260,11 @@ contract FederationRegistry is IFederationRegistry {
     }
 
     /// @inheritdoc IFederationRegistry
+    function membershipOf(address community) external view returns (address) {
+        return _communities[community].membership;
+    }
+
+    /// @inheritdoc IFederationRegistry
     function communityOfFactoryId(uint256 id) external view returns (address) {
         return _byFactoryId[id];
     }
@@ -296,7 +327,7 @@ contract FederationRegistry is IFederationRegistry {
     ) private {
         if (kind == CommunityKind.None) revert FederationRegistryInvalidKind(uint8(kind));
         if (governor == address(0) || token == address(0)) revert FederationRegistryZeroAddress();
-        if (bytes(name).length == 0) revert FederationRegistryEmptyName();
+        _checkText(name, metadataURI);
         if (isRegistered(community)) revert FederationRegistryAlreadyRegistered(community);
         _communities[community] = Community({
             kind: kind,
@@ -328,16 +359,30 @@ contract FederationRegistry is IFederationRegistry {
     /// @dev Walks up the vouches from `community` to a founding community, at most `MAX_DEPTH` of
     /// them: recognised when it gets there, with the number of vouches walked. A community whose
     /// voucher is no longer recognised (or too far, after a voucher higher up was vouched for again
-    /// further away) is not recognised either.
+    /// further away) is not recognised either, nor one whose vouch was given in an earlier generation
+    /// of its voucher. One storage read per step, as without generations: the voucher's record read
+    /// for the check is the next step's.
     function _recognitionOf(address community) private view returns (bool recognised, uint256 depth) {
-        address current = community;
+        Recognition memory r = _recognition[community];
         for (depth = 0; depth <= MAX_DEPTH; ++depth) {
-            Recognition storage r = _recognition[current];
             if (r.founding) return (true, depth);
-            current = r.voucher;
-            if (current == address(0)) return (false, 0);
+            if (r.voucher == address(0)) return (false, 0);
+            Recognition memory up = _recognition[r.voucher];
+            if (up.generation != r.voucherGeneration) return (false, 0);
+            r = up;
         }
         return (false, 0);
+    }
+
+    /// @dev Reverts unless `name` is not empty and both fit their bounds.
+    function _checkText(string memory name, string memory metadataURI) private pure {
+        uint256 nameLength = bytes(name).length;
+        if (nameLength == 0) revert FederationRegistryEmptyName();
+        if (nameLength > MAX_NAME_LENGTH) revert FederationRegistryNameTooLong(nameLength, MAX_NAME_LENGTH);
+        uint256 uriLength = bytes(metadataURI).length;
+        if (uriLength > MAX_METADATA_URI_LENGTH) {
+            revert FederationRegistryMetadataURITooLong(uriLength, MAX_METADATA_URI_LENGTH);
+        }
     }
 
     function _requireRegistered(address community) private view returns (Community storage c) {

@@ -6,7 +6,8 @@ import {IMembership} from "./IMembership.sol";
 /// @title ICommunityMembership
 /// @notice The roll of a community's members: founders at creation, then admission by governance or,
 /// when the community chose so, by a number of endorsements from existing members. Members can
-/// leave; governance can remove them, and only governance can admit a removed account again.
+/// leave; governance can remove an account (a member, or one who left), and only governance can
+/// admit a removed account again.
 /// Other contracts read it through `IMembership.isMember`.
 interface ICommunityMembership is IMembership {
     /// @notice Only the community's governance (its timelock) may do this; `caller` is not it.
@@ -23,6 +24,8 @@ interface ICommunityMembership is IMembership {
     error MembershipAlreadyEndorsed(address nominee, address endorser);
     /// @notice Governance removed `nominee`; only governance can admit them again, not endorsements.
     error MembershipRemovedByGovernance(address nominee);
+    /// @notice Governance removed `account` already and has not admitted it since.
+    error MembershipAlreadyRemoved(address account);
 
     /// @notice `account` became a member; `byEndorsement` is false for founders and admission by governance.
     event MemberAdmitted(address indexed account, bool byEndorsement);
@@ -30,7 +33,7 @@ interface ICommunityMembership is IMembership {
     event MemberEndorsed(address indexed nominee, address indexed endorser, uint256 endorsements, uint256 threshold);
     /// @notice `account` left the community of their own accord.
     event MemberLeft(address indexed account);
-    /// @notice Governance removed `account`, for the reason at `reasonURI`.
+    /// @notice Governance removed `account` (a member then or not), for the reason at `reasonURI`.
     event MemberRemoved(address indexed account, string reasonURI);
     /// @notice Governance admitted `account` again after removing them (a `MemberAdmitted` follows).
     event RemovalLifted(address indexed account);
@@ -54,7 +57,10 @@ interface ICommunityMembership is IMembership {
     function leave() external;
 
     /// @notice Removes `account`, for the reason at `reasonURI`; until governance admits them again,
-    /// endorsements cannot. Only governance.
+    /// endorsements cannot. Only governance. `account` need not be a member now: one who left (for
+    /// example while the removal was being voted) is marked removed all the same, and only a member
+    /// loses its membership. Emits `MemberRemoved` either way; reverts with `MembershipAlreadyRemoved`
+    /// if `account` is removed already, `MembershipInvalidAccount` for the zero address.
     function remove(address account, string calldata reasonURI) external;
 
     /// @notice Sets how many endorsements admit a nominee (0: governance only). Only governance.

@@ -94,6 +94,10 @@ interface IFederationRegistry {
     error FederationRegistryZeroAddress();
     /// @notice An empty name was given.
     error FederationRegistryEmptyName();
+    /// @notice The name given is `length` bytes long; at most `maxLength` are allowed.
+    error FederationRegistryNameTooLong(uint256 length, uint256 maxLength);
+    /// @notice The metadata URI given is `length` bytes long; at most `maxLength` are allowed.
+    error FederationRegistryMetadataURITooLong(uint256 length, uint256 maxLength);
     /// @notice An affiliation needs one bioregion and one guild; `a` and `b` are of kinds `kindA`, `kindB`.
     error FederationRegistryKindsCannotAffiliate(address a, CommunityKind kindA, address b, CommunityKind kindB);
     /// @notice `proposer` already proposed an affiliation with `counterpart`; the other side must accept.
@@ -150,17 +154,19 @@ interface IFederationRegistry {
 
     /// @notice Vouches for `community`, which is recognised from now on. Only the governance of a
     /// recognised community, fewer than `MAX_DEPTH` vouches away from a founding community; the
-    /// vouched community must be registered and not recognised already.
+    /// vouched community must be registered and not recognised already. Recognises `community`
+    /// alone: vouches it gave before it lost a former recognition do not count again.
     function vouch(address community) external;
 
     /// @notice Withdraws recognition of `community`: by the governance that vouched for it, or by
     /// the community's own governance (which also gives up a founding status). The communities it
-    /// vouched for, and theirs in turn, stop being recognised with it, unless another recognised
-    /// community vouches for them again.
+    /// vouched for, and theirs in turn, stop being recognised with it, for good: a later vouch for
+    /// `community` recognises it alone, and each community below needs a new vouch of its own.
     function withdrawRecognition(address community) external;
 
     /// @notice Lists the factory's community `id`; anyone may call. Its governance is its timelock.
-    /// Listing does not make it part of the federation: see `isRecognised`.
+    /// Listing does not make it part of the federation: see `isRecognised`. Its factory name must fit
+    /// `MAX_NAME_LENGTH` bytes (`FederationRegistryNameTooLong`).
     /// @return community The governance address the community is known by.
     function register(uint256 id) external returns (address community);
 
@@ -171,8 +177,8 @@ interface IFederationRegistry {
     /// @param token The community's contribution token.
     /// @param membership The community's membership list (zero if none).
     /// @param profile The community's identity record (zero if none).
-    /// @param name The community's name.
-    /// @param metadataURI The community's metadata.
+    /// @param name The community's name (1 to `MAX_NAME_LENGTH` bytes).
+    /// @param metadataURI The community's metadata (at most `MAX_METADATA_URI_LENGTH` bytes).
     function registerSelf(
         CommunityKind kind,
         address governor,
@@ -183,7 +189,8 @@ interface IFederationRegistry {
         string calldata metadataURI
     ) external;
 
-    /// @notice Changes the calling community's name and metadata. Only its governance.
+    /// @notice Changes the calling community's name (1 to `MAX_NAME_LENGTH` bytes) and metadata URI (at
+    /// most `MAX_METADATA_URI_LENGTH` bytes). Only its governance.
     function updateMetadata(string calldata name, string calldata metadataURI) external;
 
     /// @notice Proposes an affiliation with `counterpart`, or accepts its proposal. Only a registered
@@ -209,7 +216,8 @@ interface IFederationRegistry {
     /// community (0 for a founding community; meaningless when not recognised).
     function recognition(address community) external view returns (bool recognised, uint256 depth);
 
-    /// @notice The community whose governance vouched for `community` (zero when none did).
+    /// @notice The community whose governance vouched for `community` (zero when none did, or its
+    /// recognition was withdrawn). The vouch may no longer count: see `isRecognised`.
     function voucherOf(address community) external view returns (address);
 
     /// @notice Whether the founding act named `community` (and it has not given that up).
@@ -227,8 +235,13 @@ interface IFederationRegistry {
     /// @notice The kind of `community` (None when not registered).
     function kindOf(address community) external view returns (CommunityKind);
 
-    /// @notice Everything listed about `community`.
+    /// @notice Everything listed about `community`. Copies its name and metadata URI (bounded by
+    /// `MAX_NAME_LENGTH` and `MAX_METADATA_URI_LENGTH`); membership checks use `membershipOf`.
     function getCommunity(address community) external view returns (Community memory);
+
+    /// @notice The membership list of `community` (zero when it has none or is not registered): one
+    /// storage read, whatever its name and metadata, for membership checks under a gas cap.
+    function membershipOf(address community) external view returns (address);
 
     /// @notice The governance address of the factory's community `id` once registered (else zero).
     function communityOfFactoryId(uint256 id) external view returns (address);

@@ -353,8 +353,14 @@ interface ILicenceRegistry {
     /// @notice Version `version` of the terms of `workId`.
     function terms(uint256 workId, uint256 version) external view returns (Terms memory);
 
-    /// @notice Whether `account` qualifies as a commons user of `workId` under its current terms (a
-    /// charter signer qualifies, though its first grant waits for the steward).
+    /// @notice Whether `account` qualifies as a commons user of `workId` under its current terms: it
+    /// signed those terms' charter, or is a cooperative the steward recognises (when the terms free
+    /// cooperatives), or a member of the terms' membership. This is the test `renewLicence` applies
+    /// to a commons licence (under the licence's own terms version), NOT the test for an automatic
+    /// grant: a charter signer qualifies here, yet its commons request waits for the steward, since
+    /// `requestLicence` grants a commons licence by itself only to a recognised cooperative or a member
+    /// (and never to an account whose licence of the work was revoked). True says nothing about
+    /// holding a licence (`isLicensed`).
     function isCommonsUser(uint256 workId, address account) external view returns (bool);
 
     /// @notice Whether a licence of `licensee` for `workId` was ever revoked.

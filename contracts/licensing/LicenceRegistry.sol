@@ -458,6 +458,8 @@ contract LicenceRegistry is ILicenceRegistry, EIP712, Nonces, ReentrancyGuardTra
     }
 
     /// @dev A commons user: a signer of the terms' charter, or recognised (see `_isRecognisedCommons`).
+    /// What `isCommonsUser` answers and `renewLicence` requires; automatic grants use the narrower
+    /// `_isRecognisedCommons` instead.
     function _isCommons(address steward, Terms storage t, address account) private view returns (bool) {
         bytes32 charter = t.charterHash;
         if (charter != 0 && _charters[account][charter]) return true;

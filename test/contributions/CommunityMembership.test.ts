@@ -142,19 +142,43 @@ describe("CommunityMembership", function () {
         .withArgs(f.dave.address);
     });
 
-    it("governance removes a member with a reason; nobody else can; non-members cannot be removed", async function () {
+    it("governance removes a member with a reason; nobody else can; a removal is made once", async function () {
       const f = await loadFixture(deployContributionsFixture);
       await expect(f.membership.connect(f.alice).remove(f.dave.address, "r"))
         .to.be.revertedWithCustomError(f.membership, "MembershipUnauthorized")
         .withArgs(f.alice.address);
-      await expect(f.membership.connect(f.governance).remove(f.outsider.address, "r"))
-        .to.be.revertedWithCustomError(f.membership, "MembershipNotMember")
-        .withArgs(f.outsider.address);
       await expect(f.membership.connect(f.governance).remove(f.dave.address, "ipfs://decision-12"))
         .to.emit(f.membership, "MemberRemoved")
         .withArgs(f.dave.address, "ipfs://decision-12");
       expect(await f.membership.isMember(f.dave.address)).to.equal(false);
+      expect(await f.membership.isRemoved(f.dave.address)).to.equal(true);
       expect(await f.membership.memberCount()).to.equal(3n);
+      await expect(f.membership.connect(f.governance).remove(f.dave.address, "r"))
+        .to.be.revertedWithCustomError(f.membership, "MembershipAlreadyRemoved")
+        .withArgs(f.dave.address);
+      await expect(f.membership.connect(f.governance).remove(ZeroAddress, "r")).to.be.revertedWithCustomError(
+        f.membership,
+        "MembershipInvalidAccount",
+      );
+    });
+
+    it("governance removes an account that is not a member: it is marked removed and its endorsements lapse", async function () {
+      const f = await loadFixture(deployContributionsFixture);
+      const n = f.outsider.address;
+      await f.membership.connect(f.alice).endorse(n);
+      expect(await f.membership.endorsementsOf(n)).to.equal(1n);
+      await expect(f.membership.connect(f.governance).remove(n, "ipfs://decision-13"))
+        .to.emit(f.membership, "MemberRemoved")
+        .withArgs(n, "ipfs://decision-13")
+        .and.not.to.emit(f.membership, "MemberLeft");
+      expect(await f.membership.isRemoved(n)).to.equal(true);
+      expect(await f.membership.isMember(n)).to.equal(false);
+      expect(await f.membership.memberCount()).to.equal(4n);
+      expect(await f.membership.endorsementsOf(n)).to.equal(0n);
+      expect(await f.membership.hasEndorsed(n, f.alice.address)).to.equal(false);
+      await expect(f.membership.connect(f.bob).endorse(n))
+        .to.be.revertedWithCustomError(f.membership, "MembershipRemovedByGovernance")
+        .withArgs(n);
     });
     it("endorsements cannot re-admit a member removed by governance; only governance lifts the removal", async function () {
       const f = await loadFixture(deployContributionsFixture);

@@ -98,8 +98,42 @@ describe("FederationRegistry", function () {
       await expect(registry.connect(outsider).vouch(unregistered.gov.address))
         .to.be.revertedWithCustomError(registry, "FederationRegistryVoucherNotRecognised")
         .withArgs(outsider.address);
+      // Taken in again, it is recognised alone: what it vouched for needs a new vouch.
       await registry.connect(bio1.gov).vouch(unregistered.gov.address);
-      expect(await registry.isRecognised(outsider.address)).to.equal(true);
+      expect(await registry.isRecognised(unregistered.gov.address)).to.equal(true);
+      expect(await registry.isRecognised(outsider.address)).to.equal(false);
+      await registry.connect(unregistered.gov).vouch(outsider.address);
+      expect(await registry.recognition(outsider.address)).to.deep.equal([true, 2n]);
+    });
+
+    it("a community cut off through a community above it, then vouched for again, does not bring back its own vouches", async function () {
+      const { registry, bio1, guild1, outsider } = await loadFixture(deployFederationFixture);
+      const signers = await ethers.getSigners();
+      const membership = ethers.getAddress("0x00000000000000000000000000000000000c0de1");
+      // bio1 -> x -> s -> t
+      const [x, s, t] = [outsider, signers[10], signers[11]];
+      await registerOutsider(registry, x, "guild", "X", membership);
+      await registerOutsider(registry, s, "guild", "S", membership);
+      await registerOutsider(registry, t, "guild", "T", membership);
+      await registry.connect(bio1.gov).vouch(x.address);
+      await registry.connect(x).vouch(s.address);
+      await registry.connect(s).vouch(t.address);
+      expect(await registry.recognition(t.address)).to.deep.equal([true, 3n]);
+      // x is withdrawn: s and t fall with it. guild1 takes s in directly; t stays cut off.
+      await registry.connect(bio1.gov).withdrawRecognition(x.address);
+      await registry.connect(guild1.gov).vouch(s.address);
+      expect(await registry.recognition(s.address)).to.deep.equal([true, 1n]);
+      expect(await registry.voucherOf(t.address)).to.equal(s.address);
+      expect(await registry.isRecognised(t.address)).to.equal(false);
+      // Taking x in again brings back neither s's old vouch (s has a new voucher) nor anything else.
+      await registry.connect(guild1.gov).vouch(x.address);
+      expect(await registry.isRecognised(t.address)).to.equal(false);
+      // A stale vouch can still be withdrawn by its voucher; s then vouches t anew, and t is recognised.
+      await expect(registry.connect(s).withdrawRecognition(t.address))
+        .to.emit(registry, "RecognitionWithdrawn")
+        .withArgs(t.address, s.address, s.address);
+      await registry.connect(s).vouch(t.address);
+      expect(await registry.recognition(t.address)).to.deep.equal([true, 2n]);
     });
 
     it("lets a community give up its own recognition, founding status included", async function () {
@@ -312,6 +346,22 @@ describe("FederationRegistry", function () {
         .withArgs(bio1.gov.address, "Upper Watershed", "ipfs://area");
       const c = await registry.getCommunity(bio1.gov.address);
       expect([c.name, c.metadataURI]).to.deep.equal(["Upper Watershed", "ipfs://area"]);
+    });
+
+    it("accepts a name and a URI at their bounds, refuses them longer; membershipOf reads one slot", async function () {
+      const { registry, bio1 } = await loadFixture(deployFederationFixture);
+      const [maxName, maxUri] = [await registry.MAX_NAME_LENGTH(), await registry.MAX_METADATA_URI_LENGTH()];
+      expect([maxName, maxUri]).to.deep.equal([128n, 512n]);
+      await registry.connect(bio1.gov).updateMetadata("n".repeat(128), "u".repeat(512));
+      await expect(registry.connect(bio1.gov).updateMetadata("n".repeat(129), ""))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryNameTooLong")
+        .withArgs(129n, 128n);
+      await expect(registry.connect(bio1.gov).updateMetadata("n", "u".repeat(513)))
+        .to.be.revertedWithCustomError(registry, "FederationRegistryMetadataURITooLong")
+        .withArgs(513n, 512n);
+      const c = await registry.getCommunity(bio1.gov.address);
+      expect(await registry.membershipOf(bio1.gov.address)).to.equal(c.membership);
+      expect(await registry.membershipOf(ethers.ZeroAddress)).to.equal(ethers.ZeroAddress);
     });
 
     it("refuses an unregistered caller and an empty name", async function () {

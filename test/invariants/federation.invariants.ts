@@ -173,8 +173,10 @@ const recognitionAction: fc.Arbitrary<RecognitionAction> = fc.record({
 /**
  * Property: whatever vouches and withdrawals the communities' governances send, a community is
  * recognised exactly when a chain of vouches of at most MAX_DEPTH links leads from it to a founding
- * community (a model of the forest predicts every answer, success or refusal), and an account
- * counts as a federated member only through a recognised community.
+ * community, each vouch given in its voucher's current generation (so re-vouching a community whose
+ * recognition was withdrawn or lost never restores the vouches it gave before); a model of the
+ * forest predicts every answer, success or refusal, and an account counts as a federated member
+ * only through a recognised community.
  */
 describe("invariants: federation recognition", function () {
   it(`recognises exactly the communities a chain of vouches ties to a founder (${RUNS} runs)`, async function () {
@@ -193,11 +195,18 @@ describe("invariants: federation recognition", function () {
         const maxDepth = Number(await registry.MAX_DEPTH());
         const founding = govs.map((_, i) => i < 4);
         const voucher: (number | undefined)[] = govs.map(() => undefined);
+        // Each community's generation (increased when its recognition is withdrawn and when it is
+        // vouched for), and the voucher's generation each vouch was given in: a vouch counts only
+        // while its voucher is still in that generation, so a cut-off subtree stays cut off.
+        const generation = govs.map(() => 0);
+        const voucherGeneration = govs.map(() => 0);
         const model = (i: number): [boolean, number] => {
-          let current: number | undefined = i;
-          for (let depth = 0; depth <= maxDepth && current !== undefined; ++depth) {
+          let current = i;
+          for (let depth = 0; depth <= maxDepth; ++depth) {
             if (founding[current]) return [true, depth];
-            current = voucher[current];
+            const up = voucher[current];
+            if (up === undefined || generation[up] !== voucherGeneration[current]) return [false, 0];
+            current = up;
           }
           return [false, 0];
         };
@@ -211,6 +220,8 @@ describe("invariants: federation recognition", function () {
             if (ok) {
               await sent;
               voucher[a.of] = a.by;
+              voucherGeneration[a.of] = generation[a.by];
+              generation[a.of] += 1;
             } else await expect(sent).to.be.reverted;
           } else {
             const ok = (voucher[a.of] === a.by || a.by === a.of) && (voucher[a.of] !== undefined || founding[a.of]);
@@ -219,6 +230,7 @@ describe("invariants: federation recognition", function () {
               await sent;
               voucher[a.of] = undefined;
               founding[a.of] = false;
+              generation[a.of] += 1;
             } else await expect(sent).to.be.reverted;
           }
           // Alice lists the first outsider community as soon as it is recognised.

@@ -587,10 +587,16 @@ describeBadInput<Accounting>({
     },
     {
       fn: "remove",
-      what: "a non-member",
-      send: (f) => f.membership.connect(f.governance).remove(f.outsider.address, "ipfs://why"),
-      error: "MembershipNotMember",
-      args: (f) => [f.outsider.address],
+      what: "an account removed already",
+      send: (f) => f.membership.connect(f.governance).remove(f.dave.address, "ipfs://why"),
+      error: "MembershipAlreadyRemoved",
+      args: (f) => [f.dave.address],
+    },
+    {
+      fn: "remove",
+      what: "the zero address",
+      send: (f) => f.membership.connect(f.governance).remove(ethers.ZeroAddress, "ipfs://why"),
+      error: "MembershipInvalidAccount",
     },
     {
       fn: "setEndorsementThreshold",

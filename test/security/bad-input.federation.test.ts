@@ -26,13 +26,15 @@ const E = ethers.parseEther;
 
 /**
  * Bio1–guild1 affiliated (epoch 1); bio2 has proposed to guild2; the factory's record also holds
- * community 7 (a guild without a token) and 8 (a guild without a name), neither registered.
+ * community 7 (a guild without a token), 8 (a guild without a name) and 9 (a guild whose name is
+ * longer than the registry allows), none registered.
  */
 async function deployRegistryTableFixture() {
   const f = await deployAffiliatedFixture();
   await f.registry.connect(f.bio2.gov).affiliate(f.guild2.gov.address);
   await f.factory.setCommunity(7, { ...factoryRecord("guild", "Tokenless", f.outsider.address, Z), token: Z });
   await f.factory.setCommunity(8, factoryRecord("guild", "", f.alice.address, Z));
+  await f.factory.setCommunity(9, factoryRecord("guild", "n".repeat(129), f.bob.address, Z));
   // A community outside the factory, listed by its own governance.
   const selfListed = (await ethers.getSigners())[12];
   await f.registry.connect(selfListed).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Fjord", "");
@@ -58,7 +60,7 @@ describeBadInput<RegistryTable>({
     for (const a of who) {
       views.push(await r.getCommunity(a), await r.recognition(a), await r.voucherOf(a), await r.affiliationsOf(a));
     }
-    for (let id = 1; id <= 8; ++id) views.push(await r.communityOfFactoryId(id));
+    for (let id = 1; id <= 9; ++id) views.push(await r.communityOfFactoryId(id));
     for (const b of [f.bio1, f.bio2]) {
       for (const g of [f.guild1, f.guild2]) {
         views.push(await r.getAffiliation(b.gov.address, g.gov.address));
@@ -96,6 +98,13 @@ describeBadInput<RegistryTable>({
       error: "FederationRegistryEmptyName",
     },
     {
+      fn: "register",
+      what: "a factory record whose name is longer than MAX_NAME_LENGTH",
+      send: (f) => f.registry.register(9),
+      error: "FederationRegistryNameTooLong",
+      args: () => [129n, 128n],
+    },
+    {
       fn: "registerSelf",
       what: "the timelock of a factory community (it registers from the factory's record)",
       send: (f) => f.registry.connect(f.bio1.gov).registerSelf(Kind.Bioregion, SELF, SELF, SELF, Z, "Fjord", ""),
@@ -126,6 +135,22 @@ describeBadInput<RegistryTable>({
       what: "an empty name",
       send: (f) => f.registry.connect(f.stranger).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "", "ipfs://x"),
       error: "FederationRegistryEmptyName",
+    },
+    {
+      fn: "registerSelf",
+      what: "a name longer than MAX_NAME_LENGTH",
+      send: (f) =>
+        f.registry.connect(f.stranger).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "n".repeat(129), "ipfs://x"),
+      error: "FederationRegistryNameTooLong",
+      args: () => [129n, 128n],
+    },
+    {
+      fn: "registerSelf",
+      what: "a metadata URI longer than MAX_METADATA_URI_LENGTH",
+      send: (f) =>
+        f.registry.connect(f.stranger).registerSelf(Kind.Guild, SELF, SELF, SELF, Z, "Fjord", "u".repeat(513)),
+      error: "FederationRegistryMetadataURITooLong",
+      args: () => [513n, 512n],
     },
     {
       fn: "registerSelf",
@@ -194,6 +219,20 @@ describeBadInput<RegistryTable>({
       what: "an empty name",
       send: (f) => f.registry.connect(f.bio1.gov).updateMetadata("", "ipfs://nameless"),
       error: "FederationRegistryEmptyName",
+    },
+    {
+      fn: "updateMetadata",
+      what: "a name longer than MAX_NAME_LENGTH",
+      send: (f) => f.registry.connect(f.bio1.gov).updateMetadata("n".repeat(129), "ipfs://x"),
+      error: "FederationRegistryNameTooLong",
+      args: () => [129n, 128n],
+    },
+    {
+      fn: "updateMetadata",
+      what: "a metadata URI longer than MAX_METADATA_URI_LENGTH (12 kB)",
+      send: (f) => f.registry.connect(f.bio1.gov).updateMetadata("Watershed", "x".repeat(12_000)),
+      error: "FederationRegistryMetadataURITooLong",
+      args: () => [12_000n, 512n],
     },
     {
       fn: "affiliate",
