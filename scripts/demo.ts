@@ -434,11 +434,11 @@ async function main(): Promise<void> {
   });
   await act(PEOPLE.dana.name, "performs the founding act with both communities (once; no power after)", "fed:found", {
     community: `${WATERSHED},${GUILD}`,
-    signer: from("dana"),
+    from: from("dana"),
   });
   await act(PEOPLE.ana.name, "lists the watershed as her community in the federation", "fed:join", {
     community: WATERSHED,
-    signer: from("ana"),
+    from: from("ana"),
   });
   const anaMember = await act<{ isMember: boolean }>(
     "anyone",

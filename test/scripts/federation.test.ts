@@ -148,7 +148,7 @@ describe("fed:* tasks in-process", function () {
     await expect(hre.run("fed:vouch", { json: true, community: "Builders", for: "Watershed" })).to.be.rejectedWith(
       "is not recognised itself",
     );
-    await expect(hre.run("fed:join", { json: true, community: "Builders", signer: "1" })).to.be.rejectedWith(
+    await expect(hre.run("fed:join", { json: true, community: "Builders", from: "1" })).to.be.rejectedWith(
       "not recognised by the federation",
     );
     const vouch = (await hre.run("fed:vouch", { json: true, community: "Watershed", for: "Builders" })) as {
@@ -342,7 +342,7 @@ describe("fed:* tasks in-process", function () {
     ]);
 
     // Founders are members; the federation's view lists and answers.
-    const joined = (await hre.run("fed:join", { json: true, community: "Watershed", signer: alice.address })) as {
+    const joined = (await hre.run("fed:join", { json: true, community: "Watershed", from: alice.address })) as {
       account: string;
     };
     expect(joined.account).to.equal(alice.address);
