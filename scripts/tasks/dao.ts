@@ -515,10 +515,7 @@ for (const [verb, description] of [
 cosmoTask<ProposalArgs>(
   "dao:cancel-expired",
   "Cancel an expired proposal and its timelock operation (anyone may), so it can never be executed",
-  (t) =>
-    t
-      .addParam("community", "Community name")
-      .addParam("proposal", "Proposal id"),
+  (t) => t.addParam("community", "Community name").addParam("proposal", "Proposal id"),
   async (args, hre, out) => {
     const c = await loadCommunity(hre, args.community);
     const p = await findProposal(c, args.proposal);

@@ -187,9 +187,7 @@ interface FoundArgs extends TaskArgs {
 cosmoTask<FoundArgs>(
   "fed:found",
   "The founding act: name the federation's first communities (once, by the founder named at deployment)",
-  (t) =>
-    t
-      .addOptionalParam("community", "Registered communities (names or timelock addresses), comma-separated"),
+  (t) => t.addOptionalParam("community", "Registered communities (names or timelock addresses), comma-separated"),
   async (args, hre, out) => {
     const registry = await registryAt(hre);
     const names = (args.community ?? "")
@@ -720,9 +718,7 @@ interface JoinArgs extends TaskArgs {
 cosmoTask<JoinArgs>(
   "fed:join",
   "List a recognised community you belong to in the federated membership view (sent by the member itself)",
-  (t) =>
-    t
-      .addOptionalParam("community", "The community (name or timelock address)"),
+  (t) => t.addOptionalParam("community", "The community (name or timelock address)"),
   async (args, hre, out) => {
     const registry = await registryAt(hre);
     const community = await resolveCommunity(hre, registry, args.community, "community");
