@@ -1,6 +1,6 @@
 import { loadFixture, time } from "@nomicfoundation/hardhat-toolbox/network-helpers";
 import { expect } from "chai";
-import { ethers } from "hardhat";
+import hre, { ethers } from "hardhat";
 
 import { deployMembersFixture, factoryRecord, registerOutsider, signJoin } from "../helpers/federation";
 
@@ -234,6 +234,9 @@ describe("FederatedMembership", function () {
         `      gas: isMember over ${await federated.MAX_COMMUNITIES()} listed communities (worst case) ${gas}`,
       );
       expect(await federated.isMember(alice.address)).to.equal(true);
+      // Coverage instrumentation inflates gas: the bound only holds for the real bytecode (npm test
+      // runs this file on the optimised build too).
+      if ((hre as unknown as { __SOLIDITY_COVERAGE_RUNNING?: boolean }).__SOLIDITY_COVERAGE_RUNNING) return;
       expect(gas).to.be.lessThan(95_000n);
     });
   });
