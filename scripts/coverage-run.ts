@@ -115,6 +115,12 @@ if (require.main === module) {
     console.error(`test folders in no coverage group (add them to GROUPS in scripts/coverage-run.ts): ${ungrouped}`);
     process.exit(1);
   }
+  // solidity-coverage numbers its probes with one counter across all files, so a file's
+  // instrumented code depends on every file instrumented before it; Hardhat's compile cache only
+  // looks at the original sources. An instrumented build left by an earlier run of other sources
+  // would be reused in part, with probes whose numbers no longer match, and their hits would be
+  // lost. The first group compiles afresh; the others reuse its build (same sources, same numbers).
+  fs.rmSync(path.join(root, COVERAGE_BUILD_DIR), { recursive: true, force: true });
   let merged: CoverageMap = {};
   for (const group of GROUPS.map(groupGlob)) {
     console.log(`coverage: ${group}`);

@@ -101,6 +101,59 @@ function commandLine(task: string, args: Record<string, unknown>): string {
 }
 
 /**
+ * What each printed command does when it is typed again after the story, as the story leaves
+ * things: "repeats" when it succeeds again (reads, time passing, idempotent or additive steps), or
+ * the refusal, in the task's words, that a step the story already took meets. The replay test
+ * (test/e2e/demo.e2e.ts) runs every printed command and holds each to this.
+ */
+type AfterStory = "repeats" | RegExp;
+const AFTER_STORY: Record<string, AfterStory> = {
+  "suite:deploy": "repeats", // deploys nothing new
+  "dev:time": "repeats",
+  "dao:create": /is already recorded/,
+  "dao:propose": /Proposal .+ is executed, and this needs it to be none/,
+  "dao:vote": /is executed: voting closed/,
+  "dao:queue": /is executed, and this needs it to be succeeded/,
+  "dao:execute": /is executed, and this needs it to be queued/,
+  "contrib:submit": "repeats", // a new submission
+  "contrib:attest": /is claimed, which does not allow this/,
+  "contrib:claim": /is claimed, which does not allow this/,
+  "contrib:epoch-claim": "repeats", // says the leaf was claimed already
+  "contrib:voucher-sign": "repeats", // a new voucher, within the steward's budget
+  "contrib:voucher-redeem": "repeats", // redeems the voucher signed again just before
+  "fed:register": "repeats", // says the community was registered already
+  "fed:found": /the federation was founded already/,
+  "fed:join": /already listed/,
+  "fed:member": "repeats",
+  "fed:affiliate": /are already affiliated/,
+  "fed:fund": "repeats", // a second grant
+  "fed:claim": "repeats", // nothing is due
+  "qf:create-round": /is already recorded/,
+  "qf:apply": /finalized phase, and this needs the applications phase/,
+  "qf:review": /finalized phase, and this needs the review phase/,
+  "qf:fund": /finalized phase, and this needs the donations phase/,
+  "qf:donate": /finalized phase, and this needs the donations phase/,
+  "qf:finalize": /finalized phase, and this needs the tallying phase/,
+  "qf:claim": /has already been paid/,
+  "lic:register": "repeats", // a new version of the work
+  "lic:request": "repeats", // a second licence, paid again
+  "membrane:close-epoch": "repeats", // the income paid in by the licences requested again
+  "membrane:claim": "repeats",
+  "membrane:pay-treasury": "repeats",
+};
+
+/** Every command the story printed, with what it does when typed again (see AFTER_STORY). */
+const printed: { command: string; afterStory: string }[] = [];
+
+/** Prints the command a user would type for a step, and notes it for the replay. */
+function printCommand(task: string, args: Record<string, unknown>, afterStory = AFTER_STORY[task]): void {
+  if (afterStory === undefined) throw new Error(`AFTER_STORY says nothing of a replay of ${task}`);
+  const command = commandLine(task, args);
+  console.log(`      $ ${command}`);
+  printed.push({ command, afterStory: afterStory === "repeats" ? afterStory : afterStory.source });
+}
+
+/**
  * Runs a task as `who`, quietly: one line says who acts and what they type; the task's own output
  * is shown only if it fails.
  */
@@ -109,6 +162,7 @@ async function act<T = Record<string, unknown>>(
   what: string,
   task: string,
   args: Record<string, unknown>,
+  afterStory?: AfterStory,
 ): Promise<T & { transactions: { gasUsed: string }[] }> {
   const captured: string[] = [];
   const log = console.log;
@@ -118,7 +172,7 @@ async function act<T = Record<string, unknown>>(
     console.log = log;
     const gas = result.transactions.reduce((s, t) => s + BigInt(t.gasUsed), 0n);
     console.log(`  ▸ ${who}: ${what}${gas > 0n ? `  (gas ${gas.toLocaleString("en-US")})` : ""}`);
-    console.log(`      $ ${commandLine(task, args)}`);
+    printCommand(task, args, afterStory);
     return result;
   } catch (e) {
     console.log = log;
@@ -134,7 +188,7 @@ async function advance(seconds: bigint | number, why: string): Promise<void> {
   await hre.network.provider.send("evm_increaseTime", [Number(s)]);
   await hre.network.provider.send("evm_mine", []);
   console.log(`  ⋯ ${why} (time passes: ${s.toLocaleString("en-US")} s)`);
-  console.log(`      $ ${commandLine("dev:time", { by: s.toString() })}`);
+  printCommand("dev:time", { by: s.toString() });
 }
 
 async function now(): Promise<bigint> {
@@ -718,9 +772,17 @@ async function main(): Promise<void> {
       "crew; the guild (simple: one token, one vote) pays for the seed library's shelves. Each proposal is\n" +
       "voted, queued in the timelock and executed.",
   );
+  // Typed again, the watershed's proposal would pay more than its treasury has left (the task
+  // refuses it before anything else); the guild's still fits, and is refused as already made.
   const spends = [
-    { community: WATERSHED, to: "riparian" as const, amount: "2", proposer: "ana" as const },
-    { community: GUILD, to: "seeds" as const, amount: "1.5", proposer: "chloe" as const },
+    {
+      community: WATERSHED,
+      to: "riparian" as const,
+      amount: "2",
+      proposer: "ana" as const,
+      afterStory: /but the treasury holds/,
+    },
+    { community: GUILD, to: "seeds" as const, amount: "1.5", proposer: "chloe" as const, afterStory: undefined },
   ];
   const votesBy: Record<string, Vote[]> = {
     [WATERSHED]: [
@@ -748,6 +810,7 @@ async function main(): Promise<void> {
           actions: [{ type: "transfer-native", to: addr(s.to), amount: s.amount }],
         }),
       },
+      s.afterStory,
     );
     ids[s.community] = proposed.proposalId;
     await decide(s.community, proposed.proposalId, votesBy[s.community]);
@@ -790,6 +853,9 @@ async function main(): Promise<void> {
       `                 npx hardhat membrane:status --network ${hre.network.name} --community "${WATERSHED}"`,
     );
   }
+  // For the replay test: every printed command and what it does when typed again.
+  const commandsFile = process.env.COSMOLOCAL_DEMO_COMMANDS;
+  if (commandsFile) fs.writeFileSync(commandsFile, JSON.stringify({ commands: printed }, null, 2));
   console.log(`\nThe story is told: every step succeeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

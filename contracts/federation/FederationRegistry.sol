@@ -364,14 +364,16 @@ contract FederationRegistry is IFederationRegistry {
     /// for the check is the next step's.
     function _recognitionOf(address community) private view returns (bool recognised, uint256 depth) {
         Recognition memory r = _recognition[community];
-        for (depth = 0; depth <= MAX_DEPTH; ++depth) {
+        // Bounded at `MAX_DEPTH` steps. Since vouches carry generations, no chain of counting vouches
+        // is longer than that (a community taken in again further away cuts off those below it), so
+        // the bound is a second line of defence, not a case of its own.
+        for (depth = 0; ; ++depth) {
             if (r.founding) return (true, depth);
-            if (r.voucher == address(0)) return (false, 0);
+            if (r.voucher == address(0) || depth == MAX_DEPTH) return (false, 0);
             Recognition memory up = _recognition[r.voucher];
             if (up.generation != r.voucherGeneration) return (false, 0);
             r = up;
         }
-        return (false, 0);
     }
 
     /// @dev Reverts unless `name` is not empty and both fit their bounds.

@@ -1,12 +1,20 @@
 /**
  * The demo against a real `hardhat node`: `hardhat run scripts/demo.ts --network localhost` as a
  * child process, then the final state read back through the parts' tasks (`--json`), as a user
- * would inspect it, and a second deploy of the suite that deploys nothing new.
+ * would inspect it. Then every command the demo printed (each `$ npx hardhat …` line of its
+ * output) is typed again, as printed, against the same node: the input files it names are shipped
+ * under examples/demo/, and each command either succeeds again or is refused for the reason the
+ * story gives for it (the demo's AFTER_STORY: a vote already cast, a round already finalised ...).
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { expect } from "chai";
 import { parseEther } from "ethers";
 
 import { E2E_BUDGET_MS, startNode, type RunningNode } from "../helpers/node";
+import { shellWords, type ReplayOutcome } from "../helpers/replay";
 
 interface Out<T> {
   result: T;
@@ -23,9 +31,11 @@ describe("e2e: the demo on a real node", function () {
     await node?.stop();
   });
 
-  it("tells the whole story, leaves a final state the tasks can read, and a re-deploy adds nothing", async function () {
+  it("tells the whole story, leaves a final state the tasks can read, and every printed command replays as the story says", async function () {
     this.timeout(E2E_BUDGET_MS);
-    const run = await node.task(["run", "scripts/demo.ts"]);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-demo-"));
+    const commandsFile = path.join(scratch, "commands.json");
+    const run = await node.task(["run", "--no-compile", "scripts/demo.ts"], { COSMOLOCAL_DEMO_COMMANDS: commandsFile });
     expect(run.code, `${run.stdout}\n${run.stderr}`).to.equal(0);
     expect(run.stdout).to.contain("The story is told");
     expect(run.stdout).to.not.contain("check failed");
@@ -105,11 +115,43 @@ describe("e2e: the demo on a real node", function () {
     const dao = await node.taskJson<Out<{ info: Record<string, unknown> }>>(["dao:info", "--community", story.guild]);
     expect(JSON.stringify(dao.result.info)).to.contain("simple");
 
-    // Deploying again with the same parameters deploys nothing new.
-    const again = await node.taskJson<Out<{ newlyRecorded: number; contracts: Record<string, { address: string }> }>>([
-      "suite:deploy",
-    ]);
-    expect(again.result.newlyRecorded).to.equal(0);
-    expect(again.result.contracts.communityFactory.address).to.equal(info.result.contracts.communityFactory.address);
+    // Every printed command, typed again as printed, does what the story says it does.
+    const printed = run.stdout
+      .split("\n")
+      .map((l) => /^\s+\$ (npx hardhat .+)$/.exec(l)?.[1])
+      .filter((c): c is string => Boolean(c));
+    const { commands } = JSON.parse(fs.readFileSync(commandsFile, "utf8")) as {
+      commands: { command: string; afterStory: string }[];
+    };
+    expect(commands.map((c) => c.command)).to.deep.equal(printed);
+    expect(printed.length).to.be.greaterThan(50);
+    const root = path.join(__dirname, "..", "..");
+    for (const command of printed) {
+      const words = shellWords(command);
+      expect(words[words.indexOf("--network") + 1], command).to.equal("localhost");
+      for (const [i, w] of words.entries()) {
+        if (/^--(file|cart|terms|tree|allowlist|signature-file)$/.test(w)) {
+          expect(fs.existsSync(path.join(root, words[i + 1])), `${command}: ${words[i + 1]} is shipped`).to.equal(true);
+        }
+      }
+    }
+    const replayFile = path.join(scratch, "replay.json");
+    fs.writeFileSync(replayFile, JSON.stringify({ commands: printed }));
+    const replay = await node.task(["run", "--no-compile", "test/helpers/replay.ts"], {
+      COSMOLOCAL_REPLAY_FILE: replayFile,
+    });
+    expect(replay.code, replay.stderr).to.equal(0);
+    const { outcomes } = JSON.parse(fs.readFileSync(replayFile, "utf8")) as { outcomes: ReplayOutcome[] };
+    const wrong = outcomes.flatMap((o, i) => {
+      const expected = commands[i].afterStory;
+      const fine = expected === "repeats" ? o.ok : !o.ok && new RegExp(expected).test(o.error ?? "");
+      return fine ? [] : [`${o.command}\n    expected ${expected}, got ${o.ok ? "success" : o.error}`];
+    });
+    expect(wrong, wrong.join("\n")).to.deep.equal([]);
+    const repeated = outcomes.filter((o) => o.ok).length;
+    console.log(
+      `      ${printed.length} printed commands replayed: ${repeated} again, the rest refused as the story says`,
+    );
+    fs.rmSync(scratch, { recursive: true, force: true });
   });
 });

@@ -206,7 +206,8 @@ describe("FederationRegistry", function () {
       await registerOutsider(registry, bottom, "bioregion", "Bottom", membership);
       await registry.connect(top).vouch(bottom.address);
       expect(await registry.recognition(bottom.address)).to.deep.equal([true, 2n]);
-      // `top` loses its vouch and is taken in at the end of the long chain: `bottom` is now too far.
+      // `top` loses its vouch and is taken in at the end of the long chain: `bottom`, now too far, is
+      // cut off (its vouch was given in an earlier generation of `top`).
       await registry.connect(bio1.gov).withdrawRecognition(top.address);
       await registry.connect(chain[maxDepth - 2]).vouch(top.address);
       expect(await registry.recognition(top.address)).to.deep.equal([true, BigInt(maxDepth)]);
