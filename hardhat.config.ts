@@ -72,12 +72,22 @@ const COVERAGE_BUILD_DIR = process.env.COSMO_COVERAGE_BUILD_DIR;
       HardhatPluginError: { isHardhatPluginError(e: unknown): boolean };
     };
     const consoleError = console.error.bind(console);
+    // Any other error that reaches Hardhat (a missing test file, a plugin's own failure ...) is
+    // announced by Hardhat as "An unexpected error occurred:" and then printed whole: here its
+    // message is printed instead, in one line (its first), with the same hint.
+    let unexpected = false;
     console.error = (...args: unknown[]) => {
       const [e] = args;
       if (args.length === 1 && (HardhatError.isHardhatError(e) || HardhatPluginError.isHardhatPluginError(e))) {
         consoleError("(run with --verbose for the stack trace)");
         return;
       }
+      if (args.length === 1 && unexpected && e instanceof Error) {
+        unexpected = false;
+        consoleError(`✗ ${e.message.split("\n")[0]}\n(run with --verbose for the stack trace)`);
+        return;
+      }
+      unexpected = args.length === 1 && typeof e === "string" && e.includes("An unexpected error occurred");
       consoleError(...args);
     };
   }

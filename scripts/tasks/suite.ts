@@ -6,6 +6,7 @@ import path from "node:path";
 
 import SuiteModule from "../../deploy/modules/Suite";
 import { readJsonFile } from "../lib/args";
+import { speedUpIgnition } from "../lib/ignition-speed";
 import { gitCommit, loadRecord, saveRecord } from "../lib/record";
 import { testnets } from "../lib/networks";
 import { cosmoTask, type TaskArgs } from "../lib/task";
@@ -32,6 +33,7 @@ cosmoTask<DeployArgs>(
         : {};
     const deploymentId = args.deploymentId ?? process.env.COSMOLOCAL_DEPLOYMENT_ID;
     const [deployer] = await hre.ethers.getSigners();
+    speedUpIgnition();
     const deployed = await hre.ignition.deploy(SuiteModule, { parameters, deploymentId, displayUi: false });
     const rec = await loadRecord(hre);
     const block = await hre.ethers.provider.getBlockNumber();
