@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 /**
- * Runs the test suites of `npm test` (and so of CI) in four processes at once:
- *   - the coverage gate (scripts/coverage-run.ts): every in-process test (unit, integration,
- *     properties, security, faults of the task library) against the instrumented build that
- *     solidity-coverage makes in its own folders, in groups, failing below 100 % of lines or 95 % of
- *     branches of contracts/;
+ * `npm test` (and so CI): the checks and every test suite, in parallel lanes.
+ *
+ * From the start, side by side:
+ *   - the coverage gate (scripts/coverage-run.ts), the longest lane: every in-process test (unit,
+ *     integration, properties, security, faults of the task library) against the instrumented build
+ *     that solidity-coverage compiles in a folder of its own (.coverage-build), in groups, failing
+ *     below 100 % of lines or 95 % of branches of contracts/. It needs neither the optimised build
+ *     nor the TypeChain bindings (the tests import their types only), so it does not wait for them;
+ *   - solhint and the static checks, then the optimised compile (artifacts/, typechain-types/).
+ * Once the optimised compile is done, beside the coverage lane:
+ *   - `tsc --noEmit` over the TypeScript of the project;
  *   - the tests that need the optimised build: the gas regression (test/bench) and every test file
  *     that behaves differently under coverage (it mentions __SOLIDITY_COVERAGE_RUNNING);
  *   - the end-to-end tests in test/e2e, which run the tasks against nodes of their own (free ports,
- *     their own deployment records) on the optimised build, and spend most of their time waiting;
+ *     their own deployment records) on the optimised build, and spend much of their time waiting;
  *   - the wallet app's browser tests (app/test): the app's own dependencies installed when missing
  *     (`npm ci --prefix app`), the app built, then Chromium driving it against a node of its own.
  * On two cores, running every in-process test a second time against the optimised build would
@@ -91,14 +97,29 @@ async function browserLane() {
   return code;
 }
 
-(async () => {
+/** Lint and the optimised compile, then every lane that needs the optimised build, side by side. */
+async function optimisedLanes() {
+  const lint = await run("solhint and static checks", "npm", ["run", "-s", "lint:sol"]);
+  const compiled = await run("compile (optimised)", hardhat, ["compile", "--quiet"]);
+  if (compiled !== 0) return [lint, compiled];
   const codes = await Promise.all([
+    run("tsc --noEmit", path.join(root, "node_modules", ".bin", "tsc"), ["--noEmit"], { background: true }),
     browserLane(),
-    run("coverage gate (in-process tests, instrumented)", tsNode, [path.join("scripts", "coverage-run.ts")], {
-      stream: true,
-    }),
     run("optimised-build tests", hardhat, ["test", "--no-compile", ...optimised], { background: true }),
     run("end-to-end tests", hardhat, ["test", "--no-compile", ...e2e], { background: true }),
   ]);
-  process.exit(codes.every((c) => c === 0) ? 0 : 1);
+  return [lint, ...codes];
+}
+
+(async () => {
+  const started = Date.now();
+  const [coverage, others] = await Promise.all([
+    run("coverage gate (in-process tests, instrumented)", tsNode, [path.join("scripts", "coverage-run.ts")], {
+      stream: true,
+    }),
+    optimisedLanes(),
+  ]);
+  const ok = [coverage, ...others].every((c) => c === 0);
+  console.log(`\nnpm test: ${ok ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(ok ? 0 : 1);
 })();
