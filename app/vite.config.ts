@@ -6,6 +6,9 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "./",
   plugins: [react()],
+  // The EIP-712 types are shared with the command line (../scripts/lib/typed-data.ts): the dev server
+  // may read the repository's files outside app/.
+  server: { fs: { allow: [".."] } },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 600,

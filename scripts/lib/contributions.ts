@@ -9,23 +9,16 @@ import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { getAddress, isAddress } from "ethers";
 
 import { parseAmount } from "./args";
+import * as TYPED from "./typed-data";
+import { forEthers } from "./typed-data";
 import { TaskInputError } from "./errors";
 
 /**
  * EIP-712 type of a peer's attestation (ContributionRegistry.ATTESTATION_TYPEHASH). It names the
  * contribution's contributor, kind, amount and evidence hash, so it attests only what the attestor saw.
+ * Defined once, in typed-data.ts, for the command line and the wallet app.
  */
-export const ATTESTATION_TYPES = {
-  Attestation: [
-    { name: "contributionId", type: "uint256" },
-    { name: "contributor", type: "address" },
-    { name: "kind", type: "uint32" },
-    { name: "amount", type: "uint256" },
-    { name: "evidenceHash", type: "bytes32" },
-    { name: "attestor", type: "address" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+export const ATTESTATION_TYPES = forEthers(TYPED.ATTESTATION_TYPES);
 
 /** The values an attestation signs. */
 export interface AttestationValue {
@@ -67,15 +60,7 @@ export async function attestationOf(
  * EIP-712 type of a steward's voucher (ContributionRegistry.VOUCHER_TYPEHASH): units of a kind, worth
  * units × the kind's value per unit when redeemed.
  */
-export const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "contributor", type: "address" },
-    { name: "kind", type: "uint32" },
-    { name: "units", type: "uint256" },
-    { name: "id", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+export const VOUCHER_TYPES = forEthers(TYPED.VOUCHER_TYPES);
 
 /** Leaf encoding of epoch allocations: (index, account, amount). */
 export const EPOCH_LEAF_ENCODING = ["uint256", "address", "uint256"];

@@ -17,6 +17,7 @@ import { parseAddress, parseAmount, parseBytes32, parseChoice, parseSigner, pars
 import { TaskInputError } from "./errors";
 import { isqrt } from "./math";
 import { requireNamed } from "./record";
+import { BALLOT_TYPES, EXTENDED_BALLOT_TYPES, forEthers } from "./typed-data";
 
 /** Contribution tokens have 18 decimals. */
 export const TOKEN_DECIMALS = 18;
@@ -243,18 +244,9 @@ export async function ballotTypedData(
     chainId,
     verifyingContract: await governor.getAddress(),
   };
-  const types = {
-    Ballot: [
-      { name: "proposalId", type: "uint256" },
-      { name: "support", type: "uint8" },
-      { name: "voter", type: "address" },
-      { name: "nonce", type: "uint256" },
-    ],
-  };
   const nonce = await governor.nonces(voter);
-  if (reason === undefined) return { domain, types, message: { proposalId, support, voter, nonce } };
-  const extended = {
-    ExtendedBallot: [...types.Ballot, { name: "reason", type: "string" }, { name: "params", type: "bytes" }],
-  };
+  if (reason === undefined)
+    return { domain, types: forEthers(BALLOT_TYPES), message: { proposalId, support, voter, nonce } };
+  const extended = forEthers(EXTENDED_BALLOT_TYPES);
   return { domain, types: extended, message: { proposalId, support, voter, nonce, reason, params: "0x" } };
 }

@@ -6,6 +6,7 @@
 import { Interface, solidityPacked } from "ethers";
 
 import { TaskInputError } from "./errors";
+import { forEthers, JOIN_TYPES as TYPED_JOIN } from "./typed-data";
 
 /** A call a proposal makes (target, value, calldata). */
 export interface ProposalAction {
@@ -54,14 +55,7 @@ export function withdrawRecognitionAction(registry: string, community: string): 
 }
 
 /** EIP-712 types of a signed listing in the federated membership view (`joinWithSignature`). */
-export const JOIN_TYPES = {
-  Join: [
-    { name: "account", type: "address" },
-    { name: "community", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+export const JOIN_TYPES = forEthers(TYPED_JOIN);
 
 export interface Tranche {
   amount: bigint;

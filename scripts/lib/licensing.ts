@@ -12,24 +12,18 @@ import type { ILicenceRegistry } from "../../typechain-types/contracts/licensing
 import { parseAmount, parseBytes32, parseChoice, parseSigner, parseUint, readJsonFile } from "./args";
 import { TaskInputError } from "./errors";
 import { requireNamed } from "./record";
+import { CHARTER_TYPES as TYPED_CHARTER, DOMAIN_NAMES, forEthers } from "./typed-data";
 
 export const LICENCE_CLASSES = ["non-commercial", "commons", "commercial"] as const;
 export const LICENCE_STATUSES = ["none", "requested", "active", "suspended", "revoked", "refused"] as const;
 export const DERIVATIVES = ["not-allowed", "share-alike", "allowed"] as const;
 
 /** EIP-712 types of a charter acceptance (see LicenceRegistry.CHARTER_TYPEHASH). */
-export const CHARTER_TYPES = {
-  CharterAcceptance: [
-    { name: "signer", type: "address" },
-    { name: "charterHash", type: "bytes32" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
+export const CHARTER_TYPES = forEthers(TYPED_CHARTER);
 
 /** EIP-712 domain of the licence registry at `registry` on chain `chainId`. */
 export function registryDomain(chainId: bigint, registry: string) {
-  return { name: "Cosmolocal LicenceRegistry", version: "1", chainId, verifyingContract: registry };
+  return { name: DOMAIN_NAMES.licenceRegistry, version: "1", chainId, verifyingContract: registry };
 }
 
 /** The signer given by `--from` (an index into the node's accounts, or an address); default the first. */

@@ -10,13 +10,14 @@ import { getAddress, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
+import { ATTESTATION_TYPES, DOMAIN_NAMES } from "../../../scripts/lib/typed-data";
 import { attestationSubject, type AttestationSubject, type CommunityDetail } from "../chain/data";
 import { explain } from "../chain/errors";
 import { useSend, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi, epochAllocationsAbi } from "../generated";
 import { Field } from "../ui";
 
-const DOMAIN_NAME = "Cosmolocal ContributionRegistry";
+const DOMAIN_NAME = DOMAIN_NAMES.contributionRegistry;
 
 /**
  * The attestation binds what is attested (contributor, kind, amount, evidence hash: scripts/lib/contributions.ts
@@ -32,17 +33,7 @@ export function attestationTypedData(
 ) {
   return {
     domain: { name: DOMAIN_NAME, version: "1", chainId, verifyingContract: registry },
-    types: {
-      Attestation: [
-        { name: "contributionId", type: "uint256" },
-        { name: "contributor", type: "address" },
-        { name: "kind", type: "uint32" },
-        { name: "amount", type: "uint256" },
-        { name: "evidenceHash", type: "bytes32" },
-        { name: "attestor", type: "address" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    types: ATTESTATION_TYPES,
     primaryType: "Attestation" as const,
     message: {
       contributionId: id,

@@ -8,6 +8,7 @@ import { getAddress, type Address, type Hex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
+import { EXTENDED_BALLOT_TYPES } from "../../../scripts/lib/typed-data";
 import type { CommunityDetail } from "../chain/data";
 import { explain } from "../chain/errors";
 import { useSend, useSuite } from "../chain/hooks";
@@ -55,16 +56,7 @@ export function SignVote({ c, proposalId }: { c: CommunityDetail; proposalId: bi
             const reason = "";
             const signature = await signTypedData(config, {
               domain: { name, version, chainId: d.chainId, verifyingContract: c.governor },
-              types: {
-                ExtendedBallot: [
-                  { name: "proposalId", type: "uint256" },
-                  { name: "support", type: "uint8" },
-                  { name: "voter", type: "address" },
-                  { name: "nonce", type: "uint256" },
-                  { name: "reason", type: "string" },
-                  { name: "params", type: "bytes" },
-                ],
-              },
+              types: EXTENDED_BALLOT_TYPES,
               primaryType: "ExtendedBallot",
               message: { proposalId, support, voter: account, nonce, reason, params: "0x" },
             });

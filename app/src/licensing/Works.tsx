@@ -8,6 +8,7 @@ import { getAddress, isAddress, keccak256, parseEther, toBytes, zeroHash } from 
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
+import { CHARTER_TYPES, DOMAIN_NAMES } from "../../../scripts/lib/typed-data";
 import { heldFees, listWorks, verifyLicence, type WorkView } from "../chain/data";
 import { contractAddress } from "../chain/deployments";
 import { explain } from "../chain/errors";
@@ -168,19 +169,12 @@ function WorkCard({ w }: { w: WorkView }) {
                 });
                 const signature = await signTypedData(config, {
                   domain: {
-                    name: "Cosmolocal LicenceRegistry",
+                    name: DOMAIN_NAMES.licenceRegistry,
                     version: "1",
                     chainId: d.chainId,
                     verifyingContract: registry,
                   },
-                  types: {
-                    CharterAcceptance: [
-                      { name: "signer", type: "address" },
-                      { name: "charterHash", type: "bytes32" },
-                      { name: "nonce", type: "uint256" },
-                      { name: "deadline", type: "uint256" },
-                    ],
-                  },
+                  types: CHARTER_TYPES,
                   primaryType: "CharterAcceptance",
                   message: { signer: account, charterHash: t.charterHash, nonce, deadline },
                 });
