@@ -83,15 +83,16 @@ describe("e2e: tasks under faults (a node that stops in the middle)", function (
         name: "faults",
         reviewers: [reviewer],
         applicationsStart: "+0",
-        applicationsEnd: "+100",
-        donationsStart: "+100",
-        donationsEnd: "+1000",
+        // A day per phase: a busy machine's slow tasks never outlast one.
+        applicationsEnd: "+86400",
+        donationsStart: "+86400",
+        donationsEnd: "+172800",
       }),
     );
     await node.taskJson(["qf:create-round", "--file", file]);
     await node.taskJson(["qf:apply", "--round", "faults", "--uri", "ipfs://p", "--from", "3"]);
     await node.taskJson(["qf:review", "--round", "faults", "--project", "1", "--decision", "admit", "--from", "1"]);
-    await rpc(node.url, "evm_increaseTime", [120]);
+    await rpc(node.url, "evm_increaseTime", [86_400]);
     await rpc(node.url, "evm_mine", []);
 
     const donate = ["qf:donate", "--round", "faults", "--project", "1", "--amount", "1", "--from", "5"];

@@ -53,9 +53,11 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     await node.taskJson(["suite:deploy"]);
     const schedule = {
       applicationsStart: "+0",
-      applicationsEnd: "+100",
-      donationsStart: "+100",
-      donationsEnd: "+200",
+      // Phases of a day, moved through with evm_increaseTime: a busy machine's slow tasks never
+      // outlast a phase (a node's clock runs with the wall clock between them).
+      applicationsEnd: "+86400",
+      donationsStart: "+86400",
+      donationsEnd: "+172800",
       tallyWindow: 3600,
     };
     const created = await node.taskJson<{ result: { address: string } }>([
@@ -87,7 +89,7 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     for (const p of ["1", "2"]) {
       await node.taskJson(["qf:review", "--round", "commons", "--project", p, "--decision", "admit", "--from", "1"]);
     }
-    await advance(120);
+    await advance(86_400); // applications close and donations open
     await node.taskJson(["qf:donate", "--round", "commons", "--project", "1", "--amount", "1", "--from", "5"]);
     await node.taskJson(["qf:donate", "--round", "commons", "--project", "2", "--amount", "0.25", "--from", "5"]);
     const cart = file("cart.json", [
@@ -109,7 +111,7 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
       ethers.parseEther("1").toString(),
     ]);
 
-    await advance(100 + 3600); // donations close, then the one-hour tally window passes
+    await advance(86_400 + 3600); // donations close, then the one-hour tally window passes
     const fin = await node.taskJson<{ result: { leftover: string } }>(["qf:finalize", "--round", "commons"]);
     expect(fin.result.leftover).to.equal(ethers.parseEther("5").toString());
     const paid = await node.taskJson<{ result: { recipient: string; donations: string; match: string } }>([
