@@ -48,9 +48,10 @@ const optimised = all.filter(
 );
 
 /**
- * Where `nice` exists (any Linux), the lanes that are not the longest run at a lower priority: the
- * coverage lane, the longest, then gets a core to itself while the others share the second one, so
- * that all of them end about together instead of the coverage lane running alone at the end.
+ * Where `nice` exists (any Linux), the end-to-end lane runs at a lower priority: it is long, mostly
+ * waits on its nodes, and has a budget of minutes per test, so it takes what CPU the coverage lane
+ * (the longest) leaves. The short lanes (tsc, the gas tests, whose mocha timeout is ten minutes)
+ * keep the normal priority and are done early.
  */
 const NICE = ["/usr/bin/nice", "/bin/nice"].find((p) => fs.existsSync(p));
 
@@ -103,9 +104,9 @@ async function optimisedLanes() {
   const compiled = await run("compile (optimised)", hardhat, ["compile", "--quiet"]);
   if (compiled !== 0) return [lint, compiled];
   const codes = await Promise.all([
-    run("tsc --noEmit", path.join(root, "node_modules", ".bin", "tsc"), ["--noEmit"], { background: true }),
+    run("tsc --noEmit", path.join(root, "node_modules", ".bin", "tsc"), ["--noEmit"]),
     browserLane(),
-    run("optimised-build tests", hardhat, ["test", "--no-compile", ...optimised], { background: true }),
+    run("optimised-build tests", hardhat, ["test", "--no-compile", ...optimised]),
     run("end-to-end tests", hardhat, ["test", "--no-compile", ...e2e], { background: true }),
   ]);
   return [lint, ...codes];
