@@ -358,10 +358,10 @@ contract FederationRegistry is IFederationRegistry {
 
     /// @dev Walks up the vouches from `community` to a founding community, at most `MAX_DEPTH` of
     /// them: recognised when it gets there, with the number of vouches walked. A community whose
-    /// voucher is no longer recognised (or too far, after a voucher higher up was vouched for again
-    /// further away) is not recognised either, nor one whose vouch was given in an earlier generation
-    /// of its voucher. One storage read per step, as without generations: the voucher's record read
-    /// for the check is the next step's.
+    /// voucher is no longer recognised is not recognised either, nor one whose vouch was given in an
+    /// earlier generation of its voucher (so a voucher vouched for again further away brings none of
+    /// the communities below it along). One storage read per step, as without generations: the
+    /// voucher's record read for the check is the next step's.
     function _recognitionOf(address community) private view returns (bool recognised, uint256 depth) {
         Recognition memory r = _recognition[community];
         // Bounded at `MAX_DEPTH` steps. Since vouches carry generations, no chain of counting vouches

@@ -184,7 +184,7 @@ describe("FederationRegistry", function () {
       expect(await registry.isRecognised(last.address)).to.equal(false);
     });
 
-    it("stops recognising a chain that grew too deep after a voucher higher up moved further away", async function () {
+    it("stops recognising the communities below a voucher taken in again further away (no chain grows past MAX_DEPTH)", async function () {
       const { registry, bio1, outsider } = await loadFixture(deployFederationFixture);
       const signers = await ethers.getSigners();
       const membership = ethers.getAddress("0x00000000000000000000000000000000000c0de1");
