@@ -24,6 +24,7 @@ const CONTRACTS = [
   "FederationRegistry",
   "FederationFunding",
   "FederatedMembership",
+  "FederatedCommunityList",
   "MockPermitToken",
 ];
 

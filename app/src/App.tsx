@@ -13,6 +13,7 @@ const Rounds = lazy(() => import("./funding/Rounds").then((m) => ({ default: m.R
 const RoundPage = lazy(() => import("./funding/RoundPage").then((m) => ({ default: m.RoundPage })));
 const CartPage = lazy(() => import("./funding/Cart").then((m) => ({ default: m.CartPage })));
 const Works = lazy(() => import("./licensing/Works").then((m) => ({ default: m.Works })));
+const FederationPage = lazy(() => import("./federation/FederationPage").then((m) => ({ default: m.FederationPage })));
 
 function useHash(): string {
   const [hash, setHash] = useState(window.location.hash);
@@ -32,6 +33,7 @@ function Route() {
   if (head === "round" && a) return <RoundPage address={a as Address} />;
   if (head === "cart") return <CartPage />;
   if (head === "works") return <Works />;
+  if (head === "federation") return <FederationPage />;
   return <Home />;
 }
 
@@ -51,6 +53,7 @@ export function App() {
           <a href="#/">Communities</a>
           <a href="#/rounds">Rounds</a>
           <a href="#/works">Works</a>
+          <a href="#/federation">Federation</a>
           <a href="#/cart">Cart ({items.length})</a>
         </nav>
         <span className="muted chain" data-testid="chain">

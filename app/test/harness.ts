@@ -163,7 +163,16 @@ export interface World {
   stop: () => Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** What is on the node before the app opens: by default the demo's whole story. */
+export type Story = (node: RunningNode) => Promise<void>;
+
+/** The demo's story (scripts/demo.ts), as `npm run demo -- --network localhost` tells it. */
+export const demoStory: Story = async (node) => {
+  const story = await node.task(["run", "scripts/demo.ts"]);
+  if (story.code !== 0) throw new Error(`the demo failed on the test node:\n${story.stdout}\n${story.stderr}`);
+};
+
+export async function startWorld(story: Story = demoStory): Promise<World> {
   if (!fs.existsSync(path.join(APP, "dist", "index.html"))) {
     throw new Error("app/dist is missing: run `npm run build --prefix app` first");
   }
@@ -173,8 +182,7 @@ export async function startWorld(): Promise<World> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    const story = await node.task(["run", "scripts/demo.ts"]);
-    if (story.code !== 0) throw new Error(`the demo failed on the test node:\n${story.stdout}\n${story.stderr}`);
+    await story(node);
     let id = 0;
     const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
       const res = await fetch(node.url, {

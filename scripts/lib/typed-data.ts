@@ -9,6 +9,7 @@
 export const DOMAIN_NAMES = {
   contributionRegistry: "Cosmolocal ContributionRegistry",
   licenceRegistry: "Cosmolocal LicenceRegistry",
+  federatedMembership: "FederatedMembership",
 } as const;
 
 /** An attestation of a contribution (ContributionRegistry.ATTESTATION_TYPEHASH). */

@@ -21,6 +21,7 @@ import type {
   FederationRegistry,
 } from "../../typechain-types";
 import { JOIN_TYPES } from "../../scripts/lib/federation";
+import { DOMAIN_NAMES } from "../../scripts/lib/typed-data";
 import { buildProposal, propose, toDeadline, toVoting } from "./dao";
 
 /** The registry's `CommunityKind`. */
@@ -150,7 +151,7 @@ export async function signJoin(
 ) {
   const { chainId } = await ethers.provider.getNetwork();
   const domain = {
-    name: "FederatedMembership",
+    name: DOMAIN_NAMES.federatedMembership,
     version: "1",
     chainId,
     verifyingContract: await federated.getAddress(),

@@ -52,6 +52,30 @@ function eventOf<N extends string>(abi: readonly unknown[], name: N): AbiEvent {
   return e;
 }
 
+interface AccountLog {
+  blockNumber: bigint;
+  logIndex: number;
+  args: unknown;
+}
+
+/**
+ * The accounts that hold a status now (a membership, a role), replayed in chain order from the
+ * events that gave it (`added`) and took it away (`removed`), each carrying an `account`.
+ */
+function holdersNow(added: readonly AccountLog[], removed: readonly AccountLog[]): Set<Address> {
+  const adds = new Set<AccountLog>(added);
+  const history = [...added, ...removed].sort((a, b) =>
+    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : Number(a.blockNumber - b.blockNumber),
+  );
+  const current = new Set<Address>();
+  for (const log of history) {
+    const account = (log.args as { account: Address }).account;
+    if (adds.has(log)) current.add(account);
+    else current.delete(account);
+  }
+  return current;
+}
+
 // ------------------------------------------------------------------------------------------- communities
 
 export interface CommunitySummary {
@@ -154,15 +178,7 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
       logsInRanges(client, d, s.membership, eventOf(communityMembershipAbi, n)),
     ),
   );
-  const current = new Set<Address>();
-  const history = [...admitted, ...left, ...removed].sort((a, b) =>
-    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : Number(a.blockNumber - b.blockNumber),
-  );
-  for (const log of history) {
-    const account = (log.args as { account: Address }).account;
-    if (log.eventName === "MemberAdmitted") current.add(account);
-    else current.delete(account);
-  }
+  const current = holdersNow(admitted, [...left, ...removed]);
   const members = await Promise.all(
     [...current].map(async (account) => {
       const [tokens, votes, delegate] = await Promise.all([
@@ -898,8 +914,10 @@ export interface GrantView {
   funder: Address;
   beneficiary: Address;
   recipient: Address;
-  tranches: { amount: bigint; dueAt: bigint; paid: boolean }[];
+  tranches: { amount: bigint; dueAt: bigint; paid: boolean; returned: boolean }[];
   claimable: bigint;
+  /** What an ended affiliation cut off: anyone may return it to the funder (`reclaim`). */
+  reclaimable: bigint;
 }
 
 export async function grantsOf(client: PublicClient, d: ChainDeployment, c: CommunitySummary): Promise<GrantView[]> {
@@ -910,21 +928,176 @@ export async function grantsOf(client: PublicClient, d: ChainDeployment, c: Comm
   const all = await Promise.all(
     Array.from({ length: Number(count) }, async (_, i) => {
       const id = BigInt(i + 1);
-      const [g, tranches, claimable] = await Promise.all([
+      const [g, tranches, claimable, reclaimable] = await Promise.all([
         client.readContract({ ...f, functionName: "getGrant", args: [id] }),
         client.readContract({ ...f, functionName: "getTranches", args: [id] }),
         client.readContract({ ...f, functionName: "claimable", args: [id] }),
+        client.readContract({ ...f, functionName: "reclaimable", args: [id] }),
       ]);
       return {
         id,
         funder: g.funder,
         beneficiary: g.beneficiary,
         recipient: g.recipient,
-        tranches: tranches.map((t, k) => ({ amount: t.amount, dueAt: BigInt(t.dueAt), paid: k < g.nextTranche })),
+        tranches: tranches.map((t, k) => ({
+          amount: t.amount,
+          dueAt: BigInt(t.dueAt),
+          paid: k < g.nextTranche,
+          returned: k >= g.endTranche,
+        })),
         claimable: claimable[0],
+        reclaimable: reclaimable[0],
       };
     }),
   );
   const me = c.timelock.toLowerCase();
   return all.filter((g) => g.funder.toLowerCase() === me || g.beneficiary.toLowerCase() === me);
+}
+
+/** A community as the federation lists it, with where its recognition comes from. */
+export interface FederationMemberCommunity {
+  address: Address;
+  name: string;
+  kind: "bioregion" | "guild";
+  /** Its id in the community factory (0 when it registered itself). */
+  factoryId: number;
+  recognised: boolean;
+  /** Vouches away from a founding community (meaningful when recognised). */
+  depth: bigint;
+  founding: boolean;
+  /** The community whose governance vouched for it (its vouch may have lapsed: see `recognised`). */
+  voucher?: Address;
+}
+
+export interface FederationView {
+  registry: Address;
+  founder: Address;
+  founded: boolean;
+  maxDepth: bigint;
+  communities: FederationMemberCommunity[];
+  /** Factory communities not registered yet (anyone may register them). */
+  unregistered: { id: number; name: string }[];
+  /** The connected account in the federated membership view. */
+  me?: { listed: Address[]; memberOf: Address[]; nonce: bigint };
+}
+
+/** The federation as a whole: the founding act, every registered community and its recognition. */
+export async function federation(client: PublicClient, d: ChainDeployment, account?: Address): Promise<FederationView> {
+  const registry = contractAddress(d, "federationRegistry");
+  const fed = { address: registry, abi: federationRegistryAbi } as const;
+  const [founder, founded, maxDepth, count, factoryCount] = await Promise.all([
+    client.readContract({ ...fed, functionName: "founder" }),
+    client.readContract({ ...fed, functionName: "founded" }),
+    client.readContract({ ...fed, functionName: "maxDepth" }),
+    client.readContract({ ...fed, functionName: "communityCount" }),
+    client.readContract({
+      address: contractAddress(d, "communityFactory"),
+      abi: communityFactoryAbi,
+      functionName: "communityCount",
+    }),
+  ]);
+  const communities = await Promise.all(
+    Array.from({ length: Number(count) }, async (_, i) => {
+      const address = await client.readContract({ ...fed, functionName: "communityAt", args: [BigInt(i)] });
+      const [c, [recognised, depth], founding, voucher] = await Promise.all([
+        client.readContract({ ...fed, functionName: "getCommunity", args: [address] }),
+        client.readContract({ ...fed, functionName: "recognition", args: [address] }),
+        client.readContract({ ...fed, functionName: "isFounding", args: [address] }),
+        client.readContract({ ...fed, functionName: "voucherOf", args: [address] }),
+      ]);
+      return {
+        address,
+        name: c.name,
+        kind: c.kind === 1 ? ("bioregion" as const) : ("guild" as const),
+        factoryId: Number(c.factoryId),
+        recognised,
+        depth,
+        founding,
+        voucher: voucher === zeroAddress ? undefined : voucher,
+      };
+    }),
+  );
+  const listedIds = new Set(communities.map((c) => c.factoryId));
+  const unregistered = await Promise.all(
+    Array.from({ length: Number(factoryCount) }, (_, i) => i + 1)
+      .filter((id) => !listedIds.has(id))
+      .map(async (id) => {
+        const c = await client.readContract({
+          address: contractAddress(d, "communityFactory"),
+          abi: communityFactoryAbi,
+          functionName: "getCommunity",
+          args: [BigInt(id)],
+        });
+        return { id, name: c.name };
+      }),
+  );
+  let me: FederationView["me"];
+  const fm = d.contracts.federatedMembership?.address;
+  if (account && fm) {
+    const m = { address: fm, abi: federatedMembershipAbi } as const;
+    const [listed, memberOf, nonce] = await Promise.all([
+      client.readContract({ ...m, functionName: "listedCommunitiesOf", args: [account] }),
+      client.readContract({ ...m, functionName: "memberCommunitiesOf", args: [account] }),
+      client.readContract({ ...m, functionName: "nonces", args: [account] }),
+    ]);
+    me = { listed: [...listed], memberOf: [...memberOf], nonce };
+  }
+  return { registry, founder, founded, maxDepth, communities, unregistered, me };
+}
+
+// ------------------------------------------------------------------------------------------- steward budgets
+
+export interface StewardBudgetView {
+  steward: Address;
+  /** Tokens its vouchers may mint per period (0: its vouchers are refused). */
+  budget: bigint;
+  spent: bigint;
+  periodEndsAt: bigint;
+}
+
+/**
+ * The community's stewards (replayed from the registry's role events) and what each one's vouchers
+ * may still mint in the current period (`ContributionRegistry.stewardBudget`).
+ */
+export async function stewardBudgets(
+  client: PublicClient,
+  d: ChainDeployment,
+  c: CommunitySummary,
+): Promise<{ period: bigint; stewards: StewardBudgetView[] }> {
+  const r = { address: c.registry, abi: contributionRegistryAbi } as const;
+  const [role, period] = await Promise.all([
+    client.readContract({ ...r, functionName: "STEWARD_ROLE" }),
+    client.readContract({ ...r, functionName: "STEWARD_BUDGET_PERIOD" }),
+  ]);
+  const [granted, revoked] = await Promise.all(
+    (["RoleGranted", "RoleRevoked"] as const).map((n) =>
+      logsInRanges(client, d, c.registry, eventOf(contributionRegistryAbi, n), { role }),
+    ),
+  );
+  const current = holdersNow(granted, revoked);
+  const stewards = await Promise.all(
+    [...current].map(async (steward) => {
+      const [budget, spent, periodEndsAt] = await client.readContract({
+        ...r,
+        functionName: "stewardBudget",
+        args: [steward],
+      });
+      return { steward, budget, spent, periodEndsAt };
+    }),
+  );
+  return { period, stewards };
+}
+
+/** Whether `account` is a member of the federation now, and through which listed communities (live checks). */
+export async function federatedMemberOf(
+  client: PublicClient,
+  d: ChainDeployment,
+  account: Address,
+): Promise<{ isMember: boolean; communities: Address[] }> {
+  const m = { address: contractAddress(d, "federatedMembership"), abi: federatedMembershipAbi } as const;
+  const [isMember, communities] = await Promise.all([
+    client.readContract({ ...m, functionName: "isMember", args: [account] }),
+    client.readContract({ ...m, functionName: "memberCommunitiesOf", args: [account] }),
+  ]);
+  return { isMember, communities: [...communities] };
 }

@@ -24,6 +24,7 @@ export const SUITE_ERRORS: Abi = (Object.values(generated) as unknown[])
 
 const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalised", "cancelled"];
 const PROJECT_STATUS = ["none", "pending", "approved", "rejected", "removed"];
+const KINDS = ["none", "bioregion", "guild"];
 const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const when = (t: unknown) => new Date(Number(t) * 1000).toLocaleString();
 const short = (a: unknown) => {
@@ -112,29 +113,81 @@ const SENTENCES: Record<string, (a: Args) => string> = {
     `The terms of work ${a[0]} changed from version ${a[1]} (the one you saw) to ${a[2]}; reload, read the new terms and request again.`,
   LicenceRegistryNothingHeld: () => "No licence fees are held for this account.",
   LicenceRegistryWorkSuperseded: (a) => `Work ${a[0]} was superseded by work ${a[1]}; licence the new version.`,
-  FederationFundingNothingDue: (a) =>
-    `Nothing of grant ${a[0]} is due yet; the next tranche falls due on ${when(a[1])}.`,
-  FederationFundingNotAffiliated: () => "The two communities are not affiliated; a grant needs an active affiliation.",
-  FederationRegistryAlreadyProposed: () => "This affiliation was already proposed; the other side must accept it.",
-  FederationRegistryNotFounder: () => "Only the founder named at deployment can perform the founding act.",
+  // The federation: every custom error of FederationRegistry, FederationFunding, FederatedMembership,
+  // FederatedCommunityList and MembershipCheck (test/federation.browser.ts checks that none is missing).
+  FederationRegistryNotFounder: (a) =>
+    `Only the founder named at deployment can perform the founding act; ${short(a[0])} is not it.`,
   FederationRegistryAlreadyFounded: () =>
     "The federation was founded already; communities are now recognised only through vouches.",
-  FederationRegistryVoucherNotRecognised: () =>
-    "This community is not recognised by the federation, so it cannot vouch for another.",
+  FederationRegistryNothingToFound: () => "Choose at least one registered community for the founding act.",
+  FederationRegistryVoucherNotRecognised: (a) =>
+    `${short(a[0])} is not recognised by the federation, so it cannot vouch for another community.`,
   FederationRegistryAlreadyRecognised: (a) => `${short(a[0])} is already recognised by the federation.`,
   FederationRegistryTooDeep: (a) =>
-    `This community is ${a[1]} vouches away from a founding community: one it vouched for would be too far.`,
+    `This community is ${a[1]} vouches away from a founding community, the most allowed: a community it vouched for would be too far. Ask a community closer to the founders to vouch.`,
   FederationRegistryNotVoucher: (a) =>
-    `Only the community that vouched for ${short(a[1])}, or itself, can withdraw it.`,
-  FederationRegistryNotVouched: (a) => `Nobody vouched for ${short(a[0])} and it is not a founding community.`,
-  FederationRegistryUnknownCommunity: (a) => `${short(a[0])} is not registered in the federation.`,
+    `Only the community that vouched for ${short(a[1])}, or ${short(a[1])} itself, can withdraw its recognition.`,
+  FederationRegistryNotVouched: (a) =>
+    `Nobody vouched for ${short(a[0])} and it is not a founding community: there is no recognition to withdraw.`,
+  FederationRegistryAlreadyRegistered: (a) => `${short(a[0])} is already registered in the federation.`,
+  FederationRegistryUseFactoryRecord: (a) =>
+    `${short(a[0])} is community ${a[1]} of the factory: register it from the factory's record (its Federation tab, "Register in the federation").`,
+  FederationRegistryUnknownCommunity: (a) =>
+    `${short(a[0])} is not registered in the federation; register it first (its Federation tab).`,
+  FederationRegistryInvalidKind: (a) => `Kind ${a[0]} is neither a bioregion nor a guild.`,
+  FederationRegistryZeroAddress: () => "A community needs a governor and a token; an address given was empty.",
+  FederationRegistryEmptyName: () => "Give the community a name.",
+  FederationRegistryNameTooLong: (a) => `The name is ${a[0]} bytes long; shorten it to at most ${a[1]}.`,
+  FederationRegistryMetadataURITooLong: (a) => `The metadata URI is ${a[0]} bytes long; shorten it to at most ${a[1]}.`,
+  FederationRegistryKindsCannotAffiliate: (a) =>
+    `An affiliation joins a bioregion and a guild; ${short(a[0])} is a ${KINDS[Number(a[1])] ?? a[1]} and ${short(a[2])} a ${KINDS[Number(a[3])] ?? a[3]}.`,
+  FederationRegistryAlreadyProposed: (a) =>
+    `${short(a[0])} already proposed this affiliation to ${short(a[1])}; the other side must accept it.`,
+  FederationRegistryAlreadyAffiliated: (a) => `${short(a[0])} and ${short(a[1])} are already affiliated.`,
+  FederationRegistryNotAffiliated: (a) =>
+    `${short(a[0])} and ${short(a[1])} are not affiliated and nothing is proposed between them: there is nothing to leave.`,
+  FederationFundingUnknownFunder: (a) =>
+    `${short(a[0])} is not registered in the federation, so it cannot fund a grant; register it first.`,
+  FederationFundingNotAffiliated: () => "The two communities are not affiliated; a grant needs an active affiliation.",
+  FederationFundingInvalidTrancheCount: (a) => `A grant has between 1 and ${a[1]} tranches; this one has ${a[0]}.`,
+  FederationFundingZeroTranche: (a) => `Tranche ${Number(a[0]) + 1} has a zero amount; give every tranche an amount.`,
+  FederationFundingUnorderedTranches: (a) =>
+    `Tranche ${Number(a[0]) + 1} falls due at ${when(a[1])}, before the one ahead of it (${when(a[2])}); order the tranches by due time.`,
+  FederationFundingWrongValue: (a) =>
+    `The grant sends ${formatEther(BigInt(String(a[0])))} but its tranches add up to ${formatEther(BigInt(String(a[1])))}.`,
+  FederationFundingNotAContract: (a) => `${short(a[0])} holds no contract, so it is not an ERC-20 token.`,
+  FederationFundingTransferShortfall: (a) =>
+    `The token delivered ${a[0]} of ${a[1]} units: tokens that take a fee on transfer cannot fund a grant.`,
+  FederationFundingUnknownGrant: (a) => `There is no grant ${a[0]}.`,
+  FederationFundingNothingDue: (a) =>
+    BigInt(String(a[1])) === 0n
+      ? `Every tranche of grant ${a[0]} was paid or returned already.`
+      : `Nothing of grant ${a[0]} is due yet; the next tranche falls due on ${when(a[1])}.`,
+  FederationFundingAffiliationEnded: (a) =>
+    `Tranche ${Number(a[1]) + 1} of grant ${a[0]} fell due on ${when(a[2])}, after the affiliation ended (${when(a[3])}): it cannot be paid; anyone can return it to the funder.`,
+  FederationFundingNothingToReclaim: (a) =>
+    BigInt(String(a[1])) === 2n ** 64n - 1n
+      ? `The affiliation of grant ${a[0]} still holds: nothing goes back to the funder.`
+      : `Every open tranche of grant ${a[0]} fell due before the affiliation ended (${when(a[1])}): they are the recipient's, nothing goes back.`,
   FederatedMembershipNotRecognised: (a) =>
     `The federation does not recognise ${short(a[0])}; its members cannot list it until a recognised community vouches for it.`,
   FederatedMembershipNotMember: (a) => `${short(a[0])} is not a member of that community.`,
-  FederatedMembershipAlreadyListed: () => "You have already listed this community.",
-  FederatedMembershipTooManyCommunities: (a) => `An account can list at most ${a[1]} communities; leave one first.`,
-  FederatedMembershipExpiredSignature: (a) => `This signed listing expired at ${when(a[0])}; sign a new one.`,
-  FederatedMembershipInvalidSignature: (a) => `The signature is not ${short(a[0])}'s over this listing and nonce.`,
+  FederatedMembershipAlreadyListed: (a) => `${short(a[0])} has already listed this community.`,
+  FederatedMembershipTooManyCommunities: (a) =>
+    `An account can list at most ${a[1]} communities; leave one first (on the Federation page).`,
+  FederatedMembershipNotListed: (a) => `${short(a[0])} has not listed ${short(a[1])}.`,
+  FederatedMembershipStillValid: (a) =>
+    `${short(a[0])} is still a member of the recognised ${short(a[1])}: only that account can unlist it.`,
+  FederatedMembershipExpiredSignature: (a) => `This signed listing expired at ${when(a[0])}; ask for a new one.`,
+  FederatedMembershipInvalidSignature: (a) =>
+    `The signature is not ${short(a[0])}'s over this listing and its current nonce (already used, or signed for another community); ask for a new one.`,
+  FederatedCommunityListInvalidSize: (a) => `A list names between 1 and ${a[1]} communities; ${a[0]} were given.`,
+  FederatedCommunityListUnknownCommunity: (a) => `${short(a[0])} is not registered in the federation.`,
+  FederatedCommunityListDuplicate: (a) => `${short(a[0])} is named twice; name each community once.`,
+  MembershipCheckGasTooLow: (a) =>
+    `The call had ${a[0]} gas left for a membership check that needs ${a[1]}; send it with more gas.`,
+  ContributionRegistryInvalidBudget: (a) =>
+    `A steward budget of ${formatEther(BigInt(String(a[0])))} tokens per period is too large (at most 2^128 − 1 units).`,
   ERC20InsufficientBalance: (a) =>
     `The balance is ${formatEther(BigInt(String(a[1])))}, below the ${formatEther(BigInt(String(a[2])))} needed.`,
   ERC20InsufficientAllowance: () => "The token allowance is too low; approve the amount first.",
@@ -143,13 +196,18 @@ const SENTENCES: Record<string, (a: Args) => string> = {
 /** "RoundTooManyProjects" -> "Round: too many projects". */
 function fromName(name: string, args: Args): string {
   const m =
-    /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|CommunityGovernor|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|FederatedCommunityList|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
+    /^(ContributionRegistry|ContributionToken|EpochAllocations|CommunityFactory|CommunityProfile|CommunityGovernor|Membership|Membrane|RoundFactory|Round|LicenceRegistry|FederationRegistry|FederationFunding|FederatedMembership|FederatedCommunityList|MembershipCheck|Governor|Timelock|ERC20|ERC721)(.*)$/.exec(
       name,
     );
   const [part, rest] = m ? [m[1], m[2]] : ["", name];
   const words = rest.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   const shown = args.length ? ` (${args.map((x) => short(x)).join(", ")})` : "";
   return `${part ? `${part.replace(/([a-z])([A-Z])/g, "$1 $2")}: ` : ""}${words}${shown}.`;
+}
+
+/** Whether `name` has a hand-written sentence (the rest are read from their names). */
+export function hasSentence(name: string): boolean {
+  return name in SENTENCES;
 }
 
 export function errorSentence(name: string, args: Args = []): string {

@@ -3,6 +3,7 @@ import { communityDetail, isMember } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { contributionTokenAbi } from "../generated";
 import { Contributions } from "../contributions/Contributions";
+import { StewardBudgets } from "../contributions/StewardBudgets";
 import { Federation } from "../federation/Federation";
 import { Governance } from "../governance/Governance";
 import { Income } from "../membrane/Income";
@@ -124,7 +125,12 @@ export function CommunityPage({ id, tab }: { id: number; tab: string }) {
               )}
             </section>
           ) : null}
-          {tab === "contributions" ? <Contributions c={c} member={Boolean(member.data)} /> : null}
+          {tab === "contributions" ? (
+            <>
+              <Contributions c={c} member={Boolean(member.data)} />
+              <StewardBudgets c={c} />
+            </>
+          ) : null}
           {tab === "governance" ? <Governance c={c} /> : null}
           {tab === "income" ? <Income c={c} /> : null}
           {tab === "federation" ? <Federation c={c} /> : null}

@@ -55,7 +55,7 @@ interface AttestationFile {
   deadline: string;
   signature: Hex;
 }
-interface VoucherFile {
+export interface VoucherFile {
   registry: string;
   chainId: string;
   steward: string;

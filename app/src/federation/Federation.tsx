@@ -1,11 +1,14 @@
 /**
  * Federation: recognition (founding, or vouched for by whom), a member listing itself in the federated
- * membership, affiliations, grants and their tranche schedules, claiming due tranches.
+ * membership (from its wallet, or by a signature anyone relays), affiliations, grants and their
+ * tranche schedules, claiming due tranches and returning to the funder what an ended affiliation cut
+ * off. The community's federation decisions are proposals (Governance tab, federation/Decisions.tsx).
  */
 import { federatedListing, grantsOf, type CommunityDetail } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { federatedMembershipAbi, federationFundingAbi, federationRegistryAbi } from "../generated";
 import { Action, Addr, eth, when } from "../ui";
+import { SignListing } from "./SignedListing";
 
 export function Federation({ c }: { c: CommunityDetail }) {
   const { d, account } = useSuite();
@@ -44,8 +47,14 @@ export function Federation({ c }: { c: CommunityDetail }) {
               call={{ address: l.address, abi: federatedMembershipAbi, functionName: "join", args: [c.timelock] }}
             />
           )}
+          {!l.listed && l.member && r.recognised ? <SignListing c={c} federated={l.address} /> : null}
         </div>
       ) : null}
+      <p className="muted">
+        The whole federation (the founding act, every community's recognition, signed listings to relay) is on the{" "}
+        <a href="#/federation">Federation page</a>; this community's federation decisions are proposals on its{" "}
+        <a href={`#/c/${c.id}/governance`}>Governance tab</a>.
+      </p>
       <h2>Affiliations</h2>
       {!c.registered && registry ? (
         <Action
@@ -82,7 +91,13 @@ export function Federation({ c }: { c: CommunityDetail }) {
                   const h = (Number(t.amount) / Number(max)) * 30;
                   return (
                     <g key={i} transform={`translate(${i * 60} 0)`}>
-                      <rect x="8" y={34 - h} width="40" height={h} fill={t.paid ? "#8a8a8a" : "#2f7d4f"} />
+                      <rect
+                        x="8"
+                        y={34 - h}
+                        width="40"
+                        height={h}
+                        fill={t.paid ? "#8a8a8a" : t.returned ? "#b0413e" : "#2f7d4f"}
+                      />
                       <text x="28" y="46" fontSize="8" textAnchor="middle" fill="currentColor">
                         {eth(t.amount)}
                       </text>
@@ -93,7 +108,8 @@ export function Federation({ c }: { c: CommunityDetail }) {
               <ul>
                 {g.tranches.map((t, i) => (
                   <li key={i}>
-                    {eth(t.amount)} ETH due {when(t.dueAt)} {t.paid ? "(paid)" : ""}
+                    {eth(t.amount)} ETH due {when(t.dueAt)}{" "}
+                    {t.paid ? "(paid)" : t.returned ? "(returned to the funder)" : ""}
                   </li>
                 ))}
               </ul>
@@ -104,6 +120,19 @@ export function Federation({ c }: { c: CommunityDetail }) {
                   blocked={g.claimable === 0n && "Nothing is due yet."}
                   call={{ address: funding, abi: federationFundingAbi, functionName: "claim", args: [g.id] }}
                 />
+              ) : null}
+              {funding && g.reclaimable > 0n ? (
+                <>
+                  <p>
+                    Cut off by the end of the affiliation: {eth(g.reclaimable)} ETH, which anyone may return to the
+                    funder.
+                  </p>
+                  <Action
+                    kind="secondary"
+                    label="Return cut-off tranches to the funder"
+                    call={{ address: funding, abi: federationFundingAbi, functionName: "reclaim", args: [g.id] }}
+                  />
+                </>
               ) : null}
             </div>
           );

@@ -3,55 +3,22 @@
  * the voter's weight at the snapshot; vote with a reason; propose common actions from forms; queue
  * and execute.
  */
-import {
-  encodeFunctionData,
-  getAddress,
-  isAddress,
-  keccak256,
-  parseEther,
-  toBytes,
-  type Address,
-  type Hex,
-} from "viem";
+import { encodeFunctionData, getAddress, isAddress, keccak256, parseEther, toBytes } from "viem";
 
 import { governance, type CommunityDetail, type ProposalView } from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
-import type { ContractCall } from "../chain/transactions";
-import {
-  communityGovernorAbi,
-  communityMembershipAbi,
-  contributionRegistryAbi,
-  federationFundingAbi,
-  federationRegistryAbi,
-} from "../generated";
+import { FederationProposals } from "../federation/Decisions";
+import { communityGovernorAbi, communityMembershipAbi, contributionRegistryAbi } from "../generated";
 import { Action, Bars, duration, eth, Field, TxForm, when } from "../ui";
+import { proposal, useProposeBlocked, weight, type ProposalAction } from "./propose";
 import { RelayVote, SignVote } from "./SignedVotes";
 
-/** A vote's weight as people read it: tokens, or √tokens for quadratic counting (isqrt of wei = √tokens × 1e9). */
-function weight(v: bigint, counting: string): number {
-  return counting === "quadratic" ? Number(v) / 1e9 : Number(v) / 1e18;
-}
-
 export function Governance({ c }: { c: CommunityDetail }) {
-  const { account, d, client } = useSuite();
-  const fedFunding = d.contracts.federationFunding?.address;
-  const partners = c.affiliations.filter((a) => a.status === "active");
   const q = useData(["governance", c.id], (s) => governance(s.client, s.d, c, s.account));
   const g = q.data;
   const unit = c.counting === "quadratic" ? "√tokens" : "tokens";
-  const fedRegistry = d.contracts.federationRegistry?.address;
-
-  const propose = (description: string, actions: { target: Address; value: bigint; data: Hex }[]): ContractCall => ({
-    address: c.governor,
-    abi: communityGovernorAbi,
-    functionName: "propose",
-    args: [actions.map((a) => a.target), actions.map((a) => a.value), actions.map((a) => a.data), description],
-  });
-  const canPropose = !account
-    ? "Connect a wallet first."
-    : g && g.myWeightNow < g.threshold
-      ? `Proposing needs ${weight(g.threshold, c.counting)} ${unit} of votes; you have ${weight(g.myWeightNow, c.counting).toFixed(3)} (delegate your tokens to yourself on the Profile tab).`
-      : false;
+  const propose = (description: string, actions: ProposalAction[]) => proposal(c, description, actions);
+  const canPropose = useProposeBlocked(c);
 
   return (
     <section>
@@ -156,119 +123,7 @@ export function Governance({ c }: { c: CommunityDetail }) {
                   <input name="value" required inputMode="decimal" />
                 </Field>
               </TxForm>
-              {fedRegistry ? (
-                <TxForm
-                  label="Propose affiliation"
-                  blocked={canPropose}
-                  build={(f) => {
-                    const other = String(f.get("with")).trim();
-                    if (!isAddress(other)) throw new Error("Give the other community's timelock address.");
-                    return propose(`Affiliate with ${other}`, [
-                      {
-                        target: fedRegistry,
-                        value: 0n,
-                        data: encodeFunctionData({
-                          abi: federationRegistryAbi,
-                          functionName: "affiliate",
-                          args: [getAddress(other)],
-                        }),
-                      },
-                    ]);
-                  }}
-                >
-                  <h3>Affiliate with a community</h3>
-                  <Field label="Its treasury (timelock) address">
-                    <input name="with" required placeholder="0x…" />
-                  </Field>
-                </TxForm>
-              ) : null}
-              {fedRegistry ? (
-                <TxForm
-                  label="Propose vouch"
-                  blocked={
-                    canPropose ||
-                    (!c.recognition.recognised &&
-                      "Only a community the federation recognises can vouch for another (see the Federation tab).")
-                  }
-                  build={(f) => {
-                    const other = String(f.get("community")).trim();
-                    if (!isAddress(other)) throw new Error("Give the other community's timelock address.");
-                    return propose(`Vouch for ${other} in the federation`, [
-                      {
-                        target: fedRegistry,
-                        value: 0n,
-                        data: encodeFunctionData({
-                          abi: federationRegistryAbi,
-                          functionName: "vouch",
-                          args: [getAddress(other)],
-                        }),
-                      },
-                    ]);
-                  }}
-                >
-                  <h3>Vouch for a community (federation)</h3>
-                  <Field label="The community to vouch for (its timelock address)">
-                    <input name="community" required placeholder="0x…" />
-                  </Field>
-                </TxForm>
-              ) : null}
-              {fedFunding ? (
-                <TxForm
-                  label="Propose grant"
-                  blocked={canPropose || (partners.length === 0 && "A grant needs an affiliated community.")}
-                  build={async (f) => {
-                    const to = getAddress(String(f.get("to")));
-                    const total = parseEther(String(f.get("amount")));
-                    const count = BigInt(Math.max(1, Number(f.get("tranches") || "1")));
-                    const every = BigInt(Math.round(Number(f.get("days") || "0") * 86_400));
-                    const now = (await client.getBlock()).timestamp;
-                    const each = total / count;
-                    const tranches = Array.from({ length: Number(count) }, (_, i) => ({
-                      amount: i === Number(count) - 1 ? total - each * (count - 1n) : each,
-                      dueAt: now + every * BigInt(i + 1),
-                    }));
-                    const purpose = String(f.get("purpose") || "");
-                    const name = partners.find((p) => p.with === to)?.name ?? to;
-                    return propose(
-                      `Fund ${name}: ${f.get("amount")} ETH in ${count} tranche(s)${purpose ? ` for ${purpose}` : ""}`,
-                      [
-                        {
-                          target: fedFunding,
-                          value: total,
-                          data: encodeFunctionData({
-                            abi: federationFundingAbi,
-                            functionName: "fund",
-                            args: [to, to, "0x0000000000000000000000000000000000000000", tranches, purpose],
-                          }),
-                        },
-                      ],
-                    );
-                  }}
-                >
-                  <h3>Fund a grant (federation)</h3>
-                  <Field label="Affiliated community">
-                    <select name="to">
-                      {partners.map((p) => (
-                        <option key={p.with} value={p.with}>
-                          {p.name}
-                        </option>
-                      ))}
-                    </select>
-                  </Field>
-                  <Field label="Total (ETH)">
-                    <input name="amount" required inputMode="decimal" />
-                  </Field>
-                  <Field label="Tranches">
-                    <input name="tranches" type="number" min="1" defaultValue="1" />
-                  </Field>
-                  <Field label="Days between tranches">
-                    <input name="days" inputMode="decimal" defaultValue="1" />
-                  </Field>
-                  <Field label="Purpose (URI)">
-                    <input name="purpose" />
-                  </Field>
-                </TxForm>
-              ) : null}
+              <FederationProposals c={c} />
             </div>
           </>
         ) : null}
