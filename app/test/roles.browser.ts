@@ -7,10 +7,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import type { Page } from "playwright-core";
-import { createPublicClient, encodeFunctionData, http, keccak256, parseEther, toBytes, type Address } from "viem";
+import { encodeFunctionData, keccak256, parseEther, toBytes, type Address } from "viem";
 
 import {
-  communityFactoryAbi,
   communityGovernorAbi,
   contributionRegistryAbi,
   contributionTokenAbi,
@@ -30,7 +29,6 @@ let community: Steps["community"];
 let as: Steps["as"];
 let decide: Steps["decide"];
 const addr = (p: Person): Address => w.addr(p);
-const factory = (): Address => w.contracts.communityFactory;
 
 describe("the wallet app in a browser", { timeout: 900_000 }, () => {
   before(async () => {

@@ -64,7 +64,7 @@ export async function mined(page: Page): Promise<void> {
 }
 
 /** The steps that need the running world: reading the chain, opening pages, deciding by vote. */
-export function stepsFor(w: World) {
+export function stepsFor(w: World, options: { shots?: boolean } = {}) {
   const client = createPublicClient({ transport: http(w.node.url) });
 
   /** Community `id` of the factory (its contracts' addresses). */
@@ -85,7 +85,7 @@ export function stepsFor(w: World) {
   }
 
   /**
-   * Takes a proposal through governance in the browser: the proposer fills a form, the voters vote
+   * Takes a proposal through governance in the browser: the proposer fills a form (on `tab`), the voters vote
    * once the vote opens, anyone queues after the deadline and executes after the timelock delay.
    * Returns the proposal's final state read from the chain.
    */
@@ -96,12 +96,15 @@ export function stepsFor(w: World) {
     submit: string,
     description: RegExp,
     voters: Person[],
+    tab = "governance",
   ): Promise<number> {
     const c = await community(communityId);
     const gov = { address: c.governor, abi: communityGovernorAbi } as const;
-    const page = await as(proposer, `/c/${communityId}/governance`);
+    const page = await as(proposer, `/c/${communityId}/${tab}`);
     await fill(page);
     await send(page, page.getByRole("button", { name: submit }));
+    // A form on another tab (steward budgets on Contributions): the proposal is followed on Governance.
+    if (tab !== "governance") await page.evaluate((h) => (window.location.hash = h), `#/c/${communityId}/governance`);
     const card = () => page.getByTestId("proposal").filter({ hasText: description }).first();
     await card().waitFor();
     await w.advance(Number(await client.readContract({ ...gov, functionName: "votingDelay" })) + 1);
@@ -128,7 +131,7 @@ export function stepsFor(w: World) {
     await w.advance(Number(await client.readContract({ ...gov, functionName: "votingPeriod" })) + 1);
     await page.reload();
     await send(page, card().getByRole("button", { name: "Queue" }));
-    await shot(page, `governance-${communityId}`);
+    if (options.shots ?? true) await shot(page, `governance-${communityId}`);
     const delay = await client.readContract({
       address: c.timelock,
       abi: [

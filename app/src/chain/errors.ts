@@ -188,6 +188,18 @@ const SENTENCES: Record<string, (a: Args) => string> = {
     `The call had ${a[0]} gas left for a membership check that needs ${a[1]}; send it with more gas.`,
   ContributionRegistryInvalidBudget: (a) =>
     `A steward budget of ${formatEther(BigInt(String(a[0])))} tokens per period is too large (at most 2^128 − 1 units).`,
+  // Errors of OpenZeppelin's libraries that the federation contracts (and others) can raise.
+  FailedCall: () =>
+    "A call the contract made failed (for example a recipient that refuses payment); nothing changed. Choose a recipient that can receive.",
+  InsufficientBalance: (a) =>
+    `The contract holds ${formatEther(BigInt(String(a[0])))}, less than the ${formatEther(BigInt(String(a[1])))} it must send.`,
+  ReentrancyGuardReentrantCall: () =>
+    "A contract called back into this one in the middle of a payment; the call was refused and nothing changed.",
+  SafeERC20FailedOperation: (a) =>
+    `The token ${short(a[0])} refused the transfer (its balance or allowance is too low, or it returned false).`,
+  InvalidAccountNonce: (a) => `${short(a[0])}'s nonce is ${a[1]} now, not the one signed; sign again.`,
+  InvalidShortString: () => "A name given to the contract is not a valid short string.",
+  StringTooLong: () => "A name given to the contract is too long (at most 31 bytes).",
   ERC20InsufficientBalance: (a) =>
     `The balance is ${formatEther(BigInt(String(a[1])))}, below the ${formatEther(BigInt(String(a[2])))} needed.`,
   ERC20InsufficientAllowance: () => "The token allowance is too low; approve the amount first.",

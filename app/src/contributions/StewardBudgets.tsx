@@ -117,6 +117,7 @@ function SignVoucher({ c, steward }: { c: CommunityDetail; steward: StewardBudge
   return (
     <form
       className="txform"
+      data-testid="sign-voucher"
       onSubmit={async (e) => {
         e.preventDefault();
         setError(undefined);

@@ -115,7 +115,7 @@ export function FederationProposals({ c }: { c: CommunityDetail }) {
         <h3>End an affiliation (federation)</h3>
         <Field
           label="Affiliation to end"
-          hint="Tranches of grants that fall due after the end stop; those already due stay the recipient's."
+          hint="Grant payments falling due after the end stop; those already due stay the recipient's."
         >
           <select name="leave">
             {choices.toLeave.map((a) => (
