@@ -26,7 +26,7 @@ import {
   federationFundingAbi,
   federationRegistryAbi,
 } from "../src/generated";
-import { PEOPLE, shot, startWorld, type Person, type RunningNode, type World } from "./harness";
+import { PEOPLE, startWorld, type Person, type RunningNode, type World } from "./harness";
 import { send, stepsFor, type Steps } from "./steps";
 
 const WATERSHED = "Salmon River Watershed";
@@ -209,7 +209,6 @@ describe("the federation in the wallet app", { timeout: 1_200_000 }, () => {
       .getByTestId("founding")
       .filter({ hasText: `Founded: the founding act named ${WATERSHED}, ${GUILD}` })
       .waitFor();
-    await shot(dana, "federation-page");
     const r = registry();
     assert.equal(await s.client.readContract({ ...r, functionName: "founded" }), true);
     assert.equal(await s.client.readContract({ ...r, functionName: "isFounding", args: [ws.timelock] }), true);
@@ -390,7 +389,6 @@ describe("the federation in the wallet app", { timeout: 1_200_000 }, () => {
     const [, spent] = await s.client.readContract({ ...reg, functionName: "stewardBudget", args: [addr("ana")] });
     assert.equal(spent, parseEther("10"));
     await eli.getByTestId("steward-budget").filter({ hasText: "40 until" }).waitFor();
-    await shot(eli, "steward-budgets");
     await eli.context().close();
   });
 
@@ -487,7 +485,6 @@ describe("the federation in the wallet app", { timeout: 1_200_000 }, () => {
     const [reclaimable] = await s.client.readContract({ ...funding, functionName: "reclaimable", args: [grantId] });
     assert.equal(reclaimable, 0n);
     await card.getByText("(returned to the funder)").waitFor();
-    await shot(ben, "federation-reclaim");
     await ben.context().close();
   });
 });
