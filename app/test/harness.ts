@@ -156,14 +156,28 @@ export interface World {
   resetRpcCount: () => void;
   rpc: <T = unknown>(method: string, params?: unknown[]) => Promise<T>;
   /** A fresh browser context (its own storage) with the wallet holding `who`'s account. */
-  open: (who: Person, opts?: { startChainId?: number; width?: number; hash?: string }) => Promise<Page>;
+  open: (who: Person, opts?: OpenOptions) => Promise<Page>;
+  /** Changes the deployments.json the app reads (at its next load), e.g. to name an ENS resolver. */
+  configure: (change: (deployments: { chains: Record<string, unknown>[] }) => void) => void;
   advance: (seconds: number) => Promise<void>;
   /** Closes every browser context opened so far (their polling would count in the next measurement). */
   closeAll: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+export interface OpenOptions {
+  startChainId?: number;
+  width?: number;
+  hash?: string;
+  /** The test wallet advertises and runs EIP-5792 atomic batches. */
+  batches?: boolean;
+}
+
+/**
+ * Starts the world. With `story: false` the node holds only the suite (`suite:deploy`), not the
+ * demo's story: for tests that build their own state (and start faster).
+ */
+export async function startWorld(o: { story?: boolean } = {}): Promise<World> {
   if (!fs.existsSync(path.join(APP, "dist", "index.html"))) {
     throw new Error("app/dist is missing: run `npm run build --prefix app` first");
   }
@@ -173,8 +187,8 @@ export async function startWorld(): Promise<World> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    const story = await node.task(["run", "scripts/demo.ts"]);
-    if (story.code !== 0) throw new Error(`the demo failed on the test node:\n${story.stdout}\n${story.stderr}`);
+    const story = await node.task(o.story === false ? ["suite:deploy"] : ["run", "scripts/demo.ts"]);
+    if (story.code !== 0) throw new Error(`the setup failed on the test node:\n${story.stdout}\n${story.stderr}`);
     let id = 0;
     const rpc = async <T>(method: string, params: unknown[] = []): Promise<T> => {
       const res = await fetch(node.url, {
@@ -213,7 +227,7 @@ export async function startWorld(): Promise<World> {
     });
     let rpcRequests = 0;
     const b = browser;
-    const open = async (who: Person, o: { startChainId?: number; width?: number; hash?: string } = {}) => {
+    const open = async (who: Person, o: OpenOptions = {}) => {
       const context = await b.newContext({ viewport: { width: o.width ?? 1100, height: 900 } });
       contexts.push(context);
       const options = {
@@ -221,6 +235,7 @@ export async function startWorld(): Promise<World> {
         chainId: 31337,
         account: accounts[PEOPLE[who]],
         startChainId: o.startChainId,
+        batches: o.batches,
       };
       // esbuild (through tsx) may wrap functions in __name(); give the page a no-op one.
       await context.addInitScript({
@@ -254,7 +269,13 @@ export async function startWorld(): Promise<World> {
     const closeAll = async () => {
       for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
     };
+    const configure = (change: (deployments: { chains: Record<string, unknown>[] }) => void) => {
+      const data = JSON.parse(fs.readFileSync(deployments, "utf8")) as { chains: Record<string, unknown>[] };
+      change(data);
+      fs.writeFileSync(deployments, JSON.stringify(data));
+    };
     return {
+      configure,
       closeAll,
       node,
       url,
