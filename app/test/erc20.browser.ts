@@ -383,6 +383,29 @@ describe("ERC-20 rounds in the wallet app", { timeout: 900_000 }, () => {
     );
   });
 
+  it("a funder fills a pool in a token without permits: an approval for the round, then the funding", async () => {
+    const since = await client.getBlockNumber();
+    const fern = await as("fern", `/round/${rounds.plain}`);
+    await fern.getByLabel("Amount (PLD)").fill("40");
+    await act(fern, fern.getByRole("button", { name: "Fund the pool" }), "Fund the pool");
+    assert.equal(
+      await client.readContract({ address: rounds.plain, abi: roundAbi, functionName: "pool" }),
+      parseEther("40"),
+    );
+    assert.deepEqual(await sentTo(addr("fern"), plainToken, since), [APPROVE]);
+    assert.equal(
+      await client.readContract({
+        ...token,
+        address: plainToken,
+        functionName: "allowance",
+        args: [addr("fern"), rounds.plain],
+      }),
+      0n,
+      "the approval was for exactly the amount funded",
+    );
+    await fern.getByTestId("pool").filter({ hasText: "40 PLD" }).waitFor();
+  });
+
   it("ENS: with a universal resolver named in the app's config, the account's name and a project recipient's name show", async () => {
     const resolver = await deploy("MockEnsUniversalResolver", []);
     const abi = artifact("MockEnsUniversalResolver").abi;

@@ -150,9 +150,7 @@ describe("funding/RoundFactory checkout", function () {
       const sig = await signPermit(fx.token, d, factory, 3n * ONE, deadline);
       const permit = { token: await fx.token.getAddress(), value: 3n * ONE, deadline, ...sig };
       // Someone submits the permit first: it is spent, but the allowance it granted stays.
-      await fx.token
-        .connect(fx.donors[2])
-        .permit(d.address, factory, 3n * ONE, deadline, permit.v, permit.r, permit.s);
+      await fx.token.connect(fx.donors[2]).permit(d.address, factory, 3n * ONE, deadline, permit.v, permit.r, permit.s);
       await fx.factory.connect(d).checkoutWithPermits(await cartOf(fx), [permit], { value: ONE });
       expect(await fx.t.donationOf(1, d.address)).to.equal(2n * ONE);
       // The same permit again: it fails, no allowance is left, and the token's own error names the shortfall.
