@@ -30,7 +30,8 @@ function Route() {
   const [head, a, b] = path;
   if (head === "c" && a) return <CommunityPage id={Number(a)} tab={b ?? "profile"} />;
   if (head === "rounds") return <Rounds />;
-  if (head === "round" && a) return <RoundPage address={a as Address} />;
+  // Keyed by address: another round's data must never stand in while this one loads (its cards take donations).
+  if (head === "round" && a) return <RoundPage key={a} address={a as Address} />;
   if (head === "cart") return <CartPage />;
   if (head === "works") return <Works />;
   if (head === "federation") return <FederationPage />;

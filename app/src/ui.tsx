@@ -1,16 +1,21 @@
 /** Small shared pieces of the screens: amounts, addresses, times, an action button, light SVG bars. */
 import { useState, type FormEvent, type ReactNode } from "react";
-import { formatEther, type Address } from "viem";
+import { formatUnits, type Address } from "viem";
 
 import { useSend } from "./chain/hooks";
 import type { ContractCall } from "./chain/transactions";
 
-export const eth = (v: bigint, digits = 4) => {
-  const s = formatEther(v);
+/** An amount in a token's units (`decimals`), cut to `digits` decimals without trailing zeros. */
+export const units = (v: bigint, decimals: number, digits = 4) => {
+  const s = formatUnits(v, decimals);
   const [i, f = ""] = s.split(".");
   const frac = f.slice(0, digits).replace(/0+$/, "");
   return frac ? `${i}.${frac}` : i;
 };
+export const eth = (v: bigint, digits = 4) => units(v, 18, digits);
+/** An amount with its token's symbol: "12.5 DAI". */
+export const amount = (v: bigint, t: { decimals: number; symbol: string }, digits = 4) =>
+  `${units(v, t.decimals, digits)} ${t.symbol}`;
 export const short = (a?: string) => (a ? `${a.slice(0, 6)}…${a.slice(-4)}` : "");
 export const when = (t: bigint | number) =>
   Number(t) === 0 ? "—" : new Date(Number(t) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
@@ -185,4 +190,4 @@ export function Bars({
   );
 }
 
-export const num = (v: bigint) => Number(formatEther(v));
+export const num = (v: bigint, decimals = 18) => Number(formatUnits(v, decimals));

@@ -26,7 +26,7 @@ import {
   federationFundingAbi,
   federationRegistryAbi,
 } from "../src/generated";
-import { PEOPLE, startWorld, type Person, type RunningNode, type World } from "./harness";
+import { PEOPLE, setupTask, startWorld, type Person, type RunningNode, type World } from "./harness";
 import { send, stepsFor, type Steps } from "./steps";
 
 const WATERSHED = "Salmon River Watershed";
@@ -47,10 +47,7 @@ async function federationStory(node: RunningNode): Promise<void> {
   const accounts = ((await res.json()) as { result: string[] }).result;
   const who = (p: Person) => accounts[PEOPLE[p]];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-fed-story-"));
-  const run = async (args: string[]) => {
-    const r = await node.task(args);
-    if (r.code !== 0) throw new Error(`${args[0]} failed on the test node:\n${r.stdout}\n${r.stderr}`);
-  };
+  const run = (args: string[]) => setupTask(node, args);
   const rules = {
     counting: "simple",
     governor: {

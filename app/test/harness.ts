@@ -156,21 +156,37 @@ export interface World {
   resetRpcCount: () => void;
   rpc: <T = unknown>(method: string, params?: unknown[]) => Promise<T>;
   /** A fresh browser context (its own storage) with the wallet holding `who`'s account. */
-  open: (who: Person, opts?: { startChainId?: number; width?: number; hash?: string }) => Promise<Page>;
+  open: (who: Person, opts?: OpenOptions) => Promise<Page>;
+  /** Changes the deployments.json the app reads (at its next load), e.g. to name an ENS resolver. */
+  configure: (change: (deployments: { chains: Record<string, unknown>[] }) => void) => void;
   advance: (seconds: number) => Promise<void>;
   /** Closes every browser context opened so far (their polling would count in the next measurement). */
   closeAll: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
+export interface OpenOptions {
+  startChainId?: number;
+  width?: number;
+  hash?: string;
+  /** The test wallet advertises and runs EIP-5792 atomic batches. */
+  batches?: boolean;
+}
+
 /** What is on the node before the app opens: by default the demo's whole story. */
 export type Story = (node: RunningNode) => Promise<void>;
 
+/** Runs one task on the node; fails the world's setup with its output otherwise. */
+export async function setupTask(node: RunningNode, args: string[]): Promise<void> {
+  const run = await node.task(args);
+  if (run.code !== 0) throw new Error(`the setup failed on the test node:\n${run.stdout}\n${run.stderr}`);
+}
+
 /** The demo's story (scripts/demo.ts), as `npm run demo -- --network localhost` tells it. */
-export const demoStory: Story = async (node) => {
-  const story = await node.task(["run", "scripts/demo.ts"]);
-  if (story.code !== 0) throw new Error(`the demo failed on the test node:\n${story.stdout}\n${story.stderr}`);
-};
+export const demoStory: Story = (node) => setupTask(node, ["run", "scripts/demo.ts"]);
+
+/** Only the suite (`suite:deploy`), no story: for tests that build their own state (and start faster). */
+export const suiteOnly: Story = (node) => setupTask(node, ["suite:deploy"]);
 
 export async function startWorld(story: Story = demoStory): Promise<World> {
   if (!fs.existsSync(path.join(APP, "dist", "index.html"))) {
@@ -221,7 +237,7 @@ export async function startWorld(story: Story = demoStory): Promise<World> {
     });
     let rpcRequests = 0;
     const b = browser;
-    const open = async (who: Person, o: { startChainId?: number; width?: number; hash?: string } = {}) => {
+    const open = async (who: Person, o: OpenOptions = {}) => {
       const context = await b.newContext({ viewport: { width: o.width ?? 1100, height: 900 } });
       contexts.push(context);
       const options = {
@@ -229,6 +245,7 @@ export async function startWorld(story: Story = demoStory): Promise<World> {
         chainId: 31337,
         account: accounts[PEOPLE[who]],
         startChainId: o.startChainId,
+        batches: o.batches,
       };
       // esbuild (through tsx) may wrap functions in __name(); give the page a no-op one.
       await context.addInitScript({
@@ -262,7 +279,13 @@ export async function startWorld(story: Story = demoStory): Promise<World> {
     const closeAll = async () => {
       for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
     };
+    const configure = (change: (deployments: { chains: Record<string, unknown>[] }) => void) => {
+      const data = JSON.parse(fs.readFileSync(deployments, "utf8")) as { chains: Record<string, unknown>[] };
+      change(data);
+      fs.writeFileSync(deployments, JSON.stringify(data));
+    };
     return {
+      configure,
       closeAll,
       node,
       url,

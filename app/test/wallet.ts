@@ -3,7 +3,10 @@
  * script runs, announced by EIP-6963, forwarding JSON-RPC to a `hardhat node` whose accounts are
  * unlocked (so `eth_sendTransaction` and `eth_signTypedData_v4` work). The test steers it through
  * `window.__wallet`: which account is selected, which chain it is on, and whether it rejects the
- * next request as a person would.
+ * next request as a person would; `__wallet.requests` lists the methods the app asked it for.
+ * With `batches`, it also says (EIP-5792 `wallet_getCapabilities`) that it runs batches atomically
+ * and does so: `wallet_sendCalls` sends the calls in order from the account, and undoes them all
+ * (`evm_revert` to a snapshot taken first) when one fails; `wallet_getCallsStatus` reports the outcome.
  */
 export interface WalletOptions {
   rpcUrl: string;
@@ -11,6 +14,8 @@ export interface WalletOptions {
   account: string;
   /** The chain the wallet starts on (another one to test the switch). */
   startChainId?: number;
+  /** Advertise and implement EIP-5792 atomic batches. */
+  batches?: boolean;
 }
 
 /** The init script (a function serialised into the page by playwright's addInitScript). */
@@ -24,6 +29,9 @@ export function testWallet(o: WalletOptions): void {
   } | null;
   const state = saved ?? { account: o.account, chainId: o.startChainId ?? o.chainId, connected: false };
   let rejectNext = false;
+  const requests: string[] = [];
+  type Receipt = Record<string, unknown>;
+  const batches = new Map<string, { status: number; receipts: Receipt[] }>();
   const persist = () => sessionStorage.setItem("__wallet", JSON.stringify(state));
   const emit = (event: string, data: unknown) => (listeners[event] ?? []).forEach((f) => f(data));
   const fail = (code: number, message: string): never => {
@@ -49,6 +57,7 @@ export function testWallet(o: WalletOptions): void {
   };
   const provider = {
     async request({ method, params = [] }: { method: string; params?: unknown[] }): Promise<unknown> {
+      requests.push(method);
       switch (method) {
         case "eth_requestAccounts":
           if (rejectNext) {
@@ -75,8 +84,57 @@ export function testWallet(o: WalletOptions): void {
         case "wallet_addEthereumChain":
           return null;
         case "wallet_getCapabilities":
-        case "wallet_sendCalls":
-          return fail(4200, `${method} is not supported`);
+          if (!o.batches) return fail(4200, `${method} is not supported`);
+          return { [`0x${o.chainId.toString(16)}`]: { atomic: { status: "supported" } } };
+        case "wallet_sendCalls": {
+          if (!o.batches) return fail(4200, `${method} is not supported`);
+          if (rejectNext) {
+            rejectNext = false;
+            fail(4001, "User rejected the request.");
+          }
+          const req = params[0] as { calls: { to: string; data?: string; value?: string }[]; chainId: string };
+          if (parseInt(req.chainId, 16) !== state.chainId) fail(4901, "The wallet is on another chain");
+          const batchId = `0x${(batches.size + 1).toString(16).padStart(64, "0")}`;
+          const snapshot = await rpc("evm_snapshot", []);
+          const receipts: Receipt[] = [];
+          let status = 200;
+          for (const c of req.calls) {
+            try {
+              const hash = await rpc("eth_sendTransaction", [
+                { from: state.account, to: c.to, data: c.data ?? "0x", value: c.value ?? "0x0" },
+              ]);
+              const receipt = (await rpc("eth_getTransactionReceipt", [hash])) as Receipt;
+              receipts.push(receipt);
+              if (receipt.status !== "0x1") throw new Error("reverted");
+            } catch {
+              status = 500; // atomic: nothing of the batch stays
+              await rpc("evm_revert", [snapshot]);
+              receipts.length = 0;
+              break;
+            }
+          }
+          batches.set(batchId, { status, receipts });
+          return { id: batchId };
+        }
+        case "wallet_getCallsStatus": {
+          const b = batches.get(params[0] as string);
+          if (!b) return fail(5730, "Unknown bundle id");
+          return {
+            version: "2.0.0",
+            id: params[0],
+            chainId: `0x${o.chainId.toString(16)}`,
+            atomic: true,
+            status: b.status,
+            receipts: b.receipts.map((r) => ({
+              logs: r.logs,
+              status: r.status,
+              blockHash: r.blockHash,
+              blockNumber: r.blockNumber,
+              gasUsed: r.gasUsed,
+              transactionHash: r.transactionHash,
+            })),
+          };
+        }
         case "eth_sendTransaction":
         case "eth_signTypedData_v4":
         case "personal_sign":
@@ -98,6 +156,7 @@ export function testWallet(o: WalletOptions): void {
     },
   };
   (window as unknown as { __wallet: unknown }).__wallet = {
+    requests,
     rejectNext: () => {
       rejectNext = true;
     },

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -41,6 +42,39 @@ contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
 
     /// @inheritdoc IRoundFactory
     function checkout(Cart[] calldata carts) external payable nonReentrant {
+        _checkout(carts);
+    }
+
+    /// @inheritdoc IRoundFactory
+    function checkoutWithPermits(Cart[] calldata carts, Permit[] calldata permits) external payable nonReentrant {
+        for (uint256 i = 0; i < permits.length; ++i) {
+            Permit calldata p = permits[i];
+            // A permit front-run by someone else fails here but leaves the allowance in place: ignore the
+            // failure and let transferFrom decide (as `Round.donateWithPermit` does).
+            // solhint-disable-next-line no-empty-blocks
+            try IERC20Permit(p.token).permit(msg.sender, address(this), p.value, p.deadline, p.v, p.r, p.s) {} catch {}
+        }
+        _checkout(carts);
+    }
+
+    /// @inheritdoc IRoundFactory
+    function roundCount() external view returns (uint256) {
+        return _rounds.length;
+    }
+
+    /// @inheritdoc IRoundFactory
+    function roundAt(uint256 index) external view returns (address) {
+        return _rounds[index];
+    }
+
+    /// @inheritdoc IRoundFactory
+    function isRound(address round) external view returns (bool) {
+        return _isRound[round];
+    }
+
+    /// @dev The checkout itself, for `checkout` and `checkoutWithPermits`: each round's cart is summed,
+    /// its native value forwarded or its tokens pulled from the caller and approved to the round.
+    function _checkout(Cart[] calldata carts) private {
         uint256 count = carts.length;
         if (count == 0) revert RoundFactoryEmptyCheckout();
         uint256 nativeTotal = 0;
@@ -70,20 +104,5 @@ contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
             }
         }
         if (nativeTotal != msg.value) revert RoundFactoryWrongValue(msg.value, nativeTotal);
-    }
-
-    /// @inheritdoc IRoundFactory
-    function roundCount() external view returns (uint256) {
-        return _rounds.length;
-    }
-
-    /// @inheritdoc IRoundFactory
-    function roundAt(uint256 index) external view returns (address) {
-        return _rounds[index];
-    }
-
-    /// @inheritdoc IRoundFactory
-    function isRound(address round) external view returns (bool) {
-        return _isRound[round];
     }
 }

@@ -17,6 +17,22 @@ interface IRoundFactory {
         bytes proof;
     }
 
+    /// @notice An EIP-2612 permit the donor signed for this factory, applied before a checkout.
+    /// @param token The token (an ERC-20 with `permit`).
+    /// @param value The allowance the permit grants this factory.
+    /// @param deadline The permit's deadline.
+    /// @param v Signature v.
+    /// @param r Signature r.
+    /// @param s Signature s.
+    struct Permit {
+        address token;
+        uint256 value;
+        uint256 deadline;
+        uint8 v;
+        bytes32 r;
+        bytes32 s;
+    }
+
     /// @notice The implementation given is not a contract.
     error RoundFactoryNotAContract(address implementation);
     /// @notice The checkout names a round this factory did not create.
@@ -52,6 +68,14 @@ interface IRoundFactory {
     /// of the native rounds' carts as value; approve this factory for each ERC-20 round's sum.
     /// @param carts One cart per round.
     function checkout(Cart[] calldata carts) external payable;
+
+    /// @notice `checkout` after EIP-2612 permits the caller signed for this factory, so that a cart
+    /// paid in permit tokens needs no approval transaction. A permit that fails (already used, for
+    /// example by someone who front-ran it) is ignored: the checkout then stands on the allowance in place,
+    /// and a token pulled beyond it reverts with the token's own error.
+    /// @param carts One cart per round (as in `checkout`).
+    /// @param permits The permits to apply first, each for this factory as spender.
+    function checkoutWithPermits(Cart[] calldata carts, Permit[] calldata permits) external payable;
 
     /// @notice Number of rounds created.
     function roundCount() external view returns (uint256);

@@ -77,3 +77,17 @@ export function forEthers<T extends Record<string, readonly { name: string; type
 ): Record<string, { name: string; type: string }[]> {
   return Object.fromEntries(Object.entries(types).map(([k, fields]) => [k, fields.map((f) => ({ ...f }))]));
 }
+
+/**
+ * An EIP-2612 permit (the token's `PERMIT_TYPEHASH`), signed by a donor or funder for a round or the
+ * round factory. The domain is the token's own (its `eip712Domain()`, or its name and version "1").
+ */
+export const PERMIT_TYPES = {
+  Permit: [
+    { name: "owner", type: "address" },
+    { name: "spender", type: "address" },
+    { name: "value", type: "uint256" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint256" },
+  ],
+} as const;

@@ -2,7 +2,16 @@ import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
 import { expect } from "chai";
 import { ethers } from "hardhat";
 
-import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, gasOf, moveTo } from "../helpers/funding";
+import {
+  ONE,
+  Phase,
+  applyAndApprove,
+  createRound,
+  deployFundingFixture,
+  gasOf,
+  moveTo,
+  signPermit,
+} from "../helpers/funding";
 
 /** Two native rounds and one ERC-20 round, each with two approved projects, in donations. */
 async function deployCheckoutFixture() {
@@ -95,5 +104,69 @@ describe("funding/RoundFactory checkout", function () {
     await fx.membership.setMember(d.address, true);
     await fx.factory.connect(d).checkout(carts, { value: ONE });
     expect(await round.donationOf(1, d.address)).to.equal(ONE);
+  });
+
+  describe("checkoutWithPermits", function () {
+    /** Gil's cart: one permit-token donation (round t) and one native donation (round a). */
+    async function cartOf(fx: Awaited<ReturnType<typeof deployCheckoutFixture>>) {
+      return [
+        { round: await fx.a.getAddress(), donations: [{ projectId: 1, amount: ONE }], proof: "0x" },
+        {
+          round: await fx.t.getAddress(),
+          donations: [
+            { projectId: 1, amount: 2n * ONE },
+            { projectId: 2, amount: ONE },
+          ],
+          proof: "0x",
+        },
+      ];
+    }
+
+    it("applies the donor's permit for the factory, so a permit-token cart needs no approval transaction", async function () {
+      const fx = await loadFixture(deployCheckoutFixture);
+      const d = fx.donors[1];
+      const factory = await fx.factory.getAddress();
+      expect(await fx.token.allowance(d.address, factory)).to.equal(0n);
+      const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
+      const sig = await signPermit(fx.token, d, factory, 3n * ONE, deadline);
+      const permit = { token: await fx.token.getAddress(), value: 3n * ONE, deadline, ...sig };
+      const nonce = await fx.token.nonces(d.address);
+      const gas = await gasOf(fx.factory.connect(d).checkoutWithPermits(await cartOf(fx), [permit], { value: ONE }));
+      console.log(`      gas: checkout with one permit, 3 donations over 2 rounds ${gas}`);
+      expect(await fx.a.donationOf(1, d.address)).to.equal(ONE);
+      expect(await fx.t.donationOf(1, d.address)).to.equal(2n * ONE);
+      expect(await fx.t.donationOf(2, d.address)).to.equal(ONE);
+      expect(await fx.token.nonces(d.address)).to.equal(nonce + 1n, "the permit was used");
+      expect(await fx.token.allowance(d.address, factory)).to.equal(0n, "the allowance was spent in full");
+      expect(await fx.token.balanceOf(factory)).to.equal(0n);
+      expect(await ethers.provider.getBalance(factory)).to.equal(0n);
+    });
+
+    it("stands on the allowance in place when the permit was front-run, and refuses when there is none", async function () {
+      const fx = await loadFixture(deployCheckoutFixture);
+      const d = fx.donors[1];
+      const factory = await fx.factory.getAddress();
+      const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
+      const sig = await signPermit(fx.token, d, factory, 3n * ONE, deadline);
+      const permit = { token: await fx.token.getAddress(), value: 3n * ONE, deadline, ...sig };
+      // Someone submits the permit first: it is spent, but the allowance it granted stays.
+      await fx.token.connect(fx.donors[2]).permit(d.address, factory, 3n * ONE, deadline, permit.v, permit.r, permit.s);
+      await fx.factory.connect(d).checkoutWithPermits(await cartOf(fx), [permit], { value: ONE });
+      expect(await fx.t.donationOf(1, d.address)).to.equal(2n * ONE);
+      // The same permit again: it fails, no allowance is left, and the token's own error names the shortfall.
+      await expect(fx.factory.connect(d).checkoutWithPermits(await cartOf(fx), [permit], { value: ONE }))
+        .to.be.revertedWithCustomError(fx.token, "ERC20InsufficientAllowance")
+        .withArgs(factory, 0n, 3n * ONE);
+      expect(await fx.t.donationOf(1, d.address)).to.equal(2n * ONE, "nothing changed");
+      expect(await fx.a.donationOf(1, d.address)).to.equal(ONE, "nothing changed");
+    });
+
+    it("works with no permit at all, as `checkout` does", async function () {
+      const fx = await loadFixture(deployCheckoutFixture);
+      const d = fx.donors[1];
+      const carts = [{ round: await fx.b.getAddress(), donations: [{ projectId: 2, amount: ONE }], proof: "0x" }];
+      await fx.factory.connect(d).checkoutWithPermits(carts, [], { value: ONE });
+      expect(await fx.b.donationOf(2, d.address)).to.equal(ONE);
+    });
   });
 });

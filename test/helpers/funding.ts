@@ -7,6 +7,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signer
 import { ethers, ignition } from "hardhat";
 
 import FundingModule from "../../deploy/modules/Funding";
+import { PERMIT_TYPES } from "../../scripts/lib/typed-data";
 import type {
   MembershipEligibility,
   MerkleAllowlistEligibility,
@@ -205,15 +206,7 @@ export async function signPermit(
   const { chainId } = await ethers.provider.getNetwork();
   const sig = await owner.signTypedData(
     { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
+    { Permit: [...PERMIT_TYPES.Permit] },
     { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
   );
   const { v, r, s } = ethers.Signature.from(sig);

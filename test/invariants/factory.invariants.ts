@@ -4,7 +4,9 @@
  * - nothing stays in the factory: no native currency, no tokens, no allowance left to a round;
  * - every donation is credited to the donor (never to the factory) in the right round and project,
  *   exactly as the model says, and each round holds exactly its pool plus its donations;
- * - a checkout whose value does not match its native total changes nothing.
+ * - a checkout whose value does not match its native total changes nothing;
+ * - a checkout paid by permit (`checkoutWithPermits`, the ERC-20 part's total signed for the factory)
+ *   credits the same as one paid by allowance, uses the permit's nonce and leaves no allowance behind.
  * Short in `npm test`; the long run is `FC_RUNS=500 npx hardhat test test/invariants/factory.invariants.ts`.
  */
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
@@ -12,7 +14,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { ethers } from "hardhat";
 
-import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, moveTo } from "../helpers/funding";
+import { ONE, Phase, applyAndApprove, createRound, deployFundingFixture, moveTo, signPermit } from "../helpers/funding";
 
 const RUNS = Number(process.env.FC_RUNS ?? "4");
 const DONORS = 3;
@@ -33,6 +35,7 @@ const checkout = fc.record({
   donor: fc.nat(DONORS - 1),
   items: fc.array(item, { minLength: 1, maxLength: 6 }),
   valueSkew: fc.oneof(fc.constant(0n), fc.constant(0n), fc.bigInt(-2n, 2n)),
+  viaPermit: fc.boolean(),
 });
 
 /** Two native rounds and an ERC-20 round, all taking donations, each with two approved projects. */
@@ -74,16 +77,37 @@ describe("invariants: RoundFactory checkout", function () {
             .filter((cart) => cart.donations.length > 0);
           const nativeTotal = c.items.filter((i) => i.round < 2).reduce((s, i) => s + i.amount, 0n);
           const value = nativeTotal + c.valueSkew < 0n ? 0n : nativeTotal + c.valueSkew;
-          const call = factory.connect(donors[c.donor]).checkout(carts, { value });
+          const tokenTotal = c.items.filter((i) => i.round === 2).reduce((s, i) => s + i.amount, 0n);
+          const donor = donors[c.donor];
+          const permit = c.viaPermit && tokenTotal > 0n;
+          const nonce = await token.nonces(donor.address);
+          let call;
+          if (permit) {
+            // The permit replaces the standing allowance with exactly the cart's token total.
+            const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp) + 3600n;
+            const sig = await signPermit(token, donor, factoryAddr, tokenTotal, deadline);
+            const p = { token: await token.getAddress(), value: tokenTotal, deadline, ...sig };
+            call = factory.connect(donor).checkoutWithPermits(carts, [p], { value });
+          } else {
+            call = factory.connect(donor).checkout(carts, { value });
+          }
           if (value !== nativeTotal) {
             await expect(call).to.be.revertedWithCustomError(factory, "RoundFactoryWrongValue");
+            // Reverted as a whole: the permit was not used either.
+            if (permit) expect(await token.nonces(donor.address)).to.equal(nonce);
           } else {
             await (await call).wait();
             for (const i of c.items) {
               const k = key(i.round, i.project, c.donor);
               model.set(k, (model.get(k) ?? 0n) + i.amount);
             }
+            if (permit) {
+              expect(await token.nonces(donor.address)).to.equal(nonce + 1n);
+              expect(await token.allowance(donor.address, factoryAddr)).to.equal(0n);
+            }
           }
+          // Back to the standing approval for the next checkouts.
+          if (permit) await token.connect(donor).approve(factoryAddr, ethers.MaxUint256);
 
           expect(await ethers.provider.getBalance(factoryAddr)).to.equal(0n);
           expect(await token.balanceOf(factoryAddr)).to.equal(0n);

@@ -564,5 +564,39 @@ describeBadInput<Rounds>({
       error: "RoundFactoryAmountTooLarge",
       args: () => [2n ** 255n],
     },
+    {
+      fn: "checkoutWithPermits",
+      what: "no carts (permits alone buy nothing)",
+      send: (fx) => fx.factory.connect(fx.donors[1]).checkoutWithPermits([], []),
+      error: "RoundFactoryEmptyCheckout",
+    },
+    {
+      fn: "checkoutWithPermits",
+      what: "a round the factory did not create",
+      send: (fx) =>
+        fx.factory
+          .connect(fx.donors[1])
+          .checkoutWithPermits(
+            [{ round: fx.donors[2].address, donations: [{ projectId: 1, amount: ONE }], proof: "0x" }],
+            [],
+            { value: ONE },
+          ),
+      error: "RoundFactoryUnknownRound",
+      args: (fx) => [fx.donors[2].address],
+    },
+    {
+      fn: "checkoutWithPermits",
+      what: "less value than the native carts' total",
+      send: async (fx) =>
+        fx.factory
+          .connect(fx.donors[1])
+          .checkoutWithPermits(
+            [{ round: await fx.round.getAddress(), donations: [{ projectId: 1, amount: ONE }], proof: "0x" }],
+            [],
+            { value: ONE - 1n },
+          ),
+      error: "RoundFactoryWrongValue",
+      args: () => [ONE - 1n, ONE],
+    },
   ],
 });

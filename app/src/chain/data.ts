@@ -5,7 +5,15 @@
  * `getLogs` in block ranges from the deployment record's block, because public RPCs cap ranges.
  * The screens call these through TanStack Query (src/chain/queries.ts), refreshed on new blocks.
  */
-import { zeroAddress, type AbiEvent, type Address, type GetLogsReturnType, type Hex, type PublicClient } from "viem";
+import {
+  domainSeparator,
+  zeroAddress,
+  type AbiEvent,
+  type Address,
+  type GetLogsReturnType,
+  type Hex,
+  type PublicClient,
+} from "viem";
 
 import {
   communityFactoryAbi,
@@ -20,6 +28,7 @@ import {
   federationRegistryAbi,
   licenceRegistryAbi,
   membraneAbi,
+  mockPermitTokenAbi,
   roundAbi,
   roundFactoryAbi,
 } from "../generated";
@@ -551,6 +560,8 @@ export interface RoundSummary {
   phase: (typeof PHASES)[number];
   pool: bigint;
   token: Address;
+  /** The round's token: the chain's native currency or an ERC-20, with its symbol and decimals. */
+  asset: TokenInfo;
   operator: Address;
   schedule: { applicationsStart: bigint; applicationsEnd: bigint; donationsStart: bigint; donationsEnd: bigint };
   /** The latest the operator may push the end of donations to. */
@@ -574,10 +585,15 @@ export async function listRounds(client: PublicClient, d: ChainDeployment): Prom
       client.readContract({ address: factory, abi: roundFactoryAbi, functionName: "roundAt", args: [BigInt(i)] }),
     ),
   );
-  return Promise.all(rounds.map((r, i) => roundSummary(client, r, i)));
+  return Promise.all(rounds.map((r, i) => roundSummary(client, d, r, i)));
 }
 
-export async function roundSummary(client: PublicClient, address: Address, index = -1): Promise<RoundSummary> {
+export async function roundSummary(
+  client: PublicClient,
+  d: ChainDeployment,
+  address: Address,
+  index = -1,
+): Promise<RoundSummary> {
   const [config, phase, pool, tallyWindowEnd, openClaimAt] = await Promise.all([
     client.readContract({ address, abi: roundAbi, functionName: "config" }),
     client.readContract({ address, abi: roundAbi, functionName: "phase" }),
@@ -585,6 +601,7 @@ export async function roundSummary(client: PublicClient, address: Address, index
     client.readContract({ address, abi: roundAbi, functionName: "tallyWindowEnd" }),
     client.readContract({ address, abi: roundAbi, functionName: "openClaimAt" }),
   ]);
+  const asset = await tokenInfo(client, d, config.token);
   return {
     address,
     index,
@@ -592,6 +609,7 @@ export async function roundSummary(client: PublicClient, address: Address, index
     phase: PHASES[phase],
     pool,
     token: config.token,
+    asset,
     operator: config.operator,
     schedule: {
       applicationsStart: BigInt(config.applicationsStart),
@@ -636,10 +654,15 @@ export interface RoundDetail extends RoundSummary {
   now: bigint;
 }
 
-export async function roundDetail(client: PublicClient, address: Address, account?: Address): Promise<RoundDetail> {
+export async function roundDetail(
+  client: PublicClient,
+  d: ChainDeployment,
+  address: Address,
+  account?: Address,
+): Promise<RoundDetail> {
   const r = { address, abi: roundAbi } as const;
   const [s, count, totalIdealMatch, myFunding, block] = await Promise.all([
-    roundSummary(client, address),
+    roundSummary(client, d, address),
     client.readContract({ ...r, functionName: "projectCount" }),
     client.readContract({ ...r, functionName: "totalIdealMatch" }),
     account ? client.readContract({ ...r, functionName: "fundingOf", args: [account] }) : Promise.resolve(0n),
@@ -719,6 +742,161 @@ export function isqrt(n: bigint): bigint {
     y = (x + n / x) / 2n;
   }
   return x;
+}
+
+// ------------------------------------------------------------------------------------------- tokens
+
+/**
+ * A token a round takes: the chain's native currency (address 0) or an ERC-20. The ERC-20 interface
+ * is read with the ABI of OpenZeppelin's ERC20Permit as the suite compiles it (MockPermitToken): its
+ * ERC-20 functions are the standard ones, and its EIP-2612 ones are tried, never assumed.
+ */
+export interface TokenInfo {
+  address: Address;
+  native: boolean;
+  name: string;
+  symbol: string;
+  decimals: number;
+}
+
+/** The EIP-712 domain of a token's permits, checked against its DOMAIN_SEPARATOR, and the owner's nonce. */
+export interface PermitSupport {
+  domain: { name: string; version: string; chainId: number; verifyingContract: Address };
+  nonce: bigint;
+}
+
+/** What an account holds of a token and has allowed `spender` to pull, and whether it can sign a permit. */
+export interface Holding extends TokenInfo {
+  balance: bigint;
+  allowance: bigint;
+  permit?: PermitSupport;
+}
+
+const erc20 = mockPermitTokenAbi;
+
+export function nativeToken(d: ChainDeployment): TokenInfo {
+  return { address: zeroAddress, native: true, name: d.nativeSymbol, symbol: d.nativeSymbol, decimals: 18 };
+}
+
+/** The token's name, symbol and decimals; a sentence when the address is not an ERC-20. */
+export async function tokenInfo(client: PublicClient, d: ChainDeployment, token: Address): Promise<TokenInfo> {
+  if (token === zeroAddress) return nativeToken(d);
+  const t = { address: token, abi: erc20 } as const;
+  try {
+    const [name, symbol, decimals] = await Promise.all([
+      client.readContract({ ...t, functionName: "name" }).catch(() => ""),
+      client.readContract({ ...t, functionName: "symbol" }),
+      client.readContract({ ...t, functionName: "decimals" }),
+    ]);
+    return { address: token, native: false, name: name || symbol, symbol, decimals };
+  } catch {
+    throw new Error(`${token} is not an ERC-20 token on ${d.name} (it has no symbol or decimals).`);
+  }
+}
+
+/**
+ * Whether `token` takes EIP-2612 permits, and with which domain: the token must answer `nonces(owner)`
+ * and `DOMAIN_SEPARATOR()`, and the domain (its EIP-5267 `eip712Domain()`, else its name with version
+ * "1" or "2") must hash to that separator, so a permit is only ever signed for a domain the token checks.
+ */
+export async function permitSupport(
+  client: PublicClient,
+  d: ChainDeployment,
+  token: Address,
+  owner: Address,
+): Promise<PermitSupport | undefined> {
+  if (token === zeroAddress) return undefined;
+  const t = { address: token, abi: erc20 } as const;
+  const none = () => undefined;
+  const [separator, nonce, declared, name] = await Promise.all([
+    client.readContract({ ...t, functionName: "DOMAIN_SEPARATOR" }).catch(none),
+    client.readContract({ ...t, functionName: "nonces", args: [owner] }).catch(none),
+    client.readContract({ ...t, functionName: "eip712Domain" }).catch(none),
+    client.readContract({ ...t, functionName: "name" }).catch(none),
+  ]);
+  if (separator === undefined || nonce === undefined) return undefined;
+  const candidates = declared
+    ? [{ name: declared[1], version: declared[2] }]
+    : name === undefined
+      ? []
+      : [
+          { name, version: "1" },
+          { name, version: "2" },
+        ];
+  for (const c of candidates) {
+    const domain = { ...c, chainId: d.chainId, verifyingContract: token };
+    if (domainSeparator({ domain }) === separator) return { domain, nonce };
+  }
+  return undefined;
+}
+
+/** `account`'s balance of `token` (native or ERC-20), its allowance to `spender` and its permit support. */
+export async function holding(
+  client: PublicClient,
+  d: ChainDeployment,
+  token: Address,
+  account: Address,
+  spender: Address,
+): Promise<Holding> {
+  const info = await tokenInfo(client, d, token);
+  if (info.native) return { ...info, balance: await client.getBalance({ address: account }), allowance: 0n };
+  const t = { address: token, abi: erc20 } as const;
+  const [balance, allowance, permit] = await Promise.all([
+    client.readContract({ ...t, functionName: "balanceOf", args: [account] }),
+    client.readContract({ ...t, functionName: "allowance", args: [account, spender] }),
+    permitSupport(client, d, token, account),
+  ]);
+  return { ...info, balance, allowance, permit };
+}
+
+/** One round's part of the cart, with its token, as the cart shows and checks it. */
+export interface CartRound {
+  round: Address;
+  metadataURI: string;
+  phase: (typeof PHASES)[number];
+  asset: TokenInfo;
+}
+
+/**
+ * The cart's rounds and, per token, what the account holds and has allowed the round factory to pull
+ * (the factory's checkout pulls each ERC-20 round's total from the donor).
+ */
+export async function cartState(
+  client: PublicClient,
+  d: ChainDeployment,
+  rounds: Address[],
+  account?: Address,
+): Promise<{ rounds: CartRound[]; holdings: Holding[] }> {
+  const factory = contractAddress(d, "roundFactory");
+  const list = await Promise.all(
+    rounds.map(async (round) => {
+      const s = await roundSummary(client, d, round);
+      return { round, metadataURI: s.metadataURI, phase: s.phase, asset: s.asset };
+    }),
+  );
+  const tokens = [...new Set(list.map((r) => r.asset.address))];
+  const holdings = account ? await Promise.all(tokens.map((t) => holding(client, d, t, account, factory))) : [];
+  return { rounds: list, holdings };
+}
+
+// ------------------------------------------------------------------------------------------- names
+
+/**
+ * The primary ENS names of `accounts` (lower-cased address -> name) through the chain's universal
+ * resolver (viem's `getEnsName`, one `eth_call` each, batched by the transport); empty where the chain
+ * has no ENS. An account without a name, or a failed lookup, is simply left out.
+ */
+export async function ensNames(
+  client: PublicClient,
+  resolver: Address | undefined,
+  accounts: readonly Address[],
+): Promise<Record<string, string>> {
+  if (!resolver) return {};
+  const unique = [...new Set(accounts.map((a) => a.toLowerCase() as Address))];
+  const names = await Promise.all(
+    unique.map((address) => client.getEnsName({ address, universalResolverAddress: resolver }).catch(() => null)),
+  );
+  return Object.fromEntries(unique.flatMap((a, i) => (names[i] ? [[a, names[i]]] : [])));
 }
 
 // ------------------------------------------------------------------------------------------- licensing

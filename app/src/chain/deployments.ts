@@ -21,6 +21,12 @@ export interface ChainDeployment {
   nativeSymbol: string;
   testnet: boolean;
   contracts: Record<string, RecordedContract>;
+  /**
+   * ENS's universal resolver on this chain, when the app config names one (a local chain with a resolver
+   * deployed for testing); a record listing `ensUniversalResolver` among its contracts does the same, and
+   * chains whose viem definition has one (mainnet, Sepolia) need neither.
+   */
+  ensUniversalResolver?: Address;
   named: Record<string, Record<string, Record<string, string | number | boolean>>>;
 }
 

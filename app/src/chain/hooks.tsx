@@ -5,10 +5,13 @@
 import { useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Address, PublicClient } from "viem";
-import { useBlockNumber, useConfig, useConnection, usePublicClient } from "wagmi";
+import { useBlockNumber, useConfig, useConnection, usePublicClient, type Config } from "wagmi";
 
+import { ensNames } from "./data";
+import { explain } from "./errors";
 import type { ChainDeployment, Deployments } from "./deployments";
 import { sendCall, TxError, type ContractCall } from "./transactions";
+import { ensResolver } from "./wagmi";
 
 interface SuiteContextValue {
   deployments: Deployments;
@@ -47,6 +50,23 @@ export function useData<T>(key: readonly unknown[], read: (s: Suite) => Promise<
   });
 }
 
+/**
+ * The ENS names of `accounts` (lower-cased address -> name) where the chain has ENS, else none. Kept
+ * out of the per-block refresh: a name changes far more rarely than a block arrives.
+ */
+export function useNames(accounts: readonly Address[]): Record<string, string> {
+  const s = useSuite();
+  const resolver = ensResolver(s.d);
+  const keys = [...new Set(accounts.map((a) => a.toLowerCase()))].sort();
+  const q = useQuery({
+    queryKey: ["ens", s.d.chainId, resolver ?? "", ...keys],
+    queryFn: () => ensNames(s.client, resolver, accounts),
+    enabled: Boolean(resolver && keys.length),
+    staleTime: 60_000,
+  });
+  return q.data ?? {};
+}
+
 /** Invalidates every suite query when a new block arrives (one `eth_blockNumber` poll per second). */
 export function BlockRefresher(): null {
   const { d } = useSuite();
@@ -58,11 +78,22 @@ export function BlockRefresher(): null {
   return null;
 }
 
+/** What a multi-step write (`run`) needs: the wagmi config and the chain shown. */
+export interface WriteContext {
+  config: Config;
+  chainId: number;
+}
+
 export interface SendState {
   busy: boolean;
   error?: string;
   done?: string;
   send: (label: string, call: ContractCall | (() => Promise<ContractCall>)) => Promise<boolean>;
+  /**
+   * Runs several steps as one action of the screen (approve then fund, sign permits then check out),
+   * each step going through the write path itself; the outcome in words as for `send`.
+   */
+  run: (label: string, steps: (ctx: WriteContext) => Promise<unknown>) => Promise<boolean>;
 }
 
 /** Sends a call through the one write path and keeps its outcome in words for the screen. */
@@ -73,19 +104,19 @@ export function useSend(): SendState {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
-  const send = useCallback(
-    async (label: string, call: ContractCall | (() => Promise<ContractCall>)) => {
+  const run = useCallback(
+    async (label: string, steps: (ctx: WriteContext) => Promise<unknown>) => {
       setBusy(true);
       setError(undefined);
       setDone(undefined);
       try {
-        const c = typeof call === "function" ? await call() : call;
-        await sendCall(config, d.chainId, label, c);
+        await steps({ config, chainId: d.chainId });
         setDone(`${label}: done.`);
         await qc.invalidateQueries({ queryKey: ["suite", d.chainId] });
         return true;
       } catch (e) {
-        setError(e instanceof TxError ? e.message : e instanceof Error ? e.message : String(e));
+        setError(e instanceof TxError ? e.message : explain(e));
+        await qc.invalidateQueries({ queryKey: ["suite", d.chainId] });
         return false;
       } finally {
         setBusy(false);
@@ -93,7 +124,14 @@ export function useSend(): SendState {
     },
     [config, d.chainId, qc],
   );
-  return { busy, error, done, send };
+  const send = useCallback(
+    (label: string, call: ContractCall | (() => Promise<ContractCall>)) =>
+      run(label, async (ctx) =>
+        sendCall(ctx.config, ctx.chainId, label, typeof call === "function" ? await call() : call),
+      ),
+    [run],
+  );
+  return { busy, error, done, send, run };
 }
 
 export function Loading({ what, children }: { what: UseQueryResult<unknown>; children: ReactNode }) {

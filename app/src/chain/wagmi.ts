@@ -3,12 +3,29 @@
  * announces plus the generic injected provider, WalletConnect when a project id is configured, and
  * reads over each chain's RPC with JSON-RPC batching (many reads, one request).
  */
-import { defineChain, type Chain } from "viem";
+import { defineChain, type Address, type Chain } from "viem";
+import { mainnet, sepolia } from "viem/chains";
 import { createConfig, http, injected, type Config } from "wagmi";
 
 import type { ChainDeployment, Deployments } from "./deployments";
 
+/** Chains whose viem definition names ENS's universal resolver. */
+const ENS_CHAINS: Chain[] = [mainnet, sepolia];
+
+/**
+ * The universal resolver the app asks for names on `d`'s chain: the app config's, else the record's,
+ * else viem's for the chain; undefined where the chain has no ENS (names are then not looked up).
+ */
+export function ensResolver(d: ChainDeployment): Address | undefined {
+  return (
+    d.ensUniversalResolver ??
+    d.contracts.ensUniversalResolver?.address ??
+    ENS_CHAINS.find((c) => c.id === d.chainId)?.contracts?.ensUniversalResolver?.address
+  );
+}
+
 export function chainOf(d: ChainDeployment): Chain {
+  const resolver = ensResolver(d);
   return defineChain({
     id: d.chainId,
     name: d.name,
@@ -16,6 +33,7 @@ export function chainOf(d: ChainDeployment): Chain {
     rpcUrls: { default: { http: [d.rpcUrl] } },
     blockExplorers: d.explorer ? { default: { name: "Explorer", url: d.explorer } } : undefined,
     testnet: d.testnet,
+    contracts: resolver ? { ensUniversalResolver: { address: resolver } } : undefined,
   });
 }
 

@@ -10,6 +10,7 @@ import { short } from "../ui";
 import { explain } from "./errors";
 import { useSuite } from "./hooks";
 import { txStore } from "./transactions";
+import { ensResolver } from "./wagmi";
 
 export function WalletBar() {
   const conn = useConnection();
@@ -19,7 +20,14 @@ export function WalletBar() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const { d } = useSuite();
-  const ens = useEnsName({ address: conn.address, chainId: d.chainId, query: { enabled: false } });
+  // Looked up only where the chain has ENS (see `ensResolver`); elsewhere the short address stands.
+  const resolver = ensResolver(d);
+  const ens = useEnsName({
+    address: conn.address,
+    chainId: d.chainId,
+    universalResolverAddress: resolver,
+    query: { enabled: Boolean(resolver && conn.address) },
+  });
 
   if (conn.isConnected && conn.address) {
     return (

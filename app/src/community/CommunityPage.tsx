@@ -1,6 +1,6 @@
 /** A community: its profile, members, treasury, contribution kinds and affiliations, and its tabs. */
 import { communityDetail, isMember } from "../chain/data";
-import { Loading, useData, useSuite } from "../chain/hooks";
+import { Loading, useData, useNames, useSuite } from "../chain/hooks";
 import { contributionTokenAbi } from "../generated";
 import { Contributions } from "../contributions/Contributions";
 import { StewardBudgets } from "../contributions/StewardBudgets";
@@ -26,6 +26,7 @@ export function CommunityPage({ id, tab }: { id: number; tab: string }) {
     Boolean(q.data),
   );
   const c = q.data;
+  const names = useNames(c?.members.map((m) => m.account) ?? []);
   return (
     <Loading what={q}>
       {c ? (
@@ -80,7 +81,7 @@ export function CommunityPage({ id, tab }: { id: number; tab: string }) {
                   {c.members.map((m) => (
                     <tr key={m.account}>
                       <td>
-                        <Addr a={m.account} />
+                        <Addr a={m.account} names={names} />
                       </td>
                       <td>{eth(m.tokens)}</td>
                       <td>{eth(m.votes)}</td>

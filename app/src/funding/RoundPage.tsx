@@ -3,18 +3,20 @@
  * remove, funders fill the pool, donors put donations in the cart (with the match they would add),
  * anyone finalises, projects claim, funders reclaim the leftover, donors take refunds.
  */
-import { useState } from "react";
-import { formatEther, getAddress, isAddress, parseEther, type Address } from "viem";
+import { useState, type FormEvent } from "react";
+import { getAddress, isAddress, parseUnits, type Address } from "viem";
 
-import { estimatedMatch, matchAfter, roundDetail, type ProjectView, type RoundDetail } from "../chain/data";
-import { Loading, useData, useSuite } from "../chain/hooks";
+import { estimatedMatch, holding, matchAfter, roundDetail, type ProjectView, type RoundDetail } from "../chain/data";
+import { Loading, useData, useNames, useSend, useSuite } from "../chain/hooks";
+import { sendCall, TxError } from "../chain/transactions";
 import { roundAbi } from "../generated";
-import { Action, Addr, Bars, duration, eth, Field, num, TxForm, when } from "../ui";
+import { Action, Addr, amount, Bars, duration, Field, num, TxForm, when } from "../ui";
 import { cart } from "./cart";
+import { approveCall, authorisation, shortfall, signPermit } from "./spend";
 
 export function RoundPage({ address }: { address: Address }) {
   const { account } = useSuite();
-  const q = useData(["round", address], (s) => roundDetail(s.client, address, s.account));
+  const q = useData(["round", address], (s) => roundDetail(s.client, s.d, address, s.account));
   const r = q.data;
   const connected = !account && "Connect a wallet first.";
   return (
@@ -24,7 +26,13 @@ export function RoundPage({ address }: { address: Address }) {
           <h1>{r.metadataURI || "Round"}</h1>
           <p>
             Phase: <strong data-testid="round-phase">{r.phase}</strong> · matching pool{" "}
-            <strong data-testid="pool">{eth(r.pool)} ETH</strong>
+            <strong data-testid="pool">{amount(r.pool, r.asset)}</strong>
+            {r.asset.native ? null : (
+              <>
+                {" "}
+                · token <span data-testid="round-token">{r.asset.name}</span> <Addr a={r.asset.address} />
+              </>
+            )}
             {r.matchCapBps ? ` · each match capped at ${r.matchCapBps / 100} % of the pool` : ""}
           </p>
           <ol className="schedule">
@@ -57,8 +65,11 @@ export function RoundPage({ address }: { address: Address }) {
               .map((p) => ({
                 label: `#${p.id} ${p.metadataURI}`.slice(0, 28),
                 parts: [
-                  num(p.donations),
-                  num(r.phase === "finalised" ? p.match : estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool)),
+                  num(p.donations, r.asset.decimals),
+                  num(
+                    r.phase === "finalised" ? p.match : estimatedMatch(p.idealMatch, r.totalIdealMatch, r.pool),
+                    r.asset.decimals,
+                  ),
                 ],
               }))}
           />
@@ -94,20 +105,9 @@ export function RoundPage({ address }: { address: Address }) {
             </>
           ) : null}
           <h2>Matching pool</h2>
-          <p>You funded {eth(r.myFunding)} ETH.</p>
+          <p data-testid="my-funding">You funded {amount(r.myFunding, r.asset)}.</p>
           {["upcoming", "applications", "review", "donations"].includes(r.phase) ? (
-            <TxForm
-              label="Fund the pool"
-              blocked={connected}
-              build={(f) => {
-                const amount = parseEther(String(f.get("amount")));
-                return { address, abi: roundAbi, functionName: "fund", args: [amount], value: amount };
-              }}
-            >
-              <Field label="Amount (ETH)">
-                <input name="amount" required inputMode="decimal" />
-              </Field>
-            </TxForm>
+            <FundForm r={r} blocked={connected} />
           ) : null}
           {r.phase === "tallying" ? (
             <Action
@@ -137,10 +137,11 @@ export function RoundPage({ address }: { address: Address }) {
 
 function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
   const { account } = useSuite();
-  const [amount, setAmount] = useState("");
+  const names = useNames([p.recipient]);
+  const [gift, setGift] = useState("");
   let preview: bigint | undefined;
   try {
-    if (amount) preview = matchAfter(r, p, p.myDonation, parseEther(amount));
+    if (gift) preview = matchAfter(r, p, p.myDonation, parseUnits(gift, r.asset.decimals));
   } catch {
     preview = undefined;
   }
@@ -152,10 +153,10 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         #{String(p.id)} {p.metadataURI}
       </h3>
       <p>
-        <span data-testid="project-status">{p.status}</span> · donations {eth(p.donations)} ETH · estimated match{" "}
-        {eth(r.phase === "finalised" ? p.match : current)} ETH{p.paid ? " · paid" : ""} · recipient{" "}
-        <Addr a={p.recipient} />
-        {p.myDonation > 0n ? ` · you gave ${eth(p.myDonation)} ETH` : ""}
+        <span data-testid="project-status">{p.status}</span> · donations {amount(p.donations, r.asset)} · estimated
+        match {amount(r.phase === "finalised" ? p.match : current, r.asset)}
+        {p.paid ? " · paid" : ""} · recipient <Addr a={p.recipient} names={names} />
+        {p.myDonation > 0n ? ` · you gave ${amount(p.myDonation, r.asset)}` : ""}
       </p>
       {r.isReviewer && ["applications", "review", "donations", "tallying"].includes(r.phase) ? (
         <p>
@@ -184,25 +185,25 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
       ) : null}
       {p.status === "approved" && r.phase === "donations" ? (
         <div className="donate">
-          <Field label={`Donation to project ${p.id} (ETH)`}>
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" placeholder="0.1" />
+          <Field label={`Donation to project ${p.id} (${r.asset.symbol})`}>
+            <input value={gift} onChange={(e) => setGift(e.target.value)} inputMode="decimal" placeholder="0.1" />
           </Field>
           {preview !== undefined ? (
             <small data-testid="match-preview">
-              Its estimated match would go from {eth(current)} to {eth(preview)} ETH.
+              Its estimated match would go from {amount(current, r.asset)} to {amount(preview, r.asset)}.
             </small>
           ) : null}
           <button
             type="button"
-            disabled={!amount || preview === undefined}
+            disabled={!gift || preview === undefined}
             onClick={() => {
               cart.put({
                 round: r.address,
                 projectId: String(p.id),
-                amount: parseEther(amount).toString(),
+                amount: parseUnits(gift, r.asset.decimals).toString(),
                 label: `#${p.id} ${p.metadataURI}`,
               });
-              setAmount("");
+              setGift("");
             }}
           >
             Add to cart
@@ -237,10 +238,78 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
       ) : null}
       {p.myDonation > 0n && (r.phase === "cancelled" || p.status === "removed") ? (
         <Action
-          label={`Refund my ${formatEther(p.myDonation)} ETH`}
+          label={`Refund my ${amount(p.myDonation, r.asset)}`}
           call={{ address: r.address, abi: roundAbi, functionName: "refund", args: [p.id] }}
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Funding the matching pool: native currency sent as value; an ERC-20 after a balance check, by a
+ * permit signature (`fundWithPermit`) where the token takes permits, else an approval then `fund`.
+ */
+function FundForm({ r, blocked }: { r: RoundDetail; blocked: string | false }) {
+  const { d, client, account } = useSuite();
+  const tx = useSend();
+  const [value, setValue] = useState("");
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await tx.run("Fund the pool", async (ctx) => {
+      let sum: bigint;
+      try {
+        sum = parseUnits(value, r.asset.decimals);
+      } catch {
+        throw new TxError(`Enter an amount of ${r.asset.symbol}, such as 10 or 2.5.`);
+      }
+      const fund = (args: readonly unknown[], v?: bigint) =>
+        sendCall(ctx.config, ctx.chainId, "Fund the pool", {
+          address: r.address,
+          abi: roundAbi,
+          functionName: args.length > 1 ? "fundWithPermit" : "fund",
+          args,
+          value: v,
+        });
+      if (r.asset.native) return fund([sum], sum);
+      const h = await holding(client, d, r.asset.address, account!, r.address);
+      const lacking = shortfall(h, sum);
+      if (lacking) throw new TxError(lacking);
+      const how = authorisation(h, sum);
+      if (how === "permit") {
+        const p = await signPermit(ctx, account!, h, r.address, sum);
+        return fund([sum, p.deadline, p.v, p.r, p.s]);
+      }
+      if (how === "approve")
+        await sendCall(
+          ctx.config,
+          ctx.chainId,
+          `Approve ${amount(sum, h)} for the round`,
+          approveCall(h, r.address, sum),
+        );
+      return fund([sum]);
+    });
+    if (ok) setValue("");
+  };
+  return (
+    <form onSubmit={submit} className="txform">
+      <Field label={`Amount (${r.asset.symbol})`}>
+        <input name="amount" required inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+      </Field>
+      <button type="submit" disabled={tx.busy || Boolean(blocked)}>
+        {tx.busy ? "Fund the pool…" : "Fund the pool"}
+      </button>
+      {blocked ? <small className="why">{blocked}</small> : null}
+      {tx.error ? (
+        <p className="error" role="alert">
+          {tx.error}
+        </p>
+      ) : null}
+      {tx.done ? (
+        <p className="ok" role="status">
+          {tx.done}
+        </p>
+      ) : null}
+    </form>
   );
 }

@@ -1,15 +1,32 @@
-/** Funder / operator: the rounds of the chain, and a form to create one with its schedule and cap. */
-import { getAddress, isAddress, parseEther, zeroAddress, zeroHash } from "viem";
+/**
+ * Funder / operator: the rounds of the chain, and a form to create one with its schedule, cap and
+ * token (the chain's native currency, or an ERC-20 whose name, decimals and permit support are read
+ * and shown as its address is typed).
+ */
+import { useState } from "react";
+import { getAddress, isAddress, parseUnits, zeroAddress, zeroHash, type Address } from "viem";
 
-import { listRounds } from "../chain/data";
+import { listRounds, nativeToken, permitSupport, tokenInfo } from "../chain/data";
 import { contractAddress } from "../chain/deployments";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { roundFactoryAbi } from "../generated";
-import { Addr, eth, Field, TxForm, when } from "../ui";
+import { Addr, amount, Field, TxForm, when } from "../ui";
 
 export function Rounds() {
   const { d, client, account } = useSuite();
   const q = useData(["rounds"], (s) => listRounds(s.client, s.d));
+  const [tokenInput, setTokenInput] = useState("");
+  const typed = tokenInput.trim();
+  const token = useData(
+    ["token", typed.toLowerCase()],
+    async (s) => {
+      const info = await tokenInfo(s.client, s.d, getAddress(typed));
+      const permit = await permitSupport(s.client, s.d, info.address, s.account ?? zeroAddress);
+      return { ...info, permit: Boolean(permit) };
+    },
+    isAddress(typed),
+  );
+  const known = Object.entries(d.contracts).filter(([name]) => /token/i.test(name));
   return (
     <section>
       <h1>Quadratic funding rounds</h1>
@@ -21,7 +38,7 @@ export function Rounds() {
                 <strong>{r.metadataURI || `Round ${r.index + 1}`}</strong>
               </a>
               <p>
-                {r.phase} · pool {eth(r.pool)} ETH · donations {when(r.schedule.donationsStart)} →{" "}
+                {r.phase} · pool {amount(r.pool, r.asset)} · donations {when(r.schedule.donationsStart)} →{" "}
                 {when(r.schedule.donationsEnd)}
               </p>
               <p className="muted">
@@ -56,14 +73,25 @@ export function Rounds() {
           const maxDonationsEnd = donationsEnd + BigInt(Math.round(extendDays * 86_400));
           const capPercent = Number(f.get("cap") || "0");
           if (capPercent < 0 || capPercent > 100) throw new Error("The cap is a percentage between 0 and 100.");
+          const tokenText = String(f.get("token") || "").trim();
+          if (tokenText && !isAddress(tokenText))
+            throw new Error("The token is an ERC-20 contract's address (0x…), or empty for the native currency.");
+          // Read here too, so the minimum is parsed in the token's own decimals even before the preview shows.
+          const asset = tokenText ? await tokenInfo(client, d, getAddress(tokenText)) : nativeToken(d);
+          let minDonation: bigint;
+          try {
+            minDonation = parseUnits(String(f.get("min") || "0"), asset.decimals);
+          } catch {
+            throw new Error(`The minimum donation is an amount of ${asset.symbol}, such as 0 or 0.5.`);
+          }
           return {
             address: contractAddress(d, "roundFactory"),
             abi: roundFactoryAbi,
             functionName: "createRound",
             args: [
               {
-                token: zeroAddress,
-                minDonation: parseEther(String(f.get("min") || "0")),
+                token: asset.address as Address,
+                minDonation,
                 eligibility: zeroAddress,
                 matchCapBps: Math.round(capPercent * 100),
                 tallyWindow: Math.round(tallyHours * 3600),
@@ -107,16 +135,41 @@ export function Rounds() {
         <Field label="Match cap per project (% of the pool, 0 = none)">
           <input name="cap" type="number" min="0" max="100" defaultValue="0" />
         </Field>
-        <Field label="Minimum donation (ETH)">
+        <Field
+          label={`Token (an ERC-20 address; empty for ${d.nativeSymbol})`}
+          hint={known.length ? `Known on ${d.name}: ${known.map(([n]) => n).join(", ")}` : undefined}
+        >
+          <input
+            name="token"
+            placeholder="0x… (empty: native currency)"
+            list="known-tokens"
+            value={tokenInput}
+            onChange={(e) => setTokenInput(e.target.value)}
+          />
+        </Field>
+        <datalist id="known-tokens">
+          {known.map(([name, c]) => (
+            <option key={name} value={c.address} label={name} />
+          ))}
+        </datalist>
+        <p data-testid="token-info" aria-live="polite">
+          {!typed
+            ? `Donations and matching in ${d.nativeSymbol}.`
+            : !isAddress(typed)
+              ? "Not an address yet."
+              : token.error
+                ? String(token.error.message)
+                : token.data
+                  ? `${token.data.name} (${token.data.symbol}), ${token.data.decimals} decimals, ${token.data.permit ? "takes EIP-2612 permits (donors sign instead of approving)" : "no permits (donors approve first)"}.`
+                  : "Reading the token…"}
+        </p>
+        <Field label={`Minimum donation (${typed && token.data ? token.data.symbol : d.nativeSymbol})`}>
           <input name="min" inputMode="decimal" defaultValue="0" />
         </Field>
         <Field label="Reviewers (addresses, comma separated; yourself when empty)">
           <input name="reviewers" placeholder="0x…, 0x…" />
         </Field>
       </TxForm>
-      <p className="muted">
-        Rounds here take the chain's native token; ERC-20 rounds are created with `qf:create-round`.
-      </p>
     </section>
   );
 }
