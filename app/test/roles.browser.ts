@@ -21,7 +21,7 @@ import {
   roundAbi,
   roundFactoryAbi,
 } from "../src/generated";
-import { connect, shot, startWorld, type Person, type World } from "./harness";
+import { connect, mined, openAs, send, shot, startWorld, type Person, type World } from "./harness";
 
 let w: World;
 let client: ReturnType<typeof createPublicClient>;
@@ -38,65 +38,7 @@ async function community(id: number) {
 }
 
 /** Opens the app as `who`, connected, at `hash`. */
-async function as(who: Person, hash = "/", width?: number): Promise<Page> {
-  const page = await w.open(who, { hash, width });
-  await connect(page);
-  return page;
-}
-
-/** The id of the newest transaction in the page's panel (empty when none). */
-async function topTx(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector("[data-testid=tx]")?.getAttribute("data-id") ?? "");
-}
-
-/**
- * Clicks a button that sends a transaction and waits until that transaction (a new entry in the
- * panel) is mined; fails the test with the app's own words otherwise.
- */
-async function send(page: Page, button: ReturnType<Page["getByRole"]> | (() => Promise<void>)): Promise<void> {
-  const before = await topTx(page);
-  if (typeof button === "function") await button();
-  else await button.click();
-  await page
-    .waitForFunction(
-      (prev) => {
-        const li = document.querySelector("[data-testid=tx]");
-        if (!li || li.getAttribute("data-id") === prev) {
-          // No new transaction yet: an error shown beside the button ends the wait too.
-          return Boolean(document.querySelector("[role=alert]"));
-        }
-        const s = li.querySelector("[data-testid=tx-status]")?.textContent ?? "";
-        return s === "mined" || s === "failed";
-      },
-      before,
-      { timeout: 60_000 },
-    )
-    .catch(async (e: Error) => {
-      // Say what the page shows: the newest transactions and the button's state.
-      const txs = await page.getByTestId("tx").allTextContents();
-      throw new Error(
-        `${e.message}\n  transactions shown: ${txs.slice(0, 3).join(" | ") || "none"} (before: ${before})`,
-      );
-    });
-  const li = page.getByTestId("tx").first();
-  const id = await topTx(page);
-  const status = id !== before ? await li.getByTestId("tx-status").textContent() : "not sent";
-  if (status !== "mined") {
-    const alerts = await page.getByRole("alert").allTextContents();
-    throw new Error(`transaction ${status}: ${id !== before ? await li.textContent() : ""} ${alerts.join(" | ")}`);
-  }
-}
-
-/** Waits for the newest transaction to be mined (after a reload). */
-async function mined(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector("[data-testid=tx-status]")?.textContent === "mined",
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-}
+const as = (who: Person, hash = "/", width?: number): Promise<Page> => openAs(w, who, hash, width);
 
 /**
  * Takes a proposal through governance in the browser: the proposer fills a form, the voters vote

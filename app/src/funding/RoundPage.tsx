@@ -14,7 +14,7 @@ import { cart } from "./cart";
 
 export function RoundPage({ address }: { address: Address }) {
   const { account } = useSuite();
-  const q = useData(["round", address], (s) => roundDetail(s.client, address, s.account));
+  const q = useData(["round", address], (s) => roundDetail(s.client, s.d, address, s.account));
   const r = q.data;
   const connected = !account && "Connect a wallet first.";
   return (
@@ -94,7 +94,14 @@ export function RoundPage({ address }: { address: Address }) {
             </>
           ) : null}
           <h2>Matching pool</h2>
-          <p>You funded {eth(r.myFunding)} ETH.</p>
+          <p data-testid="my-funding">
+            {r.myFunding > 0n || r.myReclaimed === 0n ? `You funded ${eth(r.myFunding)} ETH.` : ""}
+            {r.phase === "finalised"
+              ? ` ${eth(r.leftover)} ETH of the pool went to no project; it returns to the funders in proportion to what each gave.`
+              : ""}
+            {r.phase === "cancelled" ? " The round was cancelled: every funder takes back what they gave." : ""}
+            {r.myReclaimed > 0n ? ` You took back ${eth(r.myReclaimed)} ETH.` : ""}
+          </p>
           {["upcoming", "applications", "review", "donations"].includes(r.phase) ? (
             <TxForm
               label="Fund the pool"
@@ -120,7 +127,17 @@ export function RoundPage({ address }: { address: Address }) {
             />
           ) : null}
           {(r.phase === "finalised" || r.phase === "cancelled") && r.myFunding > 0n ? (
-            <Action label="Reclaim my leftover" call={{ address, abi: roundAbi, functionName: "reclaimFunding" }} />
+            <Action
+              label={
+                r.phase === "cancelled"
+                  ? `Reclaim my ${eth(r.myReclaimable)} ETH`
+                  : `Reclaim my share of the leftover (${eth(r.myReclaimable)} ETH)`
+              }
+              blocked={
+                r.myReclaimable === 0n && "Every project's match used the whole pool: there is no leftover to reclaim."
+              }
+              call={{ address, abi: roundAbi, functionName: "reclaimFunding" }}
+            />
           ) : null}
           {r.isOperator && !["finalised", "cancelled"].includes(r.phase) ? (
             <Action
@@ -156,7 +173,13 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         {eth(r.phase === "finalised" ? p.match : current)} ETH{p.paid ? " · paid" : ""} · recipient{" "}
         <Addr a={p.recipient} />
         {p.myDonation > 0n ? ` · you gave ${eth(p.myDonation)} ETH` : ""}
+        {p.myRefunded > 0n ? ` · refunded to you: ${eth(p.myRefunded)} ETH` : ""}
       </p>
+      {p.status === "removed" ? (
+        <p className="why" data-testid="removed-project">
+          The reviewers removed this project: it gets no payout and its donors take their donations back.
+        </p>
+      ) : null}
       {r.isReviewer && ["applications", "review", "donations", "tallying"].includes(r.phase) ? (
         <p>
           {p.status === "pending" ? (
