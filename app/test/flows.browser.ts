@@ -147,7 +147,9 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       await ben.getByLabel("Kind").selectOption({ label: "care (10 per unit)" });
       await ben.getByLabel("Units").fill(units);
       await ben.getByLabel(/Evidence/).fill(evidence);
-      await send(ben, ben.getByRole("button", { name: "Submit contribution" }));
+      await send(ben, ben.getByRole("button", { name: "Submit contribution", exact: true }));
+      // The form clears itself once the list is read again: only then is it ready for the next one.
+      await ben.getByRole("status").filter({ hasText: "Submit contribution: done." }).waitFor();
     }
     assert.equal(await client.readContract({ ...reg, functionName: "contributionCount" }), count0 + 2n);
     // Ben cannot challenge his own work: no challenge box on his rows.
@@ -335,7 +337,7 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       .getByTestId("my-funding")
       .filter({ hasText: `You took back ${fmt(fernShare)} ETH.` })
       .waitFor();
-    assert.equal(await fern.getByRole("button", { name: /Reclaim/ }).count(), 0);
+    assert.equal(await fern.getByRole("button", { name: /^Reclaim/ }).count(), 0);
     await shot(fern, "leftover");
     // The removed project is never paid; the matched one pays its new recipient.
     const seedsBefore = await client.getBalance({ address: addr("seeds") });
@@ -426,7 +428,9 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
     );
     await hanaCard.getByTestId("applies").filter({ hasText: "commons (free)" }).waitFor();
     await send(hana, hanaCard.getByRole("button", { name: "Request licence", exact: true }));
-    assert.equal((await licence("hana")).status, LICENCE.requested, "a signatory's first commons licence waits");
+    const requested = await licence("hana");
+    assert.equal(requested.licenceClass, 1, "commons: the class that applies to her once she signed");
+    assert.equal(requested.status, LICENCE.requested, "a signatory's first commons licence waits");
 
     // Ana, the steward, sees both requests at her desk and grants them.
     const ana = await as("ana", "/works");

@@ -140,7 +140,8 @@ function WorkCard({ w }: { w: WorkView }) {
           };
         }}
       >
-        <fieldset>
+        {/* Keyed by the class that applies, so the choice follows it (e.g. once the charter is signed). */}
+        <fieldset key={applies}>
           <legend>Class</legend>
           <label>
             <input type="radio" name="class" value="1" defaultChecked={applies === "commons"} /> commons
@@ -170,7 +171,8 @@ function WorkCard({ w }: { w: WorkView }) {
             onClick={async () => {
               setSigError(undefined);
               try {
-                const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+                // An hour from now by the chain's clock, which the registry checks (a local chain's may run ahead).
+                const deadline = (await client.getBlock()).timestamp + 3600n;
                 const nonce = await client.readContract({
                   address: registry,
                   abi: licenceRegistryAbi,
