@@ -337,6 +337,9 @@ export async function send(page: Page, button: ReturnType<Page["getByRole"]> | (
     const alerts = await page.getByRole("alert").allTextContents();
     throw new Error(`transaction ${status}: ${id !== before ? await li.textContent() : ""} ${alerts.join(" | ")}`);
   }
+  // The control that sent it shows "…" until the screen has read the chain again and a form has
+  // cleared itself: typing into the form before then would be wiped.
+  await page.waitForFunction(() => ![...document.querySelectorAll("button")].some((b) => b.textContent?.endsWith("…")));
 }
 
 /** Waits for the newest transaction to be mined (after a reload). */
