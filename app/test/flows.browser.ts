@@ -8,6 +8,9 @@
  * flow itself as a person would, and checks the chain.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import {
@@ -27,12 +30,13 @@ import {
   communityFactoryAbi,
   contributionRegistryAbi,
   contributionTokenAbi,
+  epochAllocationsAbi,
   licenceRegistryAbi,
   roundAbi,
   roundFactoryAbi,
 } from "../src/generated";
 import { eth as fmt } from "../src/format";
-import { openAs, send, sendAs, shot, startWorld, type Person, type World } from "./harness";
+import { APP, openAs, PEOPLE, send, sendAs, shot, startWorld, type Person, type World } from "./harness";
 
 let w: World;
 let client: ReturnType<typeof createPublicClient>;
@@ -489,5 +493,71 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       .filter({ hasText: "active, valid until" })
       .waitFor();
     await shot(ana, "stewardship");
+  });
+
+  it("member: Eli redeems a steward's voucher and claims his epoch allocation, each from its file", async () => {
+    const ws = await client.readContract({
+      address: w.contracts.communityFactory,
+      abi: communityFactoryAbi,
+      functionName: "getCommunity",
+      args: [1n],
+    });
+    const balance = () =>
+      client.readContract({
+        address: ws.token,
+        abi: contributionTokenAbi,
+        functionName: "balanceOf",
+        args: [addr("eli")],
+      });
+    // Ana signs a voucher for 2 units of mapping with the command-line task, as a steward does.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cosmolocal-voucher-")), "voucher.json");
+    const signed = await w.node.task([
+      "contrib:voucher-sign",
+      "--community",
+      "Salmon River Watershed",
+      "--contributor",
+      addr("eli"),
+      "--units",
+      "2",
+      "--kind",
+      "mapping",
+      "--out",
+      file,
+      "--from",
+      String(PEOPLE.ana),
+    ]);
+    assert.equal(signed.code, 0, signed.stderr);
+    const voucher = JSON.parse(fs.readFileSync(file, "utf8")) as { voucher: { id: string } };
+    const before = await balance();
+    const eli = await as("eli", "/c/1/contributions");
+    await send(eli, () => eli.getByLabel("Load a signed file").setInputFiles(file));
+    assert.equal(
+      await client.readContract({
+        address: ws.registry,
+        abi: contributionRegistryAbi,
+        functionName: "isVoucherRedeemed",
+        args: [BigInt(voucher.voucher.id)],
+      }),
+      true,
+    );
+    assert.equal((await balance()) - before, parseEther("10"), "2 units of mapping at 5 tokens each");
+
+    // The demo published epoch 1 (Ben 4, Eli 6 tokens) and wrote its tree file; Ben claimed, Eli has not.
+    const tree = path.join(APP, "..", "examples", "demo", "epoch.json");
+    const leaf = JSON.parse(fs.readFileSync(tree, "utf8")) as {
+      epoch: string;
+      claims: Record<string, { index: string }[]>;
+    };
+    const mine = leaf.claims[addr("eli")][0];
+    const epochs = { address: ws.epochs, abi: epochAllocationsAbi } as const;
+    const args = [BigInt(leaf.epoch), BigInt(mine.index)] as const;
+    assert.equal(await client.readContract({ ...epochs, functionName: "isClaimed", args }), false);
+    await eli.reload();
+    await send(eli, () => eli.getByLabel("Load a signed file").setInputFiles(tree));
+    assert.equal(await client.readContract({ ...epochs, functionName: "isClaimed", args }), true);
+    assert.equal((await balance()) - before, parseEther("16"));
+    // Loading it again claims nothing twice, and says so.
+    await eli.getByLabel("Load a signed file").setInputFiles(tree);
+    await eli.getByText(`Your allocation ${mine.index} of epoch ${leaf.epoch} was already claimed.`).waitFor();
   });
 });
