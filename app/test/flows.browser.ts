@@ -227,6 +227,8 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       .getByTestId("resolution")
       .filter({ hasText: "dismissed: cleared, and it still needs its attestations" })
       .waitFor();
+    await ben.getByTestId("my-contributions").filter({ hasText: "Yours: 20 pending, 0 claimable" }).waitFor();
+    await benB.scrollIntoViewIfNeeded();
     await shot(ben, "challenge");
 
     // Eli, satisfied, attests: the second attestation re-opens it and starts its challenge window.
@@ -318,11 +320,9 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
     const fernShare = (parseEther("3") * leftover) / pool;
     const hanaShare = (parseEther("1") * leftover) / pool;
     await fern.getByTestId("my-funding").filter({ hasText: "You funded 3 ETH." }).waitFor();
-    const reclaim = fern.getByRole("button", { name: /Reclaim my share of the leftover/ });
-    assert.ok(
-      ((await reclaim.textContent()) ?? "").includes(`(${fmt(fernShare)} ETH)`),
-      "the share shown before sending",
-    );
+    // The share is shown on the button before sending (read from the finalisation just mined).
+    const reclaim = fern.getByRole("button", { name: `Reclaim my share of the leftover (${fmt(fernShare)} ETH)` });
+    await reclaim.waitFor();
     await send(fern, reclaim);
     const hana = await as("hana", `/round/${round}`);
     await send(hana, hana.getByRole("button", { name: /Reclaim my share of the leftover/ }));
@@ -340,6 +340,7 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       .filter({ hasText: `You took back ${fmt(fernShare)} ETH.` })
       .waitFor();
     assert.equal(await fern.getByRole("button", { name: /^Reclaim/ }).count(), 0);
+    await fern.getByTestId("my-funding").scrollIntoViewIfNeeded();
     await shot(fern, "leftover");
     // The removed project is never paid; the matched one pays its new recipient.
     const seedsBefore = await client.getBalance({ address: addr("seeds") });
@@ -492,6 +493,7 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
       .getByTestId(`licence-${await licenceOf("iris")}`)
       .filter({ hasText: "active, valid until" })
       .waitFor();
+    await desk.scrollIntoViewIfNeeded();
     await shot(ana, "stewardship");
   });
 
@@ -552,11 +554,12 @@ describe("the wallet app's further flows in a browser", { timeout: 900_000 }, ()
     const epochs = { address: ws.epochs, abi: epochAllocationsAbi } as const;
     const args = [BigInt(leaf.epoch), BigInt(mine.index)] as const;
     assert.equal(await client.readContract({ ...epochs, functionName: "isClaimed", args }), false);
-    await eli.reload();
     await send(eli, () => eli.getByLabel("Load a signed file").setInputFiles(tree));
     assert.equal(await client.readContract({ ...epochs, functionName: "isClaimed", args }), true);
     assert.equal((await balance()) - before, parseEther("16"));
-    // Loading it again claims nothing twice, and says so.
+    // Loading it again (on a fresh page) claims nothing twice, and says so.
+    await eli.reload();
+    await eli.getByTestId("my-contributions").waitFor();
     await eli.getByLabel("Load a signed file").setInputFiles(tree);
     await eli.getByText(`Your allocation ${mine.index} of epoch ${leaf.epoch} was already claimed.`).waitFor();
   });

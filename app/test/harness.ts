@@ -332,6 +332,16 @@ export async function send(page: Page, button: ReturnType<Page["getByRole"]> | (
     });
   const li = page.getByTestId("tx").first();
   const id = await topTx(page);
+  if (id !== before) {
+    // An alert seen while the call was still being prepared (a read that failed for a moment on a
+    // loaded machine) ended the wait above; the transaction itself decides.
+    await page.waitForFunction(
+      () =>
+        ["mined", "failed", "replaced"].includes(document.querySelector("[data-testid=tx-status]")?.textContent ?? ""),
+      undefined,
+      { timeout: 60_000 },
+    );
+  }
   const status = id !== before ? await li.getByTestId("tx-status").textContent() : "not sent";
   if (status !== "mined") {
     const alerts = await page.getByRole("alert").allTextContents();

@@ -36,7 +36,8 @@ export async function logsInRanges<E extends AbiEvent>(
   event: E,
   args?: Record<string, unknown>,
 ): Promise<GetLogsReturnType<E>> {
-  const latest = await client.getBlockNumber();
+  // Not the cached block number (viem keeps it for a polling interval): a log just mined must be found.
+  const latest = await client.getBlockNumber({ cacheTime: 0 });
   const out: GetLogsReturnType<E> = [];
   for (let from = suiteStartBlock(d); from <= latest; from += LOG_RANGE) {
     const to = from + LOG_RANGE - 1n < latest ? from + LOG_RANGE - 1n : latest;

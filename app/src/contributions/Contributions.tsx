@@ -26,7 +26,10 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
   const me = account?.toLowerCase();
   const notMember = !account ? "Connect a wallet first." : !member ? "Only members can do this." : false;
   const mine = (q.data ?? []).filter((k) => k.contributor.toLowerCase() === me);
-  const sum = (st: string[]) => mine.filter((k) => st.includes(k.status)).reduce((s, k) => s + k.amount, 0n);
+  const total = (ks: ContributionView[]) => ks.reduce((s, k) => s + k.amount, 0n);
+  // Claimable is what the registry says is claimable now; a contribution cleared by a dismissed challenge
+  // but short of its attestations still waits, like a pending or challenged one.
+  const waiting = total(mine.filter((k) => ["pending", "challenged", "cleared"].includes(k.status) && !k.claimable));
   return (
     <section>
       {removed.data ? (
@@ -71,8 +74,8 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
       </TxForm>
       {account ? (
         <p data-testid="my-contributions">
-          Yours: {eth(sum(["pending", "challenged"]))} pending, {eth(sum(["cleared"]))} claimable,{" "}
-          {eth(sum(["claimed"]))} claimed.
+          Yours: {eth(waiting)} pending, {eth(total(mine.filter((k) => k.claimable)))} claimable,{" "}
+          {eth(total(mine.filter((k) => k.status === "claimed")))} claimed.
         </p>
       ) : null}
       <h2>Vouchers, epoch allocations, signed attestations</h2>
