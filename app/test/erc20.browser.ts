@@ -372,7 +372,7 @@ describe("ERC-20 rounds in the wallet app", { timeout: 900_000 }, () => {
     });
     await fern.reload();
     await fern.getByTestId("my-funding").filter({ hasText: "50 DDX" }).waitFor();
-    await act(fern, fern.getByRole("button", { name: "Reclaim my leftover" }), "Reclaim my leftover");
+    await act(fern, fern.getByRole("button", { name: "Reclaim my 50 DDX" }), "Reclaim my 50 DDX");
     assert.equal(
       await client.readContract({ ...token, address: permitToken, functionName: "balanceOf", args: [addr("fern")] }),
       funderBefore + parseUnits("50", 6),

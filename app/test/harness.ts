@@ -326,3 +326,90 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
+
+/** The id of the newest transaction in the page's panel (empty when none). */
+async function topTx(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector("[data-testid=tx]")?.getAttribute("data-id") ?? "");
+}
+
+/**
+ * Clicks a button that sends a transaction and waits until that transaction (a new entry in the
+ * panel) is mined; fails the test with the app's own words otherwise.
+ */
+export async function send(page: Page, button: ReturnType<Page["getByRole"]> | (() => Promise<void>)): Promise<void> {
+  const before = await topTx(page);
+  if (typeof button === "function") await button();
+  else await button.click();
+  await page
+    .waitForFunction(
+      (prev) => {
+        const li = document.querySelector("[data-testid=tx]");
+        if (!li || li.getAttribute("data-id") === prev) {
+          // No new transaction yet: an error shown beside the button ends the wait too.
+          return Boolean(document.querySelector("[role=alert]"));
+        }
+        const s = li.querySelector("[data-testid=tx-status]")?.textContent ?? "";
+        return s === "mined" || s === "failed";
+      },
+      before,
+      { timeout: 60_000 },
+    )
+    .catch(async (e: Error) => {
+      // Say what the page shows: the newest transactions and the button's state.
+      const txs = await page.getByTestId("tx").allTextContents();
+      throw new Error(
+        `${e.message}\n  transactions shown: ${txs.slice(0, 3).join(" | ") || "none"} (before: ${before})`,
+      );
+    });
+  const li = page.getByTestId("tx").first();
+  const id = await topTx(page);
+  if (id !== before) {
+    // An alert seen while the call was still being prepared (a read that failed for a moment on a
+    // loaded machine) ended the wait above; the transaction itself decides.
+    await page.waitForFunction(
+      () =>
+        ["mined", "failed", "replaced"].includes(document.querySelector("[data-testid=tx-status]")?.textContent ?? ""),
+      undefined,
+      { timeout: 60_000 },
+    );
+  }
+  const status = id !== before ? await li.getByTestId("tx-status").textContent() : "not sent";
+  if (status !== "mined") {
+    const alerts = await page.getByRole("alert").allTextContents();
+    throw new Error(`transaction ${status}: ${id !== before ? await li.textContent() : ""} ${alerts.join(" | ")}`);
+  }
+  // The control that sent it shows "…" until the screen has read the chain again and a form has
+  // cleared itself: typing into the form before then would be wiped.
+  await page.waitForFunction(() => ![...document.querySelectorAll("button")].some((b) => b.textContent?.endsWith("…")));
+}
+
+/** Waits for the newest transaction to be mined (after a reload). */
+export async function mined(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=tx-status]")?.textContent === "mined",
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
+}
+
+/** Opens the app as `who` with the wallet connected, at `hash`. */
+export async function openAs(w: World, who: Person, hash = "/", width?: number): Promise<Page> {
+  const page = await w.open(who, { hash, width });
+  await connect(page);
+  return page;
+}
+
+/**
+ * Sends a transaction from one of the node's unlocked accounts, outside the app: the setting of a
+ * scene (a round with donations, a registered work) whose next step the test then takes in the app.
+ * Fails with the node's words when it reverts.
+ */
+export async function sendAs(w: World, who: Person, to: `0x${string}`, data: `0x${string}`, value = 0n): Promise<void> {
+  const hash = await w.rpc<string>("eth_sendTransaction", [
+    { from: w.addr(who), to, data, value: `0x${value.toString(16)}` },
+  ]);
+  const receipt = await w.rpc<{ status: string }>("eth_getTransactionReceipt", [hash]);
+  if (receipt.status !== "0x1") throw new Error(`${who}'s transaction ${hash} reverted`);
+}

@@ -1,67 +1,15 @@
 /**
- * Steps the browser tests share, as a person takes them: open the app connected as someone, click a
- * button that sends a transaction and wait until it is mined (failing with the app's own words
- * otherwise), and take a proposal through a community's governance in the browser.
+ * Steps the browser tests share that need a running world: read the chain, open the app connected
+ * as someone, and take a proposal through a community's governance in the browser (the lower-level
+ * `send`, `mined` and `openAs` live in harness.ts and are re-exported here).
  */
 import type { Page } from "playwright-core";
 import { createPublicClient, http, type Address } from "viem";
 
 import { communityFactoryAbi, communityGovernorAbi } from "../src/generated";
-import { connect, shot, type Person, type World } from "./harness";
+import { mined, openAs, send, shot, type Person, type World } from "./harness";
 
-/** The id of the newest transaction in the page's panel (empty when none). */
-export async function topTx(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector("[data-testid=tx]")?.getAttribute("data-id") ?? "");
-}
-
-/**
- * Clicks a button that sends a transaction and waits until that transaction (a new entry in the
- * panel) is mined; fails the test with the app's own words otherwise.
- */
-export async function send(page: Page, button: ReturnType<Page["getByRole"]> | (() => Promise<void>)): Promise<void> {
-  const before = await topTx(page);
-  if (typeof button === "function") await button();
-  else await button.click();
-  await page
-    .waitForFunction(
-      (prev) => {
-        const li = document.querySelector("[data-testid=tx]");
-        if (!li || li.getAttribute("data-id") === prev) {
-          // No new transaction yet: an error shown beside the button ends the wait too.
-          return Boolean(document.querySelector("[role=alert]"));
-        }
-        const s = li.querySelector("[data-testid=tx-status]")?.textContent ?? "";
-        return s === "mined" || s === "failed";
-      },
-      before,
-      { timeout: 60_000 },
-    )
-    .catch(async (e: Error) => {
-      // Say what the page shows: the newest transactions and the button's state.
-      const txs = await page.getByTestId("tx").allTextContents();
-      throw new Error(
-        `${e.message}\n  transactions shown: ${txs.slice(0, 3).join(" | ") || "none"} (before: ${before})`,
-      );
-    });
-  const li = page.getByTestId("tx").first();
-  const id = await topTx(page);
-  const status = id !== before ? await li.getByTestId("tx-status").textContent() : "not sent";
-  if (status !== "mined") {
-    const alerts = await page.getByRole("alert").allTextContents();
-    throw new Error(`transaction ${status}: ${id !== before ? await li.textContent() : ""} ${alerts.join(" | ")}`);
-  }
-}
-
-/** Waits for the newest transaction to be mined (after a reload). */
-export async function mined(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector("[data-testid=tx-status]")?.textContent === "mined",
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
-}
+export { mined, send };
 
 /** The steps that need the running world: reading the chain, opening pages, deciding by vote. */
 export function stepsFor(w: World, options: { shots?: boolean } = {}) {
@@ -78,11 +26,7 @@ export function stepsFor(w: World, options: { shots?: boolean } = {}) {
   }
 
   /** Opens the app as `who`, connected, at `hash`. */
-  async function as(who: Person, hash = "/", width?: number): Promise<Page> {
-    const page = await w.open(who, { hash, width });
-    await connect(page);
-    return page;
-  }
+  const as = (who: Person, hash = "/", width?: number): Promise<Page> => openAs(w, who, hash, width);
 
   /**
    * Takes a proposal through governance in the browser: the proposer fills a form (on `tab`), the voters vote

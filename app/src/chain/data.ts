@@ -45,7 +45,8 @@ export async function logsInRanges<E extends AbiEvent>(
   event: E,
   args?: Record<string, unknown>,
 ): Promise<GetLogsReturnType<E>> {
-  const latest = await client.getBlockNumber();
+  // Not the cached block number (viem keeps it for a polling interval): a log just mined must be found.
+  const latest = await client.getBlockNumber({ cacheTime: 0 });
   const out: GetLogsReturnType<E> = [];
   for (let from = suiteStartBlock(d); from <= latest; from += LOG_RANGE) {
     const to = from + LOG_RANGE - 1n < latest ? from + LOG_RANGE - 1n : latest;
@@ -330,6 +331,10 @@ export interface ContributionView {
   claimableAt: bigint;
   attestedByMe: boolean;
   claimable: boolean;
+  /** The latest challenge of it, if any: who and why (the reason's URI). */
+  challenge?: { challenger: Address; reasonURI: string };
+  /** How the latest challenge was resolved, if it was: upheld rejects it, dismissed clears it. */
+  resolution?: { resolver: Address; upheld: boolean; reasonURI: string };
 }
 
 /** What an attestation of contribution `id` signs besides its id: bound to what the registry holds now. */
@@ -370,7 +375,22 @@ export async function contributions(
   c: CommunitySummary,
   account?: Address,
 ): Promise<ContributionView[]> {
-  const logs = await logsInRanges(client, d, c.registry, eventOf(contributionRegistryAbi, "ContributionSubmitted"));
+  const [logs, challenges, resolutions] = await Promise.all(
+    (["ContributionSubmitted", "ContributionChallenged", "ChallengeResolved"] as const).map((n) =>
+      logsInRanges(client, d, c.registry, eventOf(contributionRegistryAbi, n)),
+    ),
+  );
+  // The latest challenge and resolution of each contribution (logs come in chain order).
+  const challengeOf = new Map<bigint, ContributionView["challenge"]>();
+  for (const log of challenges) {
+    const a = log.args as { id: bigint; challenger: Address; reasonURI: string };
+    challengeOf.set(a.id, { challenger: a.challenger, reasonURI: a.reasonURI });
+  }
+  const resolutionOf = new Map<bigint, ContributionView["resolution"]>();
+  for (const log of resolutions) {
+    const a = log.args as { id: bigint; resolver: Address; upheld: boolean; reasonURI: string };
+    resolutionOf.set(a.id, { resolver: a.resolver, upheld: a.upheld, reasonURI: a.reasonURI });
+  }
   const rows = await Promise.all(
     logs.map(async (log) => {
       const a = log.args as { id: bigint; units: bigint; evidenceURI: string };
@@ -409,10 +429,34 @@ export async function contributions(
         claimableAt: BigInt(k.claimableAt),
         attestedByMe: attested,
         claimable,
+        challenge: challengeOf.get(a.id),
+        resolution: resolutionOf.get(a.id),
       };
     }),
   );
   return rows.reverse();
+}
+
+/**
+ * Whether `account` may resolve challenges in this community: its stewards (STEWARD_ROLE) may, and so
+ * may its governance (the timelock holds DEFAULT_ADMIN_ROLE; a proposal resolves in its name).
+ */
+export async function isChallengeResolver(
+  client: PublicClient,
+  c: CommunitySummary,
+  account?: Address,
+): Promise<boolean> {
+  if (!account) return false;
+  const r = { address: c.registry, abi: contributionRegistryAbi } as const;
+  const [steward, admin] = await Promise.all([
+    client.readContract({ ...r, functionName: "STEWARD_ROLE" }),
+    client.readContract({ ...r, functionName: "DEFAULT_ADMIN_ROLE" }),
+  ]);
+  const [isSteward, isAdmin] = await Promise.all([
+    client.readContract({ ...r, functionName: "hasRole", args: [steward, account] }),
+    client.readContract({ ...r, functionName: "hasRole", args: [admin, account] }),
+  ]);
+  return isSteward || isAdmin;
 }
 
 // ------------------------------------------------------------------------------------------- governance
@@ -642,6 +686,8 @@ export interface ProjectView {
   rejections: number;
   removalVotes: number;
   myDonation: bigint;
+  /** What the connected donor took back from this project (after a cancellation or its removal). */
+  myRefunded: bigint;
 }
 
 export interface RoundDetail extends RoundSummary {
@@ -652,6 +698,17 @@ export interface RoundDetail extends RoundSummary {
   isOperator: boolean;
   /** The latest block's timestamp (the chain's clock, not the browser's). */
   now: bigint;
+  /** After finalisation: the part of the pool no project receives, returned to funders pro rata. */
+  leftover: bigint;
+  /** What the connected funder may reclaim now: all of it after a cancellation, its share of the leftover after finalisation. */
+  myReclaimable: bigint;
+  /** What the connected funder already took back. */
+  myReclaimed: bigint;
+}
+
+/** A funder's share of the leftover, as the round computes it: funding × leftover / pool, rounded down. */
+export function leftoverShare(funding: bigint, leftover: bigint, pool: bigint): bigint {
+  return pool === 0n ? 0n : (funding * leftover) / pool;
 }
 
 export async function roundDetail(
@@ -669,6 +726,23 @@ export async function roundDetail(
     client.getBlock(),
   ]);
   const finalised = s.phase === "finalised";
+  // The leftover is fixed at finalisation and told only by its event; what this account took back, by theirs.
+  const [finalisedLogs, returned, refunds] = await Promise.all([
+    finalised ? logsInRanges(client, d, address, eventOf(roundAbi, "RoundFinalized")) : Promise.resolve([]),
+    account
+      ? logsInRanges(client, d, address, eventOf(roundAbi, "FundingReturned"), { funder: account })
+      : Promise.resolve([]),
+    account
+      ? logsInRanges(client, d, address, eventOf(roundAbi, "DonationRefunded"), { donor: account })
+      : Promise.resolve([]),
+  ]);
+  const leftover = finalisedLogs.length ? (finalisedLogs[0].args as { leftover: bigint }).leftover : 0n;
+  const myReclaimed = returned.reduce((sum, l) => sum + (l.args as { amount: bigint }).amount, 0n);
+  const refundedOf = new Map<bigint, bigint>();
+  for (const l of refunds) {
+    const a = l.args as { projectId: bigint; amount: bigint };
+    refundedOf.set(a.projectId, (refundedOf.get(a.projectId) ?? 0n) + a.amount);
+  }
   const projects = await Promise.all(
     Array.from({ length: Number(count) }, async (_, i) => {
       const id = BigInt(i + 1);
@@ -693,6 +767,7 @@ export async function roundDetail(
         rejections: p.rejections,
         removalVotes: p.removalVotes,
         myDonation: mine,
+        myRefunded: refundedOf.get(id) ?? 0n,
       };
     }),
   );
@@ -705,6 +780,9 @@ export async function roundDetail(
     isReviewer: Boolean(me && s.reviewers.some((x) => x.toLowerCase() === me)),
     isOperator: Boolean(me && s.operator.toLowerCase() === me),
     now: block.timestamp,
+    leftover,
+    myReclaimable: s.phase === "cancelled" ? myFunding : finalised ? leftoverShare(myFunding, leftover, s.pool) : 0n,
+    myReclaimed,
   };
 }
 
@@ -925,13 +1003,82 @@ export interface WorkView {
     membership: Address;
   };
   commonsUser: boolean;
-  myLicence?: {
-    id: bigint;
-    class: (typeof LICENCE_CLASSES)[number];
-    status: (typeof LICENCE_STATUS)[number];
-    expiresAt: bigint;
-    termsVersion: bigint;
+  myLicence?: LicenceView & {
+    /** The terms the licence holds (the version it was requested under), which its payments follow. */
+    terms: { feePerPeriod: bigint; period: bigint; renewable: boolean; revenueShareBps: number };
   };
+  /** For the work's steward: every licence of the work and the revenue reported under them. */
+  stewardship?: { licences: LicenceView[]; reports: RevenueReportView[] };
+}
+
+export interface LicenceView {
+  id: bigint;
+  licensee: Address;
+  class: (typeof LICENCE_CLASSES)[number];
+  status: (typeof LICENCE_STATUS)[number];
+  expiresAt: bigint;
+  termsVersion: bigint;
+  /** Granted by the steward with a fee: the first payment is due before the licence counts. */
+  awaitingPayment: boolean;
+}
+
+export interface RevenueReportView {
+  licenceId: bigint;
+  licensee: Address;
+  revenue: bigint;
+  share: bigint;
+  reportURI: string;
+  block: bigint;
+}
+
+async function licenceView(client: PublicClient, registry: Address, id: bigint): Promise<LicenceView> {
+  const l = await client.readContract({
+    address: registry,
+    abi: licenceRegistryAbi,
+    functionName: "licence",
+    args: [id],
+  });
+  return {
+    id,
+    licensee: l.licensee,
+    class: LICENCE_CLASSES[l.licenceClass],
+    status: LICENCE_STATUS[l.status],
+    expiresAt: BigInt(l.expiresAt),
+    termsVersion: BigInt(l.termsVersion),
+    awaitingPayment: l.awaitingPayment,
+  };
+}
+
+/** A steward's view of a work: its licences (from their requests) and the revenue reported under them. */
+export async function stewardship(
+  client: PublicClient,
+  d: ChainDeployment,
+  workId: bigint,
+): Promise<NonNullable<WorkView["stewardship"]>> {
+  const registry = contractAddress(d, "licenceRegistry");
+  const requested = await logsInRanges(client, d, registry, eventOf(licenceRegistryAbi, "LicenceRequested"), {
+    workId,
+  });
+  const ids = requested.map((l) => (l.args as { licenceId: bigint }).licenceId);
+  const [licences, reported] = await Promise.all([
+    Promise.all(ids.map((id) => licenceView(client, registry, id))),
+    ids.length
+      ? logsInRanges(client, d, registry, eventOf(licenceRegistryAbi, "RevenueReported"), { licenceId: ids })
+      : Promise.resolve([]),
+  ]);
+  const licensee = new Map(licences.map((l) => [l.id, l.licensee]));
+  const reports = reported.map((log) => {
+    const a = log.args as { licenceId: bigint; revenue: bigint; share: bigint; reportURI: string };
+    return {
+      licenceId: a.licenceId,
+      licensee: licensee.get(a.licenceId)!,
+      revenue: a.revenue,
+      share: a.share,
+      reportURI: a.reportURI,
+      block: log.blockNumber,
+    };
+  });
+  return { licences: licences.reverse(), reports: reports.reverse() };
 }
 
 export async function listWorks(client: PublicClient, d: ChainDeployment, account?: Address): Promise<WorkView[]> {
@@ -952,15 +1099,21 @@ export async function work(client: PublicClient, d: ChainDeployment, id: bigint,
   ]);
   let myLicence: WorkView["myLicence"];
   if (licenceId > 0n) {
-    const l = await client.readContract({ ...reg, functionName: "licence", args: [licenceId] });
+    const [l, pinned] = await Promise.all([
+      licenceView(client, reg.address, licenceId),
+      client.readContract({ ...reg, functionName: "licenceTerms", args: [licenceId] }),
+    ]);
     myLicence = {
-      id: licenceId,
-      class: LICENCE_CLASSES[l.licenceClass],
-      status: LICENCE_STATUS[l.status],
-      expiresAt: BigInt(l.expiresAt),
-      termsVersion: BigInt(l.termsVersion),
+      ...l,
+      terms: {
+        feePerPeriod: pinned.feePerPeriod,
+        period: BigInt(pinned.period),
+        renewable: pinned.renewable,
+        revenueShareBps: pinned.revenueShareBps,
+      },
     };
   }
+  const stewarding = account !== undefined && account.toLowerCase() === w.steward.toLowerCase();
   return {
     id,
     title: w.title,
@@ -983,6 +1136,7 @@ export async function work(client: PublicClient, d: ChainDeployment, id: bigint,
     },
     commonsUser,
     myLicence,
+    stewardship: stewarding ? await stewardship(client, d, id) : undefined,
   };
 }
 

@@ -1,7 +1,18 @@
-/** A member's contributions: submit with evidence, attest others', claim once cleared. */
+/**
+ * A member's contributions: submit with evidence, attest others', challenge one with a reason, claim
+ * once cleared; the community's stewards resolve challenges (uphold: rejected for good; dismiss:
+ * cleared, and an attestation still missing re-opens it).
+ */
+import { useState } from "react";
 import { keccak256, toBytes } from "viem";
 
-import { contributions, isRemoved, type CommunityDetail } from "../chain/data";
+import {
+  contributions,
+  isChallengeResolver,
+  isRemoved,
+  type CommunityDetail,
+  type ContributionView,
+} from "../chain/data";
 import { Loading, useData, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi } from "../generated";
 import { Action, Addr, eth, Field, TxForm, when } from "../ui";
@@ -11,10 +22,14 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
   const { account } = useSuite();
   const q = useData(["contributions", c.id], (s) => contributions(s.client, s.d, c, s.account));
   const removed = useData(["removed", c.id], (s) => isRemoved(s.client, c, s.account));
+  const resolver = useData(["resolver", c.id], (s) => isChallengeResolver(s.client, c, s.account));
   const me = account?.toLowerCase();
   const notMember = !account ? "Connect a wallet first." : !member ? "Only members can do this." : false;
   const mine = (q.data ?? []).filter((k) => k.contributor.toLowerCase() === me);
-  const sum = (st: string[]) => mine.filter((k) => st.includes(k.status)).reduce((s, k) => s + k.amount, 0n);
+  const total = (ks: ContributionView[]) => ks.reduce((s, k) => s + k.amount, 0n);
+  // Claimable is what the registry says is claimable now; a contribution cleared by a dismissed challenge
+  // but short of its attestations still waits, like a pending or challenged one.
+  const waiting = total(mine.filter((k) => ["pending", "challenged", "cleared"].includes(k.status) && !k.claimable));
   return (
     <section>
       {removed.data ? (
@@ -59,8 +74,8 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
       </TxForm>
       {account ? (
         <p data-testid="my-contributions">
-          Yours: {eth(sum(["pending", "challenged"]))} pending, {eth(sum(["cleared"]))} claimable,{" "}
-          {eth(sum(["claimed"]))} claimed.
+          Yours: {eth(waiting)} pending, {eth(total(mine.filter((k) => k.claimable)))} claimable,{" "}
+          {eth(total(mine.filter((k) => k.status === "claimed")))} claimed.
         </p>
       ) : null}
       <h2>Vouchers, epoch allocations, signed attestations</h2>
@@ -91,51 +106,18 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
                     {k.units.toString()} × {c.kinds[k.kind]?.name}
                   </td>
                   <td>{eth(k.amount)}</td>
-                  <td>
-                    {k.status} ({k.attestations}/{k.threshold}
-                    {k.claimableAt > 0n ? `, claimable from ${when(k.claimableAt)}` : ""})
+                  <td data-testid="contribution-status">
+                    <Status k={k} />
                   </td>
                   <td>
-                    {k.status === "pending" && !own ? (
-                      <Action
-                        label="Attest"
-                        blocked={notMember || (k.attestedByMe && "You have attested it.")}
-                        call={{
-                          address: c.registry,
-                          abi: contributionRegistryAbi,
-                          functionName: "attest",
-                          args: [k.id],
-                        }}
-                      />
-                    ) : null}
-                    {k.status === "pending" && !own && member && !k.attestedByMe ? (
-                      <SignAttestation c={c} id={k.id} />
-                    ) : null}
-                    {own && (k.status === "pending" || k.status === "cleared") ? (
-                      <Action
-                        label="Claim"
-                        blocked={!k.claimable && `Claimable once attested and the challenge window has passed.`}
-                        call={{
-                          address: c.registry,
-                          abi: contributionRegistryAbi,
-                          functionName: "claim",
-                          args: [k.id],
-                        }}
-                      />
-                    ) : null}
-                    {k.status === "pending" && !own && k.claimableAt > 0n ? (
-                      <Action
-                        kind="secondary"
-                        label="Challenge"
-                        blocked={notMember}
-                        call={{
-                          address: c.registry,
-                          abi: contributionRegistryAbi,
-                          functionName: "challenge",
-                          args: [k.id, "ipfs://challenge"],
-                        }}
-                      />
-                    ) : null}
+                    <Acts
+                      c={c}
+                      k={k}
+                      own={own}
+                      member={member}
+                      notMember={notMember}
+                      resolver={Boolean(resolver.data)}
+                    />
                   </td>
                 </tr>
               );
@@ -144,5 +126,117 @@ export function Contributions({ c, member }: { c: CommunityDetail; member: boole
         </table>
       </Loading>
     </section>
+  );
+}
+
+/** A contribution's status in words: its attestations, when it becomes claimable, its challenge and how it ended. */
+function Status({ k }: { k: ContributionView }) {
+  return (
+    <>
+      {k.status} ({k.attestations}/{k.threshold}
+      {k.claimableAt > 0n && ["pending", "cleared"].includes(k.status) ? `, claimable from ${when(k.claimableAt)}` : ""}
+      )
+      {k.status === "challenged" && k.challenge ? (
+        <small className="why" data-testid="challenge">
+          Challenged by <Addr a={k.challenge.challenger} />: {k.challenge.reasonURI}. A steward or governance decides;
+          nothing can be claimed until then.
+        </small>
+      ) : null}
+      {k.resolution && k.status !== "challenged" ? (
+        <small className="why" data-testid="resolution">
+          {k.resolution.upheld
+            ? "The challenge was upheld: rejected for good"
+            : k.claimableAt === 0n
+              ? "The challenge was dismissed: cleared, and it still needs its attestations"
+              : "The challenge was dismissed: cleared"}{" "}
+          by <Addr a={k.resolution.resolver} /> ({k.resolution.reasonURI}).
+        </small>
+      ) : null}
+    </>
+  );
+}
+
+/** What the connected account may do with one contribution now, and why not otherwise. */
+function Acts({
+  c,
+  k,
+  own,
+  member,
+  notMember,
+  resolver,
+}: {
+  c: CommunityDetail;
+  k: ContributionView;
+  own: boolean;
+  member: boolean;
+  notMember: string | false;
+  resolver: boolean;
+}) {
+  const [reason, setReason] = useState("");
+  const registry = { address: c.registry, abi: contributionRegistryAbi } as const;
+  // The registry accepts attestations until a contribution is rejected or claimed; one after a dismissal
+  // that left it short of its threshold re-opens it.
+  const attestable =
+    !own && (k.status === "pending" || k.status === "challenged" || (k.status === "cleared" && k.claimableAt === 0n));
+  // Open to challenge while pending and before its challenge window has passed.
+  const challengeable = !own && k.status === "pending" && !k.claimable;
+  const reasonField = (label: string) => (
+    <Field label={`${label} #${k.id} (URI)`}>
+      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="ipfs://…" />
+    </Field>
+  );
+  const noReason = !reason.trim() && "Give a link to your reason first.";
+  return (
+    <>
+      {attestable ? (
+        <Action
+          label="Attest"
+          blocked={notMember || (k.attestedByMe && "You have attested it.")}
+          call={{ ...registry, functionName: "attest", args: [k.id] }}
+        />
+      ) : null}
+      {k.status === "pending" && !own && member && !k.attestedByMe ? <SignAttestation c={c} id={k.id} /> : null}
+      {own && (k.status === "pending" || k.status === "cleared") ? (
+        <Action
+          label="Claim"
+          blocked={!k.claimable && `Claimable once attested and the challenge window has passed.`}
+          call={{ ...registry, functionName: "claim", args: [k.id] }}
+        />
+      ) : null}
+      {challengeable && member ? (
+        <div className="challenge">
+          {reasonField("Why you challenge")}
+          <Action
+            kind="secondary"
+            label="Challenge"
+            blocked={noReason}
+            call={() => Promise.resolve({ ...registry, functionName: "challenge", args: [k.id, reason.trim()] })}
+          />
+        </div>
+      ) : null}
+      {k.status === "challenged" && resolver ? (
+        <div className="resolve">
+          {reasonField("Your decision on")}
+          <Action
+            label="Uphold the challenge"
+            blocked={noReason}
+            call={() =>
+              Promise.resolve({ ...registry, functionName: "resolveChallenge", args: [k.id, true, reason.trim()] })
+            }
+          />
+          <Action
+            kind="secondary"
+            label="Dismiss the challenge"
+            blocked={noReason}
+            call={() =>
+              Promise.resolve({ ...registry, functionName: "resolveChallenge", args: [k.id, false, reason.trim()] })
+            }
+          />
+        </div>
+      ) : null}
+      {k.status === "challenged" && !resolver && member ? (
+        <small className="why">Only a steward or a governance vote can resolve a challenge.</small>
+      ) : null}
+    </>
   );
 }

@@ -84,7 +84,8 @@ export function SignAttestation({ c, id }: { c: CommunityDetail; id: bigint }) {
         onClick={async () => {
           setError(undefined);
           try {
-            const deadline = BigInt(Math.floor(Date.now() / 1000) + 7 * 86_400);
+            // A week from now by the chain's clock (a local chain's may run ahead of the browser's).
+            const deadline = (await client.getBlock()).timestamp + BigInt(7 * 86_400);
             const subject = await attestationSubject(client, c.registry, id);
             const signature = await signTypedData(
               config,

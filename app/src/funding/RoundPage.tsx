@@ -105,7 +105,14 @@ export function RoundPage({ address }: { address: Address }) {
             </>
           ) : null}
           <h2>Matching pool</h2>
-          <p data-testid="my-funding">You funded {amount(r.myFunding, r.asset)}.</p>
+          <p data-testid="my-funding">
+            {r.myFunding > 0n || r.myReclaimed === 0n ? `You funded ${amount(r.myFunding, r.asset)}.` : ""}
+            {r.phase === "finalised"
+              ? ` ${amount(r.leftover, r.asset)} of the pool went to no project; it returns to the funders in proportion to what each gave.`
+              : ""}
+            {r.phase === "cancelled" ? " The round was cancelled: every funder takes back what they gave." : ""}
+            {r.myReclaimed > 0n ? ` You took back ${amount(r.myReclaimed, r.asset)}.` : ""}
+          </p>
           {["upcoming", "applications", "review", "donations"].includes(r.phase) ? (
             <FundForm r={r} blocked={connected} />
           ) : null}
@@ -120,7 +127,17 @@ export function RoundPage({ address }: { address: Address }) {
             />
           ) : null}
           {(r.phase === "finalised" || r.phase === "cancelled") && r.myFunding > 0n ? (
-            <Action label="Reclaim my leftover" call={{ address, abi: roundAbi, functionName: "reclaimFunding" }} />
+            <Action
+              label={
+                r.phase === "cancelled"
+                  ? `Reclaim my ${amount(r.myReclaimable, r.asset)}`
+                  : `Reclaim my share of the leftover (${amount(r.myReclaimable, r.asset)})`
+              }
+              blocked={
+                r.myReclaimable === 0n && "Every project's match used the whole pool: there is no leftover to reclaim."
+              }
+              call={{ address, abi: roundAbi, functionName: "reclaimFunding" }}
+            />
           ) : null}
           {r.isOperator && !["finalised", "cancelled"].includes(r.phase) ? (
             <Action
@@ -157,7 +174,13 @@ function ProjectCard({ r, p }: { r: RoundDetail; p: ProjectView }) {
         match {amount(r.phase === "finalised" ? p.match : current, r.asset)}
         {p.paid ? " · paid" : ""} · recipient <Addr a={p.recipient} names={names} />
         {p.myDonation > 0n ? ` · you gave ${amount(p.myDonation, r.asset)}` : ""}
+        {p.myRefunded > 0n ? ` · refunded to you: ${amount(p.myRefunded, r.asset)}` : ""}
       </p>
+      {p.status === "removed" ? (
+        <p className="why" data-testid="removed-project">
+          The reviewers removed this project: it gets no payout and its donors take their donations back.
+        </p>
+      ) : null}
       {r.isReviewer && ["applications", "review", "donations", "tallying"].includes(r.phase) ? (
         <p>
           {p.status === "pending" ? (

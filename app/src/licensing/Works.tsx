@@ -105,9 +105,19 @@ function WorkCard({ w }: { w: WorkView }) {
       {account ? (
         <p data-testid="applies">
           For you: <strong>{applies}</strong> ({applies === "commons" ? "free" : `${eth(t.feePerPeriod)} ETH`}).
-          {w.myLicence
-            ? ` Your licence #${w.myLicence.id}: ${w.myLicence.status}, ${w.myLicence.class}, expires ${when(w.myLicence.expiresAt)}.`
-            : ""}
+          {w.myLicence ? (
+            <span data-testid="my-licence">
+              {" "}
+              Your licence #{String(w.myLicence.id)}: {w.myLicence.status}, {w.myLicence.class}
+              {w.myLicence.status === "requested" ? ", waiting for the steward" : ""}
+              {w.myLicence.awaitingPayment
+                ? ", granted: pay its first fee to use it"
+                : w.myLicence.status === "active"
+                  ? `, ${expiry(w.myLicence.expiresAt)}`
+                  : ""}
+              .
+            </span>
+          ) : null}
         </p>
       ) : null}
       <TxForm
@@ -130,7 +140,8 @@ function WorkCard({ w }: { w: WorkView }) {
           };
         }}
       >
-        <fieldset>
+        {/* Keyed by the class that applies, so the choice follows it (e.g. once the charter is signed). */}
+        <fieldset key={applies}>
           <legend>Class</legend>
           <label>
             <input type="radio" name="class" value="1" defaultChecked={applies === "commons"} /> commons
@@ -160,7 +171,8 @@ function WorkCard({ w }: { w: WorkView }) {
             onClick={async () => {
               setSigError(undefined);
               try {
-                const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600);
+                // An hour from now by the chain's clock, which the registry checks (a local chain's may run ahead).
+                const deadline = (await client.getBlock()).timestamp + 3600n;
                 const nonce = await client.readContract({
                   address: registry,
                   abi: licenceRegistryAbi,
@@ -201,44 +213,188 @@ function WorkCard({ w }: { w: WorkView }) {
         </p>
       ) : null}
       {w.myLicence && w.myLicence.status === "active" && w.myLicence.class === "commercial" ? (
-        <>
-          <Action
-            kind="secondary"
-            label="Renew"
-            blocked={!t.renewable && "These terms are not renewable."}
-            call={{
+        <LicenceUpkeep w={w} licence={w.myLicence} />
+      ) : null}
+      {w.stewardship ? <Stewardship w={w} /> : null}
+    </div>
+  );
+}
+
+/** max uint64: a licence with no period never expires. */
+const NO_EXPIRY = 2n ** 64n - 1n;
+const expiry = (t: bigint) => (t === NO_EXPIRY ? "never expires" : `valid until ${when(t)}`);
+const hashOf = (uri: string) => (uri ? keccak256(toBytes(uri)) : zeroHash);
+
+/**
+ * A commercial licensee's upkeep, under the terms its licence holds (not the work's newest ones): the
+ * first fee of a licence the steward granted, renewals, revenue reports with their share.
+ */
+function LicenceUpkeep({ w, licence }: { w: WorkView; licence: NonNullable<WorkView["myLicence"]> }) {
+  const { d } = useSuite();
+  const registry = contractAddress(d, "licenceRegistry");
+  const t = licence.terms;
+  const [revenue, setRevenue] = useState("");
+  let share: bigint | undefined;
+  try {
+    share = revenue ? (parseEther(revenue) * BigInt(t.revenueShareBps)) / 10_000n : undefined;
+  } catch {
+    share = undefined;
+  }
+  const renew = {
+    address: registry,
+    abi: licenceRegistryAbi,
+    functionName: "renewLicence",
+    args: [licence.id],
+    value: t.feePerPeriod,
+  } as const;
+  return (
+    <div className="upkeep" data-testid="licence-upkeep">
+      {licence.awaitingPayment ? (
+        <Action label={`Pay the first fee (${eth(t.feePerPeriod)} ETH)`} call={renew} />
+      ) : (
+        <Action
+          kind="secondary"
+          label={`Renew for ${duration(t.period)} (${eth(t.feePerPeriod)} ETH)`}
+          blocked={
+            (!t.renewable || t.period === 0n) &&
+            "The terms of your licence are not renewable; request a new licence under the current terms."
+          }
+          call={renew}
+        />
+      )}
+      {t.revenueShareBps && !licence.awaitingPayment ? (
+        <TxForm
+          label="Report revenue"
+          build={(f) => {
+            if (share === undefined) throw new Error("Enter the revenue as a number of ETH.");
+            const uri = String(f.get("uri") || "").trim();
+            return {
               address: registry,
               abi: licenceRegistryAbi,
-              functionName: "renewLicence",
-              args: [w.myLicence.id],
-              value: t.feePerPeriod,
-            }}
-          />
-          {t.revenueShareBps ? (
-            <TxForm
-              label="Report revenue"
-              build={(f) => {
-                const revenue = parseEther(String(f.get("revenue")));
-                const uri = String(f.get("uri") || "");
-                return {
-                  address: registry,
-                  abi: licenceRegistryAbi,
-                  functionName: "reportRevenue",
-                  args: [w.myLicence!.id, revenue, uri, keccak256(toBytes(uri))],
-                  value: (revenue * BigInt(t.revenueShareBps)) / 10_000n,
-                };
-              }}
-            >
-              <Field label="Revenue this period (ETH)">
-                <input name="revenue" required inputMode="decimal" />
-              </Field>
-              <Field label="Report (URI)">
-                <input name="uri" />
-              </Field>
-            </TxForm>
-          ) : null}
-        </>
+              functionName: "reportRevenue",
+              args: [licence.id, parseEther(revenue), uri, hashOf(uri)],
+              value: share,
+            };
+          }}
+          onDone={() => setRevenue("")}
+        >
+          <Field label={`Revenue earned with work ${w.id} (ETH)`}>
+            <input
+              name="revenue"
+              required
+              inputMode="decimal"
+              value={revenue}
+              onChange={(e) => setRevenue(e.target.value)}
+            />
+          </Field>
+          <Field label="Report (URI)" hint="Its keccak-256 hash is recorded beside it.">
+            <input name="uri" placeholder="ipfs://…" />
+          </Field>
+          <p className="muted" data-testid="revenue-share">
+            Your licence's terms take {t.revenueShareBps / 100} % of revenue
+            {share !== undefined ? `: this report pays ${eth(share, 18)} ETH to the work's community.` : "."}
+          </p>
+        </TxForm>
       ) : null}
     </div>
+  );
+}
+
+/** The steward's desk for one work: licence requests to grant or refuse, every licence, the revenue reported. */
+function Stewardship({ w }: { w: WorkView }) {
+  const { d } = useSuite();
+  const registry = { address: contractAddress(d, "licenceRegistry"), abi: licenceRegistryAbi } as const;
+  const { licences, reports } = w.stewardship!;
+  const [reason, setReason] = useState("");
+  return (
+    <section className="stewardship" data-testid="stewardship" aria-label={`Stewardship of work ${w.id}`}>
+      <h3>You steward this work</h3>
+      <table>
+        <caption>Licences</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Licensee</th>
+            <th scope="col">Class</th>
+            <th scope="col">Status</th>
+            <th scope="col">Act</th>
+          </tr>
+        </thead>
+        <tbody>
+          {licences.map((l) => (
+            <tr key={String(l.id)} data-testid={`licence-${l.id}`}>
+              <td>{String(l.id)}</td>
+              <td>
+                <Addr a={l.licensee} />
+              </td>
+              <td>{l.class}</td>
+              <td>
+                {l.status}
+                {l.awaitingPayment
+                  ? " (first fee not paid yet)"
+                  : l.status === "active"
+                    ? `, ${expiry(l.expiresAt)}`
+                    : ""}
+              </td>
+              <td>
+                {l.status === "requested" ? (
+                  <>
+                    <Action
+                      label={`Grant licence ${l.id}`}
+                      call={{ ...registry, functionName: "grantLicence", args: [l.id] }}
+                    />
+                    <Field label={`Why you refuse licence ${l.id} (URI)`}>
+                      <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="ipfs://…" />
+                    </Field>
+                    <Action
+                      kind="secondary"
+                      label={`Refuse licence ${l.id}`}
+                      blocked={!reason.trim() && "Give a link to your reason first."}
+                      call={() =>
+                        Promise.resolve({
+                          ...registry,
+                          functionName: "refuseLicence",
+                          args: [l.id, reason.trim(), hashOf(reason.trim())],
+                        })
+                      }
+                    />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table data-testid="revenue-reports">
+        <caption>Revenue reported</caption>
+        <thead>
+          <tr>
+            <th scope="col">Licence</th>
+            <th scope="col">Licensee</th>
+            <th scope="col">Revenue</th>
+            <th scope="col">Share paid</th>
+            <th scope="col">Report</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.length === 0 ? (
+            <tr>
+              <td colSpan={5}>No revenue reported yet.</td>
+            </tr>
+          ) : null}
+          {reports.map((r) => (
+            <tr key={`${r.licenceId}-${r.block}-${r.reportURI}`} data-testid="revenue-report">
+              <td>{String(r.licenceId)}</td>
+              <td>
+                <Addr a={r.licensee} />
+              </td>
+              <td>{eth(r.revenue)} ETH</td>
+              <td>{eth(r.share, 18)} ETH</td>
+              <td>{r.reportURI || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
