@@ -24,9 +24,10 @@ export const COVERAGE_BUILD_DIR = ".coverage-build";
  *   - coverage: in groups, one coverage process per group, against the instrumented build;
  *   - optimised: against the optimised build, not under coverage. The gas tests compare the
  *     optimised build's gas with the committed figures; the property tests (invariants) and the
- *     tests of the task library (scripts) reach no line or branch of contracts/ that the other
- *     folders miss (checked when they were moved out, 2026-12-07), and under instrumentation, where
- *     every EVM step is handed to solidity-coverage, they were a third of the coverage run;
+ *     tests of the task library (scripts) are meant to reach no line or branch of contracts/ that
+ *     the coverage folders miss (the gate says so when it is not true any more), and under
+ *     instrumentation, where every EVM step is handed to solidity-coverage, they were among the
+ *     slowest groups (the property tests hit their mocha timeouts on a loaded two-core machine);
  *   - endToEnd: tasks run as processes against nodes of their own, which coverage does not see;
  *   - noTests: helpers.
  */
