@@ -11,8 +11,9 @@ import "dotenv/config";
 
 import fs from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 
-import { extendEnvironment, subtask } from "hardhat/config";
+import { extendConfig, extendEnvironment, subtask } from "hardhat/config";
 import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
 import type { HardhatUserConfig, NetworkUserConfig } from "hardhat/types";
 
@@ -43,6 +44,19 @@ subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string
     version: args.solcVersion,
     longVersion: solc.version(),
   };
+});
+
+// Hardhat compiles the files of each distinct settings object (by identity) in one solc job, with all
+// their imports, and resolves every override to an object of its own: four governors at the same
+// settings made four jobs, compiling OpenZeppelin's governor modules (and CommunityGovernor, which
+// the quadratic one imports) four times. Overrides with equal settings share one object, so one job.
+extendConfig((config) => {
+  const distinct: (typeof config.solidity.overrides)[string][] = [];
+  for (const [file, settings] of Object.entries(config.solidity.overrides)) {
+    const same = distinct.find((d) => isDeepStrictEqual(d, settings));
+    if (same) config.solidity.overrides[file] = same;
+    else distinct.push(settings);
+  }
 });
 
 // Load every task module in scripts/tasks (one file per area: contrib, dao, qf, lic, ...).
