@@ -52,6 +52,16 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 leftover;
     }
 
+    /// @dev What every donation reads or writes, packed in one slot: the flags (phase), the total of
+    /// ideal matches, and the matching mode.
+    struct RoundState {
+        bool finalized;
+        bool cancelled;
+        uint128 totalIdealMatch;
+        uint64 finalizedAt;
+        Matching matching;
+    }
+
     /// @dev Cluster matching's state: the source of clusters, each donor's clusters (fixed at its first
     /// donation; [UNAFFILIATED] for none) and each project's cluster totals (in twelfths).
     struct ClusterTally {
@@ -106,12 +116,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     mapping(uint256 projectId => mapping(address donor => uint256)) private _donations;
     mapping(address funder => uint256) private _funding;
 
-    // Packed: every donation reads the flags (phase) and the matching mode, and updates the total, in one slot.
-    bool private _finalized;
-    bool private _cancelled;
-    uint128 private _totalIdealMatch;
-    uint64 private _finalizedAt;
-    Matching private _matching;
+    // One slot: every donation reads the flags (phase) and the matching mode, and updates the total.
+    RoundState private _state;
 
     uint256 private _pool;
     Settlement private _settlement;
@@ -148,14 +154,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
                     : (uint256(clusterSource) >> 160 == 0 && address(uint160(uint256(clusterSource))).code.length != 0);
         if (!valid) revert RoundInvalidClusterSource(matching_, clusterSource);
         _initialize(config_);
-        _matching = matching_;
+        _state.matching = matching_;
         _clusters.source = clusterSource;
         emit MatchingChosen(matching_, clusterSource);
     }
 
     /// @inheritdoc IRound
     function proveClusters(uint256[] calldata clusters, bytes32[] calldata proof) external {
-        Matching mode = _matching;
+        Matching mode = _state.matching;
         if (mode != Matching.ClusterMerkle) revert RoundNotMerkleClusters(mode);
         Phase current = phase();
         if (current >= Phase.Tallying) revert RoundWrongPhase(current, Phase.Donations);
@@ -248,7 +254,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
             _approve(projectId, p);
         } else if (rejections >= threshold) {
             p.status = ProjectStatus.Rejected;
-            emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
+            emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _state.totalIdealMatch);
         }
     }
 
@@ -326,12 +332,12 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 windowEnd = tallyWindowEnd();
         if (block.timestamp < windowEnd) revert RoundTallyWindowOpen(windowEnd);
         (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover) = _computeScale();
-        _finalized = true;
-        _finalizedAt = uint64(block.timestamp);
+        _state.finalized = true;
+        _state.finalizedAt = uint64(block.timestamp);
         _settlement = Settlement(cap, numerator, denominator, leftover);
         emit RoundFinalized(
             _pool,
-            _totalIdealMatch,
+            _state.totalIdealMatch,
             cap,
             numerator,
             denominator,
@@ -363,7 +369,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc IRound
     function refund(uint256 projectId) external nonReentrant {
         Project storage p = _project(projectId);
-        if (!_cancelled && p.status != ProjectStatus.Removed) revert RoundNotRefundable(projectId, p.status);
+        if (!_state.cancelled && p.status != ProjectStatus.Removed) revert RoundNotRefundable(projectId, p.status);
         uint256 amount = _donations[projectId][msg.sender];
         if (amount == 0) revert RoundNothingToRefund(projectId, msg.sender);
         _donations[projectId][msg.sender] = 0;
@@ -373,12 +379,12 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function reclaimFunding() external nonReentrant {
-        if (!_cancelled) _requirePhase(Phase.Finalized);
+        if (!_state.cancelled) _requirePhase(Phase.Finalized);
         uint256 funded = _funding[msg.sender];
         if (funded == 0) revert RoundNothingToReclaim(msg.sender);
         // Cancelled: everything back. Finalised: the funder's share of what no project receives
         // (the pool is not zero since this funder added to it).
-        uint256 amount = _cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
+        uint256 amount = _state.cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
         if (amount == 0) revert RoundNothingToReclaim(msg.sender);
         _funding[msg.sender] = 0;
         emit FundingReturned(msg.sender, amount);
@@ -416,7 +422,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function cancel() external onlyOperator {
         Phase current = phase();
         if (current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Tallying);
-        _cancelled = true;
+        _state.cancelled = true;
         emit RoundCancelled(msg.sender);
     }
 
@@ -424,8 +430,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function phase() public view returns (Phase) {
-        if (_cancelled) return Phase.Cancelled;
-        if (_finalized) return Phase.Finalized;
+        if (_state.cancelled) return Phase.Cancelled;
+        if (_state.finalized) return Phase.Finalized;
         Config storage c = _config;
         if (block.timestamp < c.applicationsStart) return Phase.Upcoming;
         if (block.timestamp < c.applicationsEnd) return Phase.Applications;
@@ -441,7 +447,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function openClaimAt() public view returns (uint256) {
-        uint256 finalizedAt = _finalizedAt;
+        uint256 finalizedAt = _state.finalizedAt;
         return finalizedAt == 0 ? 0 : finalizedAt + OWNER_CLAIM_PERIOD;
     }
 
@@ -477,14 +483,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function totalIdealMatch() external view returns (uint256) {
-        return _totalIdealMatch;
+        return _state.totalIdealMatch;
     }
 
     /// @inheritdoc IRound
     function matchOf(uint256 projectId) external view returns (uint256) {
         Project storage p = _project(projectId);
-        if (p.status != ProjectStatus.Approved || _cancelled) return 0;
-        if (_finalized) return _settledMatch(p);
+        if (p.status != ProjectStatus.Approved || _state.cancelled) return 0;
+        if (_state.finalized) return _settledMatch(p);
         (uint256 cap, uint256 numerator, uint256 denominator, ) = _computeScale();
         return _scaledMatch(_ideal(p), cap, numerator, denominator);
     }
@@ -511,7 +517,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function matching() external view returns (Matching mode, bytes32 clusterSource) {
-        return (_matching, _clusters.source);
+        return (_state.matching, _clusters.source);
     }
 
     /// @inheritdoc IRound
@@ -546,7 +552,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function _donate(uint256 projectId, uint256 amount, bytes calldata proof) internal {
         _requirePhase(Phase.Donations);
         _checkEligible(msg.sender, proof);
-        if (_matching != Matching.Standard) _fixClustersAtFirstDonation(msg.sender);
+        if (_state.matching != Matching.Standard) _fixClustersAtFirstDonation(msg.sender);
         _credit(msg.sender, projectId, _pull(amount));
     }
 
@@ -556,7 +562,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 count = donations.length;
         if (count == 0) revert RoundEmptyCart();
         _checkEligible(donor, proof);
-        if (_matching != Matching.Standard) _fixClustersAtFirstDonation(donor);
+        if (_state.matching != Matching.Standard) _fixClustersAtFirstDonation(donor);
         uint256 total = 0;
         for (uint256 i = 0; i < count; ++i) {
             // Each amount must fit the 128-bit sums anyway (see _credit): checked here first, so the
@@ -587,7 +593,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 oldSumContributions = p.sumContributions;
         uint256 sumRoots;
         uint256 rootScale = ROOT_SCALE;
-        if (_matching == Matching.Standard) {
+        if (_state.matching == Matching.Standard) {
             // newRoot >= oldRoot since sqrt is monotonic, so the sum of roots never underflows.
             sumRoots = oldSumRoots + Math.sqrt(newTotal * ROOT_SCALE) - Math.sqrt(oldTotal * ROOT_SCALE);
         } else {
@@ -596,10 +602,10 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         }
         uint256 sumContributions = oldSumContributions + amount;
         uint256 ideal = _idealMatch(sumRoots, sumContributions, rootScale);
-        uint256 total = _totalIdealMatch + ideal - _idealMatch(oldSumRoots, oldSumContributions, rootScale);
+        uint256 total = _state.totalIdealMatch + ideal - _idealMatch(oldSumRoots, oldSumContributions, rootScale);
         p.sumRoots = SafeCast.toUint128(sumRoots);
         p.sumContributions = SafeCast.toUint128(sumContributions);
-        _totalIdealMatch = SafeCast.toUint128(total);
+        _state.totalIdealMatch = SafeCast.toUint128(total);
         emit Donated(projectId, donor, amount, newTotal, sumContributions, sumRoots, ideal, total);
     }
 
@@ -637,7 +643,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function _fixClustersAtFirstDonation(address donor) internal {
         if (_clusters.donorClusters[donor].length != 0) return;
         uint256[] memory clusters;
-        if (_matching == Matching.ClusterFederation) {
+        if (_state.matching == Matching.ClusterFederation) {
             address[] memory communities = IFederatedMembership(address(uint160(uint256(_clusters.source))))
                 .memberCommunitiesOf(donor);
             uint256 count = communities.length;
@@ -677,14 +683,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         p.status = ProjectStatus.Approved;
         _approved.push(projectId);
         _approvedIndex[projectId] = _approved.length;
-        emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _totalIdealMatch);
+        emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _state.totalIdealMatch);
     }
 
     function _remove(uint256 projectId, Project storage p) internal {
         p.status = ProjectStatus.Removed;
         // The total includes this project's ideal match, so it cannot underflow; it fits as it did before.
-        uint128 total = _totalIdealMatch - uint128(_ideal(p));
-        _totalIdealMatch = total;
+        uint128 total = _state.totalIdealMatch - uint128(_ideal(p));
+        _state.totalIdealMatch = total;
         uint256 index = _approvedIndex[projectId] - 1;
         uint256 lastId = _approved[_approved.length - 1];
         _approved[index] = lastId;
@@ -705,7 +711,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         returns (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover)
     {
         uint256 available = _pool;
-        uint256 total = _totalIdealMatch;
+        uint256 total = _state.totalIdealMatch;
         cap = _effectiveCap(available);
         if (cap != type(uint256).max) {
             uint256 count = _approved.length;
@@ -818,7 +824,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @dev What the square of a project's sum of roots is divided by: 1e18, or 12e18 in cluster rounds
     /// (whose roots are of totals in twelfths).
     function _rootScale() internal view returns (uint256) {
-        return _matching == Matching.Standard ? ROOT_SCALE : ROOT_SCALE * CLUSTER_WEIGHT;
+        return _state.matching == Matching.Standard ? ROOT_SCALE : ROOT_SCALE * CLUSTER_WEIGHT;
     }
 
     /// @dev floor(sumRoots^2 / rootScale) - sumContributions, or 0 when that is negative (one donor, or
