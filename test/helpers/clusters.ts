@@ -2,9 +2,9 @@
  * Helpers for cluster (plural) matching rounds: a federation of `n` communities to draw clusters
  * from, groups published as a Merkle root, and rounds created with a matching mode.
  */
-import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { ethers } from "hardhat";
 
+import { clusterProof as proofOf, clusterTree as treeOf, type ClusterTree } from "../../scripts/lib/clusters";
 import type { FederatedMembership, MockMembership, Round } from "../../typechain-types";
 import { factoryRecord } from "./federation";
 import { roundConfig, type FundingFixture, type RoundConfig } from "./funding";
@@ -58,20 +58,16 @@ export async function joinCommunities(
   }
 }
 
-/** Groups published by an operator: a standard Merkle tree of `[address donor, uint256[] clusters]`. */
-export function clusterTree(groups: Map<string, bigint[]>) {
-  return StandardMerkleTree.of(
-    [...groups].map(([donor, clusters]) => [donor, clusters.map((c) => c.toString())]),
-    ["address", "uint256[]"],
-  );
+/** Groups published by an operator: the standard Merkle tree of `[address donor, uint256[] clusters]` leaves. */
+export function clusterTree(groups: Map<string, bigint[]>): ClusterTree {
+  return treeOf(groups);
 }
 
 /** The proof of `donor`'s leaf in `tree`. */
-export function clusterProof(tree: ReturnType<typeof clusterTree>, donor: string): string[] {
-  for (const [i, leaf] of tree.entries()) {
-    if ((leaf[0] as string).toLowerCase() === donor.toLowerCase()) return tree.getProof(i);
-  }
-  throw new Error(`${donor} is not in the tree`);
+export function clusterProof(tree: ClusterTree, donor: string): string[] {
+  const found = proofOf(tree, donor);
+  if (!found) throw new Error(`${donor} is not in the tree`);
+  return found.proof;
 }
 
 /** Creates a round with the matching mode and cluster source given, through the factory. */
