@@ -75,6 +75,29 @@ describe("scripts/lib/qf-reference", function () {
   });
 
   describe("cluster matching", function () {
+    it("reproduces the cluster worked example of docs/quadratic-funding.md", function () {
+      const ring = Array.from({ length: 10 }, (_, i) => `0x${(100 + i).toString(16).padStart(40, "0")}`);
+      const spread = Array.from({ length: 10 }, (_, i) => `0x${(200 + i).toString(16).padStart(40, "0")}`);
+      const clusters: ClusterMap = new Map([
+        ...ring.map((a): [string, bigint[]] => [a, [1n]]),
+        ...spread.map((a, i): [string, bigint[]] => [a, [BigInt(10 + i)]]),
+      ]);
+      const projects = [
+        { id: 1, donations: ring.map((donor) => ({ donor, amount: E })) },
+        { id: 2, donations: spread.map((donor) => ({ donor, amount: E })) },
+      ];
+      const standard = referenceRound({ pool: 100n * E, clusters, projects });
+      expect([1, 2].map((id) => standard.projects.get(id)!.idealMatch)).to.deep.equal([90n * E, 90n * E]);
+      expect([1, 2].map((id) => standard.projects.get(id)!.match)).to.deep.equal([50n * E, 50n * E]);
+      expect(standard.scale.leftover).to.equal(0n);
+      const plural = referenceRound({ pool: 100n * E, matching: "cluster", clusters, projects });
+      expect(plural.projects.get(1)!.idealMatch).to.equal(0n);
+      expect(plural.projects.get(1)!.match).to.equal(0n);
+      expect(plural.projects.get(2)!.idealMatch).to.equal(90n * E - 4n);
+      expect(plural.projects.get(2)!.match).to.equal(90n * E - 4n);
+      expect(plural.scale.leftover).to.equal(10n * E + 4n);
+    });
+
     const donorArb = fc.integer({ min: 1, max: 8 });
     const groupArb = fc.uniqueArray(fc.bigInt({ min: 1n, max: 6n }), { maxLength: 4 });
     const donationsArb = fc.array(fc.record({ donor: donorArb, amount: fc.bigInt({ min: 1n, max: 10n * E }) }), {
