@@ -155,13 +155,15 @@ const config: HardhatUserConfig = {
     ],
     // The governors are OpenZeppelin's Governor with six modules, at the 24,576-byte code size limit with
     // 10,000 runs; fewer runs inline less. Their reference twins get the same settings, so the benchmark
-    // compares like with like.
+    // compares like with like. The funding round (standard and cluster matching) is 25.9 kB with 10,000 runs
+    // and fits with 1,000; its donations, finalisation and claims cost within 2 % of what they did.
     overrides: Object.fromEntries(
       [
         "contracts/governance/CommunityGovernor.sol",
         "contracts/governance/CommunityGovernorQuadratic.sol",
         "contracts/reference/ReferenceGovernor.sol",
         "contracts/reference/ReferenceGovernorSameModules.sol",
+        "contracts/funding/Round.sol",
       ].map((file) => [
         file,
         { version: SOLC_VERSION, settings: { optimizer: { enabled: true, runs: 1_000 }, evmVersion: "cancun" } },

@@ -8,12 +8,20 @@
  *   qf.finalize.<n>          finalising after n donations, pool smaller than the ideal matches
  *   qf.finalize.<n>.cap      the same with a 25% cap on any project's match
  *   qf.claim                 a project pulling its donations plus match
+ *   qf.donate.cluster.federation[.repeat]  cluster matching, clusters from the federation: a donor in two
+ *                            communities, first donation to a project (reads its communities) and again
+ *   qf.donate.cluster.merkle[.repeat]      cluster matching, published groups: a donor in two groups
+ *                            (proven before), first donation to a project and again
+ *   qf.cluster.prove         a donor proving its two published groups
+ *   qf.finalize.cluster.<n>  finalising a cluster round (published groups, one per donor) after n donations
  */
 import type { Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { MockPermitToken, Round, RoundFactory } from "../../typechain-types";
+import { clusterProof, clusterTree, type ClusterTree } from "../../scripts/lib/clusters";
 import { gasOf, type GasRecorder } from "../lib";
+import { factoryRecord } from "../../test/helpers/federation";
 
 const ONE = 10n ** 18n;
 export const BENCH_PROJECTS = 20;
@@ -37,7 +45,16 @@ async function setup(hre: HardhatRuntimeEnvironment): Promise<Bench> {
 }
 
 /** A round in its donations phase with BENCH_PROJECTS approved projects and a small pool. */
-async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Round> {
+/** `IRound.Matching` of cluster rounds. */
+const CLUSTER_FEDERATION = 1;
+const CLUSTER_MERKLE = 2;
+
+async function openRound(
+  b: Bench,
+  token: string,
+  matchCapBps = 0,
+  matching?: { mode: number; source: string },
+): Promise<Round> {
   const { ethers, network } = b.hre;
   const now = BigInt((await ethers.provider.getBlock("latest"))?.timestamp ?? 0);
   const operator = await b.operator.getAddress();
@@ -59,8 +76,14 @@ async function openRound(b: Bench, token: string, matchCapBps = 0): Promise<Roun
     reviewThreshold: 1n,
     metadataURI: "bench",
   };
-  const address = await b.factory.createRound.staticCall(config);
-  await (await b.factory.createRound(config)).wait();
+  let address: string;
+  if (matching) {
+    address = await b.factory.createRoundWithMatching.staticCall(config, matching.mode, matching.source);
+    await (await b.factory.createRoundWithMatching(config, matching.mode, matching.source)).wait();
+  } else {
+    address = await b.factory.createRound.staticCall(config);
+    await (await b.factory.createRound(config)).wait();
+  }
   const r = (await ethers.getContractAt("Round", address, b.operator)) as unknown as Round;
   for (let i = 1; i <= BENCH_PROJECTS; i++) {
     await (await r.applyProject(operator, `bench://${i}`)).wait();
@@ -107,6 +130,69 @@ export async function measureFunding(hre: HardhatRuntimeEnvironment, rec: GasRec
 
   await measureFinalize(b, rec, 10, false, true);
   await measureFinalize(b, rec, 10, true);
+  await measureClusterDonations(b, rec);
+  await measureFinalize(b, rec, 10, false, false, true);
+}
+
+/** Groups published for the benchmark: signer i in group i, signer 1 also in group 2. */
+async function benchGroups(hre: HardhatRuntimeEnvironment): Promise<ClusterTree> {
+  const signers = await hre.ethers.getSigners();
+  return clusterTree(new Map(signers.slice(1).map((s, i) => [s.address, i === 0 ? [1n, 2n] : [BigInt(i + 1)]])));
+}
+
+/** Cluster rounds: a donor in two clusters, first and repeat ERC-20 donations, from both sources. */
+async function measureClusterDonations(b: Bench, rec: GasRecorder): Promise<void> {
+  const { ethers } = b.hre;
+  const [founder, d1, d2] = await ethers.getSigners();
+  const token = await b.token.getAddress();
+  // A federation of two recognised communities; d1 is a member of both, d2 of one.
+  const factory = await ethers.deployContract("FederationMockFactory");
+  const registry = await ethers.deployContract("FederationRegistry", [await factory.getAddress(), founder.address]);
+  const federated = await ethers.deployContract("FederatedMembership", [await registry.getAddress()]);
+  const communities: string[] = [];
+  for (const id of [1, 2]) {
+    const gov = ethers.Wallet.createRandom().address;
+    const membership = await ethers.deployContract("MockMembership");
+    for (const d of [d1, d2]) if (id === 1 || d === d1) await (await membership.setMember(d.address, true)).wait();
+    const record = factoryRecord(id === 1 ? "bioregion" : "guild", `bench ${id}`, gov, await membership.getAddress());
+    await (await factory.setCommunity(id, record)).wait();
+    await (await registry.register(id)).wait();
+    communities.push(gov);
+  }
+  await (await registry.found(communities)).wait();
+  for (const c of communities) await (await federated.connect(d1).join(c)).wait();
+  await (await federated.connect(d2).join(communities[0])).wait();
+  const tree = await benchGroups(b.hre);
+  for (const [label, matching] of [
+    ["federation", { mode: CLUSTER_FEDERATION, source: ethers.zeroPadValue(await federated.getAddress(), 32) }],
+    ["merkle", { mode: CLUSTER_MERKLE, source: tree.root }],
+  ] as const) {
+    const r = await openRound(b, token, 0, matching);
+    for (const d of [d1, d2]) await (await b.token.connect(d).approve(await r.getAddress(), ethers.MaxUint256)).wait();
+    if (label === "merkle") {
+      for (const d of [d1, d2]) {
+        const leaf = clusterProof(tree, d.address)!;
+        const sent = r.connect(d).proveClusters(leaf.clusters, leaf.proof);
+        if (d === d1)
+          rec.record("qf.cluster.prove", await gasOf(sent), undefined, "a donor proving two published groups");
+        else await (await sent).wait();
+      }
+    }
+    await (await r.connect(d2).donate(1, ONE, "0x")).wait();
+    rec.record(
+      `qf.donate.cluster.${label}`,
+      await gasOf(r.connect(d1).donate(1, ONE, "0x")),
+      "qf.donate.erc20",
+      label === "federation"
+        ? "first donation of a donor in two communities (reads them from FederatedMembership)"
+        : "first donation of a donor in two published groups (proven before)",
+    );
+    rec.record(
+      `qf.donate.cluster.${label}.repeat`,
+      await gasOf(r.connect(d1).donate(1, ONE, "0x")),
+      "qf.donate.erc20.repeat",
+    );
+  }
 }
 
 /** Finalisation after 100, 1,000 and 10,000 donations, with and without a cap (slow). */
@@ -119,6 +205,7 @@ export async function measureFundingAtScale(
   for (const n of sizes) {
     await measureFinalize(b, rec, n, false);
     await measureFinalize(b, rec, n, true);
+    await measureFinalize(b, rec, n, false, false, true);
   }
 }
 
@@ -128,10 +215,24 @@ async function measureFinalize(
   donations: number,
   cap: boolean,
   claim = false,
+  cluster = false,
 ): Promise<void> {
   const { ethers } = b.hre;
-  const r = await openRound(b, ethers.ZeroAddress, cap ? CAP_BPS : 0);
+  const tree = cluster ? await benchGroups(b.hre) : undefined;
+  const r = await openRound(
+    b,
+    ethers.ZeroAddress,
+    cap ? CAP_BPS : 0,
+    tree ? { mode: CLUSTER_MERKLE, source: tree.root } : undefined,
+  );
   const donors = (await ethers.getSigners()).slice(1);
+  if (tree) {
+    // Every donor proves its group(s), so the clusters are as many as the donors.
+    for (const d of donors) {
+      const leaf = clusterProof(tree, d.address)!;
+      await (await r.connect(d).proveClusters(leaf.clusters, leaf.proof)).wait();
+    }
+  }
   // Carts of at most 100 spread over the accounts, cycling over the projects (over fewer of them when
   // there are fewer than 40 donations), so every project reached has at least two distinct donors and
   // the ideal matches exceed the small pool: the same settlement shape (pool scaled down, no leftover)
@@ -149,7 +250,7 @@ async function measureFinalize(
     done += n;
   }
   await closeDonations(b.hre);
-  const name = `qf.finalize.${donations}${cap ? ".cap" : ""}`;
+  const name = `qf.finalize.${cluster ? "cluster." : ""}${donations}${cap ? ".cap" : ""}`;
   const receipt = await (await r.finalize()).wait();
   const finalized = receipt!.logs.map((l) => r.interface.parseLog(l)).find((e) => e?.name === "RoundFinalized");
   if (finalized?.args.leftover !== 0n) {
@@ -159,7 +260,9 @@ async function measureFinalize(
     name,
     Number(receipt!.gasUsed),
     undefined,
-    `${BENCH_PROJECTS} projects${cap ? ", 25% cap (loops over the projects)" : ", no cap"}`,
+    `${BENCH_PROJECTS} projects${cap ? ", 25% cap (loops over the projects)" : ", no cap"}${
+      cluster ? ", cluster matching (published groups, one per donor)" : ""
+    }`,
   );
   if (claim) rec.record("qf.claim", await gasOf(r.claim(1)));
 }

@@ -7,9 +7,11 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {IDonorEligibility} from "../interfaces/IDonorEligibility.sol";
+import {IFederatedMembership} from "../interfaces/IFederatedMembership.sol";
 import {IRound} from "../interfaces/IRound.sol";
 
 /// @title Round
@@ -28,6 +30,15 @@ import {IRound} from "../interfaces/IRound.sol";
 ///   MAX_PROJECTS approved projects, at finalisation only);
 /// - a funder's leftover is `funding * leftover / pool` (floor).
 /// The floors leave at most (approved projects + funders) wei in the contract, owed to nobody.
+///
+/// Cluster (plural) matching, chosen at creation (`initializeWithMatching`): a donor's clusters
+/// (at most MAX_CLUSTERS, fixed at its first donation) each receive CLUSTER_WEIGHT / k twelfths of
+/// every unit it gives (k = its number of clusters; 12 is divisible by 1..4, so the shares are
+/// exact integers); a project keeps each cluster's total in twelfths and `sumRoots` as the sum over
+/// clusters of `Math.sqrt(twelfths * 1e18)`; its ideal match is `sumRoots^2 / 12e18 - sumContributions`
+/// (floor, saturating at 0). A donation updates only its donor's clusters' totals, and the sum of
+/// roots by the change of each of their roots, so it stays exactly the sum over clusters whatever
+/// the order or splitting of donations, and finalising still costs the same.
 /// Deployed once as an implementation; rounds are minimal clones made by `RoundFactory`.
 contract Round is IRound, Initializable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -41,11 +52,40 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 leftover;
     }
 
+    /// @dev What every donation reads or writes, packed in one slot: the flags (phase), the total of
+    /// ideal matches, and the matching mode.
+    struct RoundState {
+        bool finalized;
+        bool cancelled;
+        uint128 totalIdealMatch;
+        uint64 finalizedAt;
+        Matching matching;
+    }
+
+    /// @dev Cluster matching's state: the source of clusters, each donor's clusters (fixed at its first
+    /// donation; [UNAFFILIATED] for none) and each project's cluster totals (in twelfths).
+    struct ClusterTally {
+        bytes32 source;
+        mapping(address donor => uint256[]) donorClusters;
+        mapping(uint256 projectId => mapping(uint256 cluster => uint256)) totals;
+        mapping(uint256 projectId => uint256) count;
+    }
+
     /// @notice Bound on the number of approved projects (the capped finalisation loops over them).
     uint256 public constant MAX_PROJECTS = 100;
 
     /// @notice Fixed-point scale of square roots: sqrt(x * 1e18) is sqrt(x) with 9 decimals more.
     uint256 public constant ROOT_SCALE = 1e18;
+
+    /// @notice The most clusters a donor counts in (`FederatedMembership.MAX_COMMUNITIES`).
+    uint256 public constant MAX_CLUSTERS = 4;
+
+    /// @notice Cluster totals are kept in twelfths of a token unit: 12 = lcm(1, 2, 3, 4), so a donor
+    /// in k <= MAX_CLUSTERS clusters gives each exactly 12 / k twelfths of every unit.
+    uint256 public constant CLUSTER_WEIGHT = 12;
+
+    /// @notice The cluster of donors that belong to none.
+    uint256 public constant UNAFFILIATED = 0;
 
     /// @notice Shortest tally window a round may have: time for reviewers to remove a project found to
     /// be a sybil once donations close, and for the operator to cancel.
@@ -76,15 +116,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     mapping(uint256 projectId => mapping(address donor => uint256)) private _donations;
     mapping(address funder => uint256) private _funding;
 
-    // Packed: every donation reads the flags (phase) and updates the total in one slot.
-    bool private _finalized;
-    bool private _cancelled;
-    uint128 private _totalIdealMatch;
-    uint64 private _finalizedAt;
+    // One slot: every donation reads the flags (phase) and the matching mode, and updates the total.
+    RoundState private _state;
 
     uint256 private _pool;
     Settlement private _settlement;
     address private _factory;
+
+    ClusterTally private _clusters;
 
     modifier onlyOperator() {
         _checkOperator();
@@ -98,6 +137,50 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function initialize(Config calldata config_) external initializer {
+        _initialize(config_);
+    }
+
+    /// @inheritdoc IRound
+    function initializeWithMatching(
+        Config calldata config_,
+        Matching matching_,
+        bytes32 clusterSource
+    ) external initializer {
+        bool valid =
+            matching_ == Matching.Standard
+                ? clusterSource == 0
+                : matching_ == Matching.ClusterMerkle
+                    ? clusterSource != 0
+                    : (uint256(clusterSource) >> 160 == 0 && address(uint160(uint256(clusterSource))).code.length != 0);
+        if (!valid) revert RoundInvalidClusterSource(matching_, clusterSource);
+        _initialize(config_);
+        _state.matching = matching_;
+        _clusters.source = clusterSource;
+        emit MatchingChosen(matching_, clusterSource);
+    }
+
+    /// @inheritdoc IRound
+    function proveClusters(uint256[] calldata clusters, bytes32[] calldata proof) external {
+        Matching mode = _state.matching;
+        if (mode != Matching.ClusterMerkle) revert RoundNotMerkleClusters(mode);
+        Phase current = phase();
+        if (current >= Phase.Tallying) revert RoundWrongPhase(current, Phase.Donations);
+        if (_clusters.donorClusters[msg.sender].length != 0) revert RoundClustersAlreadyFixed(msg.sender);
+        uint256 count = clusters.length;
+        if (count == 0) revert RoundInvalidClusterIds(msg.sender);
+        if (count > MAX_CLUSTERS) revert RoundTooManyClusters(msg.sender, count, MAX_CLUSTERS);
+        uint256 previous = UNAFFILIATED;
+        for (uint256 i = 0; i < count; ++i) {
+            if (clusters[i] <= previous) revert RoundInvalidClusterIds(msg.sender);
+            previous = clusters[i];
+        }
+        // Standard tree leaf: keccak256(bytes.concat(keccak256(abi.encode(donor, clusters)))).
+        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(msg.sender, clusters))));
+        if (!MerkleProof.verifyCalldata(proof, _clusters.source, leaf)) revert RoundInvalidClusterProof(msg.sender);
+        _fixClusters(msg.sender, clusters);
+    }
+
+    function _initialize(Config calldata config_) private {
         if (config_.operator == address(0)) revert RoundZeroOperator();
         _checkCodeOrZero(config_.token);
         _checkCodeOrZero(config_.eligibility);
@@ -171,7 +254,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
             _approve(projectId, p);
         } else if (rejections >= threshold) {
             p.status = ProjectStatus.Rejected;
-            emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _totalIdealMatch);
+            emit ProjectStatusChanged(projectId, ProjectStatus.Rejected, _state.totalIdealMatch);
         }
     }
 
@@ -249,12 +332,12 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 windowEnd = tallyWindowEnd();
         if (block.timestamp < windowEnd) revert RoundTallyWindowOpen(windowEnd);
         (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover) = _computeScale();
-        _finalized = true;
-        _finalizedAt = uint64(block.timestamp);
+        _state.finalized = true;
+        _state.finalizedAt = uint64(block.timestamp);
         _settlement = Settlement(cap, numerator, denominator, leftover);
         emit RoundFinalized(
             _pool,
-            _totalIdealMatch,
+            _state.totalIdealMatch,
             cap,
             numerator,
             denominator,
@@ -286,7 +369,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc IRound
     function refund(uint256 projectId) external nonReentrant {
         Project storage p = _project(projectId);
-        if (!_cancelled && p.status != ProjectStatus.Removed) revert RoundNotRefundable(projectId, p.status);
+        if (!_state.cancelled && p.status != ProjectStatus.Removed) revert RoundNotRefundable(projectId, p.status);
         uint256 amount = _donations[projectId][msg.sender];
         if (amount == 0) revert RoundNothingToRefund(projectId, msg.sender);
         _donations[projectId][msg.sender] = 0;
@@ -296,12 +379,12 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function reclaimFunding() external nonReentrant {
-        if (!_cancelled) _requirePhase(Phase.Finalized);
+        if (!_state.cancelled) _requirePhase(Phase.Finalized);
         uint256 funded = _funding[msg.sender];
         if (funded == 0) revert RoundNothingToReclaim(msg.sender);
         // Cancelled: everything back. Finalised: the funder's share of what no project receives
         // (the pool is not zero since this funder added to it).
-        uint256 amount = _cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
+        uint256 amount = _state.cancelled ? funded : Math.mulDiv(funded, _settlement.leftover, _pool);
         if (amount == 0) revert RoundNothingToReclaim(msg.sender);
         _funding[msg.sender] = 0;
         emit FundingReturned(msg.sender, amount);
@@ -339,7 +422,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function cancel() external onlyOperator {
         Phase current = phase();
         if (current >= Phase.Finalized) revert RoundWrongPhase(current, Phase.Tallying);
-        _cancelled = true;
+        _state.cancelled = true;
         emit RoundCancelled(msg.sender);
     }
 
@@ -347,8 +430,8 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function phase() public view returns (Phase) {
-        if (_cancelled) return Phase.Cancelled;
-        if (_finalized) return Phase.Finalized;
+        if (_state.cancelled) return Phase.Cancelled;
+        if (_state.finalized) return Phase.Finalized;
         Config storage c = _config;
         if (block.timestamp < c.applicationsStart) return Phase.Upcoming;
         if (block.timestamp < c.applicationsEnd) return Phase.Applications;
@@ -364,7 +447,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function openClaimAt() public view returns (uint256) {
-        uint256 finalizedAt = _finalizedAt;
+        uint256 finalizedAt = _state.finalizedAt;
         return finalizedAt == 0 ? 0 : finalizedAt + OWNER_CLAIM_PERIOD;
     }
 
@@ -400,14 +483,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc IRound
     function totalIdealMatch() external view returns (uint256) {
-        return _totalIdealMatch;
+        return _state.totalIdealMatch;
     }
 
     /// @inheritdoc IRound
     function matchOf(uint256 projectId) external view returns (uint256) {
         Project storage p = _project(projectId);
-        if (p.status != ProjectStatus.Approved || _cancelled) return 0;
-        if (_finalized) return _settledMatch(p);
+        if (p.status != ProjectStatus.Approved || _state.cancelled) return 0;
+        if (_state.finalized) return _settledMatch(p);
         (uint256 cap, uint256 numerator, uint256 denominator, ) = _computeScale();
         return _scaledMatch(_ideal(p), cap, numerator, denominator);
     }
@@ -432,6 +515,26 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         return _config;
     }
 
+    /// @inheritdoc IRound
+    function matching() external view returns (Matching mode, bytes32 clusterSource) {
+        return (_state.matching, _clusters.source);
+    }
+
+    /// @inheritdoc IRound
+    function clustersOf(address donor) external view returns (uint256[] memory) {
+        return _clusters.donorClusters[donor];
+    }
+
+    /// @inheritdoc IRound
+    function clusterTotalOf(uint256 projectId, uint256 cluster) external view returns (uint256) {
+        return _clusters.totals[projectId][cluster];
+    }
+
+    /// @inheritdoc IRound
+    function clusterCountOf(uint256 projectId) external view returns (uint256) {
+        return _clusters.count[projectId];
+    }
+
     // ----------------------------------------------------------------------------------- internals
 
     function _fund(uint256 amount) internal {
@@ -449,6 +552,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     function _donate(uint256 projectId, uint256 amount, bytes calldata proof) internal {
         _requirePhase(Phase.Donations);
         _checkEligible(msg.sender, proof);
+        if (_state.matching != Matching.Standard) _fixClustersAtFirstDonation(msg.sender);
         _credit(msg.sender, projectId, _pull(amount));
     }
 
@@ -458,6 +562,7 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         uint256 count = donations.length;
         if (count == 0) revert RoundEmptyCart();
         _checkEligible(donor, proof);
+        if (_state.matching != Matching.Standard) _fixClustersAtFirstDonation(donor);
         uint256 total = 0;
         for (uint256 i = 0; i < count; ++i) {
             // Each amount must fit the 128-bit sums anyway (see _credit): checked here first, so the
@@ -486,15 +591,76 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         _donations[projectId][donor] = newTotal;
         uint256 oldSumRoots = p.sumRoots;
         uint256 oldSumContributions = p.sumContributions;
-        // newRoot >= oldRoot since sqrt is monotonic, so the sum of roots never underflows.
-        uint256 sumRoots = oldSumRoots + Math.sqrt(newTotal * ROOT_SCALE) - Math.sqrt(oldTotal * ROOT_SCALE);
+        uint256 sumRoots;
+        uint256 rootScale = ROOT_SCALE;
+        if (_state.matching == Matching.Standard) {
+            // newRoot >= oldRoot since sqrt is monotonic, so the sum of roots never underflows.
+            sumRoots = oldSumRoots + Math.sqrt(newTotal * ROOT_SCALE) - Math.sqrt(oldTotal * ROOT_SCALE);
+        } else {
+            sumRoots = _creditClusters(donor, projectId, amount, oldSumRoots);
+            rootScale = ROOT_SCALE * CLUSTER_WEIGHT;
+        }
         uint256 sumContributions = oldSumContributions + amount;
-        uint256 ideal = _idealMatch(sumRoots, sumContributions);
-        uint256 total = _totalIdealMatch + ideal - _idealMatch(oldSumRoots, oldSumContributions);
+        uint256 ideal = _idealMatch(sumRoots, sumContributions, rootScale);
+        uint256 total = _state.totalIdealMatch + ideal - _idealMatch(oldSumRoots, oldSumContributions, rootScale);
         p.sumRoots = SafeCast.toUint128(sumRoots);
         p.sumContributions = SafeCast.toUint128(sumContributions);
-        _totalIdealMatch = SafeCast.toUint128(total);
+        _state.totalIdealMatch = SafeCast.toUint128(total);
         emit Donated(projectId, donor, amount, newTotal, sumContributions, sumRoots, ideal, total);
+    }
+
+    /// @dev Adds `amount` from `donor` to each of its clusters' totals for the project (12 / k twelfths
+    /// of each unit, k its number of clusters) and returns the project's sum of roots moved by the
+    /// change of each of those clusters' roots: O(k), k <= MAX_CLUSTERS.
+    function _creditClusters(
+        address donor,
+        uint256 projectId,
+        uint256 amount,
+        uint256 sumRoots
+    ) internal returns (uint256) {
+        uint256[] storage clusters = _clusters.donorClusters[donor];
+        uint256 count = clusters.length;
+        // count is 1 to MAX_CLUSTERS (fixed before any credit), so the share is 12, 6, 4 or 3 twelfths.
+        uint256 share = amount * (CLUSTER_WEIGHT / count);
+        mapping(uint256 cluster => uint256) storage totals = _clusters.totals[projectId];
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 cluster = clusters[i];
+            uint256 oldTotal = totals[cluster];
+            // At most 12 times the project's 128-bit sum of contributions: no overflow, even times 1e18.
+            uint256 newTotal = oldTotal + share;
+            totals[cluster] = newTotal;
+            if (oldTotal == 0) ++_clusters.count[projectId];
+            // The new root is at least the old one (sqrt is monotonic): no underflow.
+            sumRoots = sumRoots + Math.sqrt(newTotal * ROOT_SCALE) - Math.sqrt(oldTotal * ROOT_SCALE);
+        }
+        return sumRoots;
+    }
+
+    /// @dev At a donor's first donation in a cluster round, fixes its clusters: in a federation round its
+    /// communities as `FederatedMembership.memberCommunitiesOf` says now (each checked live there,
+    /// gas-capped, and reverting rather than answering "no" when starved of gas); in a Merkle round
+    /// the unaffiliated cluster unless the donor proved its groups before (`proveClusters`).
+    function _fixClustersAtFirstDonation(address donor) internal {
+        if (_clusters.donorClusters[donor].length != 0) return;
+        uint256[] memory clusters;
+        if (_state.matching == Matching.ClusterFederation) {
+            address[] memory communities = IFederatedMembership(address(uint160(uint256(_clusters.source))))
+                .memberCommunitiesOf(donor);
+            uint256 count = communities.length;
+            if (count > MAX_CLUSTERS) revert RoundTooManyClusters(donor, count, MAX_CLUSTERS);
+            clusters = new uint256[](count);
+            for (uint256 i = 0; i < count; ++i) clusters[i] = uint256(uint160(communities[i]));
+        }
+        if (clusters.length == 0) {
+            clusters = new uint256[](1);
+            clusters[0] = UNAFFILIATED;
+        }
+        _fixClusters(donor, clusters);
+    }
+
+    function _fixClusters(address donor, uint256[] memory clusters) internal {
+        _clusters.donorClusters[donor] = clusters;
+        emit DonorClustersFixed(donor, clusters);
     }
 
     /// @dev Checks that msg.sender is a reviewer who has not voted at this stage, that the round is
@@ -517,14 +683,14 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         p.status = ProjectStatus.Approved;
         _approved.push(projectId);
         _approvedIndex[projectId] = _approved.length;
-        emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _totalIdealMatch);
+        emit ProjectStatusChanged(projectId, ProjectStatus.Approved, _state.totalIdealMatch);
     }
 
     function _remove(uint256 projectId, Project storage p) internal {
         p.status = ProjectStatus.Removed;
         // The total includes this project's ideal match, so it cannot underflow; it fits as it did before.
-        uint128 total = _totalIdealMatch - uint128(_ideal(p));
-        _totalIdealMatch = total;
+        uint128 total = _state.totalIdealMatch - uint128(_ideal(p));
+        _state.totalIdealMatch = total;
         uint256 index = _approvedIndex[projectId] - 1;
         uint256 lastId = _approved[_approved.length - 1];
         _approved[index] = lastId;
@@ -545,13 +711,15 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
         returns (uint256 cap, uint256 numerator, uint256 denominator, uint256 leftover)
     {
         uint256 available = _pool;
-        uint256 total = _totalIdealMatch;
+        uint256 total = _state.totalIdealMatch;
         cap = _effectiveCap(available);
         if (cap != type(uint256).max) {
             uint256 count = _approved.length;
+            uint256 rootScale = _rootScale();
             uint256[] memory ideals = new uint256[](count);
             for (uint256 i = 0; i < count; ++i) {
-                ideals[i] = _ideal(_projects[_approved[i] - 1]);
+                Project storage p = _projects[_approved[i] - 1];
+                ideals[i] = _idealMatch(p.sumRoots, p.sumContributions, rootScale);
             }
             bool changed = true;
             while (changed && total != 0) {
@@ -650,12 +818,23 @@ contract Round is IRound, Initializable, ReentrancyGuardTransient {
     }
 
     function _ideal(Project storage p) internal view returns (uint256) {
-        return _idealMatch(p.sumRoots, p.sumContributions);
+        return _idealMatch(p.sumRoots, p.sumContributions, _rootScale());
     }
 
-    /// @dev floor(sumRoots^2 / 1e18) - sumContributions, or 0 when that is negative (one donor).
-    function _idealMatch(uint256 sumRoots, uint256 sumContributions) internal pure returns (uint256) {
-        uint256 squared = Math.mulDiv(sumRoots, sumRoots, ROOT_SCALE);
+    /// @dev What the square of a project's sum of roots is divided by: 1e18, or 12e18 in cluster rounds
+    /// (whose roots are of totals in twelfths).
+    function _rootScale() internal view returns (uint256) {
+        return _state.matching == Matching.Standard ? ROOT_SCALE : ROOT_SCALE * CLUSTER_WEIGHT;
+    }
+
+    /// @dev floor(sumRoots^2 / rootScale) - sumContributions, or 0 when that is negative (one donor, or
+    /// one cluster).
+    function _idealMatch(
+        uint256 sumRoots,
+        uint256 sumContributions,
+        uint256 rootScale
+    ) internal pure returns (uint256) {
+        uint256 squared = Math.mulDiv(sumRoots, sumRoots, rootScale);
         return squared > sumContributions ? squared - sumContributions : 0;
     }
 

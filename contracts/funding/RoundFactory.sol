@@ -33,11 +33,18 @@ contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
 
     /// @inheritdoc IRoundFactory
     function createRound(IRound.Config calldata config) external returns (address round) {
-        round = Clones.clone(implementation);
-        _rounds.push(round);
-        _isRound[round] = true;
-        emit RoundCreated(round, msg.sender, config.token, config.operator, _rounds.length - 1, config.metadataURI);
+        round = _clone(config);
         IRound(round).initialize(config);
+    }
+
+    /// @inheritdoc IRoundFactory
+    function createRoundWithMatching(
+        IRound.Config calldata config,
+        IRound.Matching matching,
+        bytes32 clusterSource
+    ) external returns (address round) {
+        round = _clone(config);
+        IRound(round).initializeWithMatching(config, matching, clusterSource);
     }
 
     /// @inheritdoc IRoundFactory
@@ -104,5 +111,13 @@ contract RoundFactory is IRoundFactory, ReentrancyGuardTransient {
             }
         }
         if (nativeTotal != msg.value) revert RoundFactoryWrongValue(msg.value, nativeTotal);
+    }
+
+    /// @dev A new clone, listed and announced (the caller initialises it).
+    function _clone(IRound.Config calldata config) private returns (address round) {
+        round = Clones.clone(implementation);
+        _rounds.push(round);
+        _isRound[round] = true;
+        emit RoundCreated(round, msg.sender, config.token, config.operator, _rounds.length - 1, config.metadataURI);
     }
 }

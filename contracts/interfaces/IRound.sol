@@ -17,6 +17,19 @@ interface IRound {
         Cancelled // donors and funders reclaim everything
     }
 
+    /// @notice How a project's ideal match is computed, chosen when the round is created.
+    /// `Standard`: every donor counts on its own, (sum of sqrt(donor total))^2 - sum of totals.
+    /// `ClusterFederation` and `ClusterMerkle`: plural (cluster) matching, (sum over clusters g of
+    /// sqrt(C_g))^2 - sum of C_g, where C_g is what cluster g gave the project and a donor in k
+    /// clusters counts 1/k of its total in each. A donor's clusters are its communities in the
+    /// federation (`ClusterFederation`) or the groups an operator published as a Merkle root
+    /// (`ClusterMerkle`); a donor with none counts in the one "unaffiliated" cluster (id 0).
+    enum Matching {
+        Standard,
+        ClusterFederation,
+        ClusterMerkle
+    }
+
     /// @notice Where a project stands.
     enum ProjectStatus {
         None,
@@ -163,9 +176,29 @@ interface IRound {
     error RoundInvalidExtension(Phase phase, uint64 currentEnd, uint64 newEnd);
     /// @notice Donations may not be extended past the latest end fixed at creation.
     error RoundExtensionBeyondMax(uint64 newEnd, uint64 maxDonationsEnd);
+    /// @notice The cluster source does not fit the matching mode: `Standard` takes none (zero),
+    /// `ClusterFederation` a `FederatedMembership` contract (left-padded address), `ClusterMerkle` a
+    /// non-zero Merkle root.
+    error RoundInvalidClusterSource(Matching matching, bytes32 source);
+    /// @notice The donor belongs to `count` clusters, more than the `max` a donor may count in.
+    error RoundTooManyClusters(address donor, uint256 count, uint256 max);
+    /// @notice Cluster ids must be given in strictly increasing order, at least one, none of them 0
+    /// (the unaffiliated cluster, which nobody joins by proof).
+    error RoundInvalidClusterIds(address donor);
+    /// @notice The Merkle proof does not show that the operator published these clusters for the donor.
+    error RoundInvalidClusterProof(address donor);
+    /// @notice The donor's clusters are already fixed for this round (at its first donation or proof).
+    error RoundClustersAlreadyFixed(address donor);
+    /// @notice Clusters are proven by Merkle proof only in `ClusterMerkle` rounds.
+    error RoundNotMerkleClusters(Matching matching);
 
     /// @notice The round was set up (emitted once, by the clone's initializer).
     event RoundInitialized(Config config);
+    /// @notice The round's matching mode and cluster source (emitted once, at creation, for cluster rounds).
+    event MatchingChosen(Matching matching, bytes32 clusterSource);
+    /// @notice A donor's clusters were fixed for the round ([0]: unaffiliated). Each of its donations
+    /// counts `CLUSTER_WEIGHT / clusters.length` twelfths of its amount in each cluster.
+    event DonorClustersFixed(address indexed donor, uint256[] clusters);
     /// @notice A project applied.
     event ProjectApplied(uint256 indexed projectId, address indexed owner, address recipient, string metadataURI);
     /// @notice A reviewer voted on a pending project's admission; the counts include this vote.
@@ -217,9 +250,24 @@ interface IRound {
     /// @notice A funder took back their funding (cancelled round) or their share of the leftover.
     event FundingReturned(address indexed funder, uint256 amount);
 
-    /// @notice Sets up a clone. Called once by the factory.
+    /// @notice Sets up a clone with standard matching. Called once by the factory.
     /// @param config The round's rules.
     function initialize(Config calldata config) external;
+
+    /// @notice Sets up a clone with the matching mode given. Called once by the factory.
+    /// @param config The round's rules.
+    /// @param matching The matching mode.
+    /// @param clusterSource `ClusterFederation`: the `FederatedMembership` contract, left-padded;
+    /// `ClusterMerkle`: the root of the groups' Merkle tree (leaves `[address donor, uint256[] clusters]`,
+    /// the standard format of OpenZeppelin's merkle-tree library); `Standard`: zero.
+    function initializeWithMatching(Config calldata config, Matching matching, bytes32 clusterSource) external;
+
+    /// @notice In a `ClusterMerkle` round, the caller proves the clusters the operator published for it,
+    /// before its first donation and before donations close; they are then fixed for the round. A donor
+    /// that donates without proving any counts as unaffiliated.
+    /// @param clusters The caller's cluster ids as in its leaf, strictly increasing, 1 to `MAX_CLUSTERS`, none 0.
+    /// @param proof The leaf's Merkle proof.
+    function proveClusters(uint256[] calldata clusters, bytes32[] calldata proof) external;
 
     /// @notice Applies with a recipient and a metadata URI, during the applications phase.
     /// @param recipient Where the payout goes (changeable until paid).
@@ -351,7 +399,9 @@ interface IRound {
     /// @notice The matching pool.
     function pool() external view returns (uint256);
 
-    /// @notice A project's ideal match: floor(sumRoots^2 / 1e18) - sumContributions, or 0 if negative.
+    /// @notice A project's ideal match: floor(sumRoots^2 / rootScale) - sumContributions, or 0 if negative,
+    /// where rootScale is 1e18 in standard rounds and 12e18 in cluster rounds (`sumRoots` is then the
+    /// sum over clusters of sqrt(twelfths * 1e18)).
     /// @param projectId The project.
     function idealMatchOf(uint256 projectId) external view returns (uint256);
 
@@ -370,4 +420,20 @@ interface IRound {
 
     /// @notice The round's configuration.
     function config() external view returns (Config memory);
+
+    /// @notice The round's matching mode and its cluster source (see `initializeWithMatching`).
+    function matching() external view returns (Matching mode, bytes32 clusterSource);
+
+    /// @notice The clusters a donor's donations count in, once fixed ([0]: unaffiliated); empty before.
+    /// @param donor The donor.
+    function clustersOf(address donor) external view returns (uint256[] memory);
+
+    /// @notice What a cluster gave a project, in twelfths of a token unit (`CLUSTER_WEIGHT` per unit).
+    /// @param projectId The project.
+    /// @param cluster The cluster id (0: unaffiliated).
+    function clusterTotalOf(uint256 projectId, uint256 cluster) external view returns (uint256);
+
+    /// @notice The number of distinct clusters that gave a project something (cluster rounds; 0 otherwise).
+    /// @param projectId The project.
+    function clusterCountOf(uint256 projectId) external view returns (uint256);
 }

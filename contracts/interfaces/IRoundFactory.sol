@@ -64,6 +64,18 @@ interface IRoundFactory {
     /// @return round The new round's address.
     function createRound(IRound.Config calldata config) external returns (address round);
 
+    /// @notice Creates and initialises a round with the matching mode given (see `IRound.initializeWithMatching`).
+    /// @param config The round's rules (see `IRound.Config`).
+    /// @param matching Standard or cluster matching.
+    /// @param clusterSource The `FederatedMembership` contract (left-padded) or the groups' Merkle root; zero
+    /// for standard matching.
+    /// @return round The new round's address.
+    function createRoundWithMatching(
+        IRound.Config calldata config,
+        IRound.Matching matching,
+        bytes32 clusterSource
+    ) external returns (address round);
+
     /// @notice Donates to projects of several rounds in one transaction, as the caller. Send the sum
     /// of the native rounds' carts as value; approve this factory for each ERC-20 round's sum.
     /// @param carts One cart per round.

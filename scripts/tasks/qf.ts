@@ -4,12 +4,13 @@
  * anyone reads a round's status beside the reference implementation's figures.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import type { LogDescription, Signer, TransactionReceipt } from "ethers";
+import { getAddress, type LogDescription, type Signer, type TransactionReceipt } from "ethers";
 import type { ConfigurableTaskDefinition, HardhatRuntimeEnvironment } from "hardhat/types";
 
 import { TaskInputError } from "../lib/errors";
 import { parseAddress, parseAmount, parseChoice, parseSigner, parseUint, readJsonFile } from "../lib/args";
-import { referenceRound, type DonationRecord } from "../lib/qf-reference";
+import { clusterAssignments, clusterProof, clusterTree, type ClusterFile } from "../lib/clusters";
+import { referenceRound, type ClusterMap, type DonationRecord } from "../lib/qf-reference";
 import { sendOnce } from "../lib/pending";
 import { recordNamed, requireContract, requireNamed, requireNewName } from "../lib/record";
 import { chainNow, formatAmount, formatTime } from "../lib/format";
@@ -20,6 +21,10 @@ import type { ERC20, Round, RoundFactory } from "../../typechain-types";
 
 const PHASES = ["upcoming", "applications", "review", "donations", "tallying", "finalized", "cancelled"];
 const STATUSES = ["none", "pending", "approved", "rejected", "removed"];
+/** `IRound.Matching`, in words. */
+const MATCHING = ["standard", "cluster (federation communities)", "cluster (published groups)"];
+const CLUSTER_FEDERATION = 1;
+const CLUSTER_MERKLE = 2;
 
 /** Defaults of a round file: a one-day tally window; the operator may extend donations by a week. */
 export const DEFAULT_TALLY_WINDOW = 86_400;
@@ -153,6 +158,8 @@ interface QfArgs extends TaskArgs {
   cart?: string;
   allowlist?: string;
   funding?: boolean;
+  matching?: string;
+  clusters?: string;
 }
 
 const withRound = (t: ConfigurableTaskDefinition) =>
@@ -166,9 +173,22 @@ cosmoTask<QfArgs>(
   (t) =>
     t
       .addParam("file", "JSON file describing the round (see docs/quadratic-funding.md)")
-      .addOptionalParam("from", "Account to send from (index or address)"),
+      .addOptionalParam("from", "Account to send from (index or address)")
+      .addOptionalParam(
+        "matching",
+        "standard (default) or cluster: support from many communities counts for more than from many accounts in one",
+      )
+      .addOptionalParam(
+        "clusters",
+        "Cluster rounds outside a federation: JSON file of groups, published as a Merkle root (see examples/clusters.json); without it, a donor's clusters are its communities in the federation",
+      ),
   async (args, hre, out) => {
     const f = readJsonFile<RoundFile>(args.file, "file");
+    const matching = parseChoice(args.matching ?? "standard", ["standard", "cluster"], "matching");
+    if (args.clusters && matching !== "cluster") throw new TaskInputError("--clusters needs --matching cluster");
+    const groups = args.clusters
+      ? clusterTree(clusterAssignments(readJsonFile<ClusterFile>(args.clusters, "clusters")))
+      : undefined;
     if (!f.name || !/^[\w.-]+$/.test(f.name))
       throw new TaskInputError(`"name" must be a word (letters, digits, - . _)`);
     await requireNewName(hre, "round", f.name);
@@ -219,10 +239,25 @@ cosmoTask<QfArgs>(
       await requireContract(hre, "roundFactory"),
       signer,
     )) as unknown as RoundFactory;
-    const address = await factory.createRound.staticCall(config);
-    const receipt = await out.tx(`create round ${f.name}`, factory.createRound(config));
+    let address: string;
+    let receipt: TransactionReceipt;
+    if (matching === "standard") {
+      address = await factory.createRound.staticCall(config);
+      receipt = await out.tx(`create round ${f.name}`, factory.createRound(config));
+    } else {
+      const [mode, source] = groups
+        ? [CLUSTER_MERKLE, groups.root]
+        : [CLUSTER_FEDERATION, hre.ethers.zeroPadValue(await requireContract(hre, "federatedMembership"), 32)];
+      address = await factory.createRoundWithMatching.staticCall(config, mode, source);
+      receipt = await out.tx(
+        `create round ${f.name} (${MATCHING[mode]})`,
+        factory.createRoundWithMatching(config, mode, source),
+      );
+      out.set("clusterSource", source);
+    }
     await recordNamed(hre, "round", f.name, { address, token, decimals, block: receipt.blockNumber });
-    out.say(`  round ${f.name} at ${address}`);
+    out.say(`  round ${f.name} at ${address}, ${matching} matching`);
+    out.set("matching", matching);
     out.set("round", f.name);
     out.set("address", address);
     out.set("token", token);
@@ -291,6 +326,58 @@ function donateKey(args: QfArgs, from: string, cart?: CartItem[]): string {
   return `qf:donate|round=${args.round}|from=${from.toLowerCase()}|${what}`;
 }
 
+/**
+ * In a cluster round, says which clusters the donor's donations count in; in a round with published groups,
+ * first proves the donor's groups from `clustersFile` when they are not fixed yet (they are fixed at the
+ * first donation: a donor that gives without proving counts as unaffiliated for the whole round).
+ */
+async function fixClusters(
+  hre: HardhatRuntimeEnvironment,
+  ctx: Ctx,
+  clustersFile: string | undefined,
+  out: TaskOutput,
+): Promise<boolean> {
+  const [mode] = await ctx.round.matching();
+  if (clustersFile && Number(mode) !== CLUSTER_MERKLE) {
+    throw new TaskInputError(
+      `--clusters is for cluster rounds with published groups; this round's matching is ${MATCHING[Number(mode)]}`,
+    );
+  }
+  if (Number(mode) === 0) return false;
+  const fixed = await ctx.round.clustersOf(ctx.from);
+  if (fixed.length === 0 && clustersFile) {
+    const tree = clusterTree(clusterAssignments(readJsonFile<ClusterFile>(clustersFile, "clusters")));
+    const [, root] = await ctx.round.matching();
+    if (tree.root !== root)
+      throw new TaskInputError(`${clustersFile} is not the groups file this round was created with`);
+    const leaf = clusterProof(tree, ctx.from);
+    if (leaf) {
+      await out.tx(`prove groups ${leaf.clusters.join(", ")}`, ctx.round.proveClusters(leaf.clusters, leaf.proof));
+    } else {
+      out.say(`  ${ctx.from} is in no published group: its donations count as unaffiliated`);
+    }
+  } else if (fixed.length === 0 && Number(mode) === CLUSTER_MERKLE) {
+    out.say("  no --clusters file: this first donation fixes the donor as unaffiliated for the round");
+  }
+  return true;
+}
+
+/** Says which clusters the donor's donations count in, once fixed. */
+async function reportClusters(ctx: Ctx, out: TaskOutput): Promise<void> {
+  const [[mode], fixed] = await Promise.all([ctx.round.matching(), ctx.round.clustersOf(ctx.from)]);
+  out.say(`  counts in cluster(s): ${fixed.map((c) => clusterName(c, Number(mode))).join(", ")}`);
+  out.set(
+    "clusters",
+    fixed.map((c) => c.toString()),
+  );
+}
+
+/** A cluster id in words: "unaffiliated", a community's address (federation rounds), or a group's number. */
+function clusterName(id: bigint, mode: number): string {
+  if (id === 0n) return "unaffiliated";
+  return mode === CLUSTER_FEDERATION ? getAddress(`0x${id.toString(16).padStart(40, "0")}`) : `group ${id}`;
+}
+
 cosmoTask<QfArgs>(
   "qf:donate",
   "Donate to one project (--project, --amount) or to a cart of projects (--cart file.json)",
@@ -302,84 +389,94 @@ cosmoTask<QfArgs>(
         "cart",
         'JSON file: [{ "project": 1, "amount": "0.5", "round": "optional other round" }, ...]; several rounds: one checkout',
       )
-      .addOptionalParam("allowlist", "Allowlist JSON file (array of addresses) of a Merkle-allowlist round"),
+      .addOptionalParam("allowlist", "Allowlist JSON file (array of addresses) of a Merkle-allowlist round")
+      .addOptionalParam(
+        "clusters",
+        "Groups JSON file of a cluster round with published groups: proves the donor's groups before its first donation",
+      ),
   async (args, hre, out) => {
     const ctx = await roundCtx(hre, args);
     const proof = proofFor(hre, args.allowlist, ctx.from);
-    if (args.cart) {
-      if (args.project || args.amount) throw new TaskInputError("give either --cart or --project and --amount");
-      const items = readJsonFile<CartItem[]>(args.cart, "cart");
-      if (!Array.isArray(items) || items.length === 0) throw new TaskInputError("--cart must be a non-empty array");
-      const rounds = [...new Set(items.map((it) => it.round ?? args.round ?? ""))];
-      if (rounds.length === 1 && rounds[0] === args.round) {
-        const cart = cartOf(items, ctx.decimals);
-        const total = cart.reduce((a, c) => a + c.amount, 0n);
-        const roundAddr = await ctx.round.getAddress();
-        await sendOnce(
-          hre,
-          out,
-          donateKey(args, ctx.from, items),
-          `donate to ${cart.length} projects`,
-          ctx.signer,
-          () => ctx.round.donateMany.populateTransaction(cart, proof, nativeValue(hre, ctx, total)),
-          () => ensureAllowance(hre, ctx, roundAddr, total, out),
-        );
-        out.set("donations", cart.length);
-        out.set("total", total.toString());
-        return;
-      }
-      // Several rounds: one checkout through the factory that created them.
-      const factoryAddr = await requireContract(hre, "roundFactory");
-      const factory = (await hre.ethers.getContractAt(
-        "RoundFactory",
-        factoryAddr,
-        ctx.signer,
-      )) as unknown as RoundFactory;
-      const carts: { round: string; donations: { projectId: bigint; amount: bigint }[]; proof: string }[] = [];
-      const approvals: (() => Promise<void>)[] = [];
-      let value = 0n;
-      for (const name of rounds) {
-        const other = await roundCtx(hre, { ...args, round: name });
-        const cart = cartOf(
-          items.filter((it) => (it.round ?? args.round) === name),
-          other.decimals,
-        );
-        const total = cart.reduce((a, c) => a + c.amount, 0n);
-        if (other.token === hre.ethers.ZeroAddress) value += total;
-        else approvals.push(() => ensureAllowance(hre, other, factoryAddr, total, out));
-        carts.push({ round: await other.round.getAddress(), donations: cart, proof });
-      }
+    const cluster = await fixClusters(hre, ctx, args.clusters, out);
+    await donate(args, hre, out, ctx, proof);
+    if (cluster) await reportClusters(ctx, out);
+  },
+);
+
+async function donate(args: QfArgs, hre: HardhatRuntimeEnvironment, out: TaskOutput, ctx: Ctx, proof: string) {
+  if (args.cart) {
+    if (args.project || args.amount) throw new TaskInputError("give either --cart or --project and --amount");
+    const items = readJsonFile<CartItem[]>(args.cart, "cart");
+    if (!Array.isArray(items) || items.length === 0) throw new TaskInputError("--cart must be a non-empty array");
+    const rounds = [...new Set(items.map((it) => it.round ?? args.round ?? ""))];
+    if (rounds.length === 1 && rounds[0] === args.round) {
+      const cart = cartOf(items, ctx.decimals);
+      const total = cart.reduce((a, c) => a + c.amount, 0n);
+      const roundAddr = await ctx.round.getAddress();
       await sendOnce(
         hre,
         out,
         donateKey(args, ctx.from, items),
-        `checkout over ${carts.length} rounds`,
+        `donate to ${cart.length} projects`,
         ctx.signer,
-        () => factory.checkout.populateTransaction(carts, { value }),
-        async () => {
-          for (const approve of approvals) await approve();
-        },
+        () => ctx.round.donateMany.populateTransaction(cart, proof, nativeValue(hre, ctx, total)),
+        () => ensureAllowance(hre, ctx, roundAddr, total, out),
       );
-      out.set("donations", items.length);
-      out.set("rounds", rounds);
+      out.set("donations", cart.length);
+      out.set("total", total.toString());
       return;
     }
-    const id = parseUint(args.project, "project");
-    const amount = parseAmount(args.amount, ctx.decimals, "amount");
-    const roundAddr = await ctx.round.getAddress();
+    // Several rounds: one checkout through the factory that created them.
+    const factoryAddr = await requireContract(hre, "roundFactory");
+    const factory = (await hre.ethers.getContractAt(
+      "RoundFactory",
+      factoryAddr,
+      ctx.signer,
+    )) as unknown as RoundFactory;
+    const carts: { round: string; donations: { projectId: bigint; amount: bigint }[]; proof: string }[] = [];
+    const approvals: (() => Promise<void>)[] = [];
+    let value = 0n;
+    for (const name of rounds) {
+      const other = await roundCtx(hre, { ...args, round: name });
+      const cart = cartOf(
+        items.filter((it) => (it.round ?? args.round) === name),
+        other.decimals,
+      );
+      const total = cart.reduce((a, c) => a + c.amount, 0n);
+      if (other.token === hre.ethers.ZeroAddress) value += total;
+      else approvals.push(() => ensureAllowance(hre, other, factoryAddr, total, out));
+      carts.push({ round: await other.round.getAddress(), donations: cart, proof });
+    }
     await sendOnce(
       hre,
       out,
-      donateKey(args, ctx.from),
-      `donate to project ${id}`,
+      donateKey(args, ctx.from, items),
+      `checkout over ${carts.length} rounds`,
       ctx.signer,
-      () => ctx.round.donate.populateTransaction(id, amount, proof, nativeValue(hre, ctx, amount)),
-      () => ensureAllowance(hre, ctx, roundAddr, amount, out),
+      () => factory.checkout.populateTransaction(carts, { value }),
+      async () => {
+        for (const approve of approvals) await approve();
+      },
     );
-    out.set("donations", 1);
-    out.set("total", amount.toString());
-  },
-);
+    out.set("donations", items.length);
+    out.set("rounds", rounds);
+    return;
+  }
+  const id = parseUint(args.project, "project");
+  const amount = parseAmount(args.amount, ctx.decimals, "amount");
+  const roundAddr = await ctx.round.getAddress();
+  await sendOnce(
+    hre,
+    out,
+    donateKey(args, ctx.from),
+    `donate to project ${id}`,
+    ctx.signer,
+    () => ctx.round.donate.populateTransaction(id, amount, proof, nativeValue(hre, ctx, amount)),
+    () => ensureAllowance(hre, ctx, roundAddr, amount, out),
+  );
+  out.set("donations", 1);
+  out.set("total", amount.toString());
+}
 
 cosmoTask<QfArgs>(
   "qf:status",
@@ -395,6 +492,17 @@ cosmoTask<QfArgs>(
       round.config(),
     ]);
     const events = await round.queryFilter(round.filters.Donated(), ctx.block);
+    const [mode] = await round.matching();
+    const cluster = Number(mode) !== 0;
+    const clusters: ClusterMap = new Map();
+    if (cluster) {
+      for (const e of await round.queryFilter(round.filters.DonorClustersFixed(), ctx.block)) {
+        clusters.set(
+          e.args.donor.toLowerCase(),
+          e.args.clusters.filter((c) => c !== 0n),
+        );
+      }
+    }
     const byProject = new Map<number, DonationRecord[]>();
     for (const e of events) {
       const id = Number(e.args.projectId);
@@ -403,12 +511,15 @@ cosmoTask<QfArgs>(
     const projects = [];
     for (let id = 1; id <= Number(count); id++) projects.push({ id, p: await round.project(id) });
     const approved = projects.filter((x) => Number(x.p.status) === 2);
-    const ref = referenceRound({
+    const refInput = {
       pool,
       matchCapAmount: cfg.matchCapAmount,
       matchCapBps: BigInt(cfg.matchCapBps),
       projects: approved.map(({ id }) => ({ id, donations: byProject.get(id) ?? [] })),
-    });
+    };
+    const ref = referenceRound({ ...refInput, matching: cluster ? "cluster" : "standard", clusters });
+    // Cluster rounds: what standard matching would have given the same donations, for comparison.
+    const standardRef = cluster ? referenceRound(refInput) : undefined;
     const fmt = (v: bigint) => hre.ethers.formatUnits(v, ctx.decimals);
     const rows = [];
     const json = [];
@@ -417,13 +528,17 @@ cosmoTask<QfArgs>(
       const estimated = await round.matchOf(id);
       const refMatch = ref.projects.get(id)?.match ?? 0n;
       const donors = new Set((byProject.get(id) ?? []).map((d) => d.donor)).size;
+      const clusterCount = cluster ? Number(await round.clusterCountOf(id)) : undefined;
+      const standardMatch = standardRef ? (standardRef.projects.get(id)?.match ?? 0n) : undefined;
       rows.push({
         project: id,
         status,
         donations: fmt(p.sumContributions),
         donors,
+        ...(cluster ? { clusters: clusterCount } : {}),
         "match (contract)": fmt(estimated),
         "match (reference)": fmt(refMatch),
+        ...(standardMatch !== undefined ? { "match if standard": fmt(standardMatch) } : {}),
         agree: estimated === refMatch,
         paid: p.paid,
       });
@@ -433,6 +548,7 @@ cosmoTask<QfArgs>(
         recipient: p.recipient,
         donations: p.sumContributions.toString(),
         donors,
+        ...(cluster ? { clusters: clusterCount, standardMatch: standardMatch!.toString() } : {}),
         estimatedMatch: estimated.toString(),
         referenceMatch: refMatch.toString(),
         paid: p.paid,
@@ -453,7 +569,9 @@ cosmoTask<QfArgs>(
       { phase: "donations", from: cfg.donationsStart, to: cfg.donationsEnd, can: "donors give (qf:donate)" },
       { phase: "tallying", from: cfg.donationsEnd, to: 0n, can: "anyone finalises (qf:finalize)" },
     ];
-    out.say(`  phase ${current}; pool ${amount(pool)}; ${events.length} donation(s)`);
+    out.say(
+      `  phase ${current}; pool ${amount(pool)}; ${events.length} donation(s); ${MATCHING[Number(mode)]} matching`,
+    );
     out.table(
       schedule.map((x) => ({
         phase: x.phase === current ? `▶ ${x.phase}` : `  ${x.phase}`,
@@ -478,6 +596,9 @@ cosmoTask<QfArgs>(
         donations: `${r.donations} ${symbol}`.trim(),
         "match (contract)": `${r["match (contract)"]} ${symbol}`.trim(),
         "match (reference)": `${r["match (reference)"]} ${symbol}`.trim(),
+        ...(r["match if standard"] !== undefined
+          ? { "match if standard": `${r["match if standard"]} ${symbol}`.trim() }
+          : {}),
         agree: r.agree ? "yes" : "NO",
         paid: r.paid ? "yes" : "no",
       })),
@@ -489,6 +610,7 @@ cosmoTask<QfArgs>(
       donationsEnd: cfg.donationsEnd.toString(),
     });
     out.set("phase", PHASES[Number(phase)]);
+    out.set("matching", cluster ? "cluster" : "standard");
     out.set("tallyWindowEnd", (await round.tallyWindowEnd()).toString());
     out.set("openClaimAt", (await round.openClaimAt()).toString());
     out.set("pool", pool.toString());

@@ -145,4 +145,97 @@ describe("e2e: a quadratic funding round through the qf tasks on a real node", f
     const cancelled = await node.taskJson<{ result: { phase: string } }>(["qf:cancel", "--round", "second"]);
     expect(cancelled.result.phase).to.equal("cancelled");
   });
+
+  it("runs a cluster-matching round with the example groups file: two donors in one group against two in two groups", async function () {
+    this.timeout(E2E_BUDGET_MS);
+    const accounts = (await ethers.getSigners()).map((s) => s.address);
+    await node.taskJson(["suite:deploy"]); // deploys nothing new after the first test
+    const groups = path.join(__dirname, "../../examples/funding/clusters.json");
+    const schedule = {
+      applicationsStart: "+0",
+      applicationsEnd: "+86400",
+      donationsStart: "+86400",
+      donationsEnd: "+172800",
+      tallyWindow: 3600,
+    };
+    const created = await node.taskJson<{ result: { matching: string } }>([
+      "qf:create-round",
+      "--file",
+      file("plural.json", { name: "plural", token: "native", reviewers: [accounts[1]], ...schedule }),
+      "--matching",
+      "cluster",
+      "--clusters",
+      groups,
+    ]);
+    expect(created.result.matching).to.equal("cluster");
+    await node.taskJson(["qf:fund", "--round", "plural", "--amount", "100", "--from", "2"]);
+    for (const uri of ["ipfs://one-group", "ipfs://two-groups"]) {
+      const applied = await node.taskJson<{ result: { projectId: number } }>([
+        "qf:apply",
+        "--round",
+        "plural",
+        "--uri",
+        uri,
+        "--from",
+        "3",
+      ]);
+      await node.taskJson([
+        "qf:review",
+        "--round",
+        "plural",
+        "--project",
+        String(applied.result.projectId),
+        "--decision",
+        "admit",
+        "--from",
+        "1",
+      ]);
+    }
+    await advance(86_400);
+    // Accounts 5 and 6 are in group 1 only; 8 is in group 2, 9 in group 3 (examples/funding/clusters.json).
+    const give = (from: string, project: string) =>
+      node.taskJson<{ result: { clusters: string[] } }>([
+        "qf:donate",
+        "--round",
+        "plural",
+        "--project",
+        project,
+        "--amount",
+        "1",
+        "--from",
+        from,
+        "--clusters",
+        groups,
+      ]);
+    expect((await give("5", "1")).result.clusters).to.deep.equal(["1"]);
+    await give("6", "1");
+    expect((await give("8", "2")).result.clusters).to.deep.equal(["2"]);
+    expect((await give("9", "2")).result.clusters).to.deep.equal(["3"]);
+    const status = await node.taskJson<{
+      result: {
+        matching: string;
+        projects: { clusters: number; estimatedMatch: string; referenceMatch: string; standardMatch: string }[];
+      };
+    }>(["qf:status", "--round", "plural"]);
+    expect(status.result.matching).to.equal("cluster");
+    expect(status.result.projects.map((p) => p.clusters)).to.deep.equal([1, 2]);
+    const [one, two] = status.result.projects;
+    for (const p of [one, two]) expect(p.estimatedMatch).to.equal(p.referenceMatch);
+    // Two donors of one group get nothing; standard matching would have given them what two groups get.
+    expect(one.estimatedMatch).to.equal("0");
+    expect(BigInt(one.standardMatch)).to.be.greaterThan(0n);
+    expect(BigInt(two.estimatedMatch)).to.be.greaterThan(0n);
+    await advance(86_400 + 3600);
+    await node.taskJson(["qf:finalize", "--round", "plural"]);
+    const paid = await node.taskJson<{ result: { match: string } }>([
+      "qf:claim",
+      "--round",
+      "plural",
+      "--project",
+      "2",
+      "--from",
+      "3",
+    ]);
+    expect(paid.result.match).to.equal(two.estimatedMatch);
+  });
 });

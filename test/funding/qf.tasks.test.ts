@@ -139,4 +139,106 @@ describe("scripts/tasks/qf (in-process)", function () {
     )) as unknown as Round;
     expect(await nat.donationOf(1, donor.address)).to.equal(0n);
   });
+
+  it("runs cluster rounds: groups published from a file, and the federation's communities", async function () {
+    await run("suite:deploy", {});
+    const [, reviewer] = await ethers.getSigners();
+    const schedule = {
+      applicationsStart: "+0",
+      applicationsEnd: "+100",
+      donationsStart: "+100",
+      donationsEnd: "+200",
+      tallyWindow: 3600,
+    };
+    const groups = path.join(__dirname, "../../examples/funding/clusters.json");
+    const created = await run<{ matching: string; clusterSource: string }>("qf:create-round", {
+      file: file("plural.json", { name: "plural", reviewers: [reviewer.address], ...schedule }),
+      matching: "cluster",
+      clusters: groups,
+    });
+    expect(created.matching).to.equal("cluster");
+    const federated = await run<{ matching: string; clusterSource: string }>("qf:create-round", {
+      file: file("fed.json", { name: "plural-fed", reviewers: [reviewer.address], ...schedule }),
+      matching: "cluster",
+    });
+    const rec = await import("../../scripts/lib/record");
+    expect(federated.clusterSource).to.equal(
+      ethers.zeroPadValue(await rec.requireContract(hre, "federatedMembership"), 32),
+    );
+    await run("qf:fund", { round: "plural", amount: "100" });
+    for (const r of ["plural", "plural-fed"]) {
+      for (const uri of ["ipfs://a", "ipfs://b"]) {
+        const applied = await run<{ projectId: number }>("qf:apply", { round: r, uri, from: "2" });
+        await run("qf:review", { round: r, project: String(applied.projectId), decision: "admit", from: "1" });
+      }
+    }
+    await time.increase(120);
+    // Accounts 5 and 6 are in group 1, 7 in groups 1 and 2, 9 in group 3; 4 and 8 give without a proof.
+    const give = (from: string, project: string, withGroups = true) =>
+      run<{ clusters: string[] }>("qf:donate", {
+        round: "plural",
+        project,
+        amount: "1",
+        from,
+        ...(withGroups ? { clusters: groups } : {}),
+      });
+    expect((await give("5", "1")).clusters).to.deep.equal(["1"]);
+    expect((await give("7", "1")).clusters).to.deep.equal(["1", "2"]);
+    await give("6", "1");
+    expect((await give("4", "1")).clusters).to.deep.equal(["0"]); // in no group
+    await give("9", "2");
+    expect((await give("8", "2", false)).clusters).to.deep.equal(["0"]); // group 2, but no proof: unaffiliated
+    const again = await run<{ clusters: string[] }>("qf:donate", {
+      round: "plural",
+      project: "2",
+      amount: "1",
+      from: "8",
+      clusters: groups,
+    });
+    expect(again.clusters).to.deep.equal(["0"]); // fixed at the first donation
+    const fedGift = await run<{ clusters: string[] }>("qf:donate", {
+      round: "plural-fed",
+      project: "1",
+      amount: "1",
+      from: "3",
+    });
+    expect(fedGift.clusters).to.deep.equal(["0"]); // listed in no community of the federation
+
+    const status = await run<{
+      matching: string;
+      projects: { estimatedMatch: string; referenceMatch: string; standardMatch: string; clusters: number }[];
+    }>("qf:status", { round: "plural" });
+    expect(status.matching).to.equal("cluster");
+    expect(status.projects.map((p) => p.clusters)).to.deep.equal([3, 2]); // groups 1, 2 and unaffiliated; 3 and unaffiliated
+    for (const p of status.projects) expect(p.estimatedMatch).to.equal(p.referenceMatch);
+    // Three of project 1's four donors share group 1: standard matching would give it more. Project 2's
+    // two donors are in two clusters: the same match either way, but for the rounding of the roots.
+    expect(BigInt(status.projects[0].standardMatch)).to.be.greaterThan(BigInt(status.projects[0].estimatedMatch));
+    const [a, b] = [BigInt(status.projects[1].standardMatch), BigInt(status.projects[1].estimatedMatch)];
+    expect(a > b ? a - b : b - a).to.be.lessThan(10n);
+
+    await expect(
+      run("qf:create-round", {
+        file: file("bad.json", { name: "bad", reviewers: [reviewer.address], ...schedule }),
+        clusters: groups,
+      }),
+    ).to.be.rejectedWith("--clusters needs --matching cluster");
+    const crowded = file("crowded.json", {
+      groups: [1, 2, 3, 4, 5].map((id) => ({ id, members: [reviewer.address] })),
+    });
+    await expect(
+      run("qf:create-round", {
+        file: file("bad2.json", { name: "bad2", reviewers: [reviewer.address], ...schedule }),
+        matching: "cluster",
+        clusters: crowded,
+      }),
+    ).to.be.rejectedWith("a donor counts in at most 4");
+    const other = file("other.json", { groups: [{ id: 1, members: [reviewer.address] }] });
+    await expect(
+      run("qf:donate", { round: "plural", project: "1", amount: "1", from: "1", clusters: other }),
+    ).to.be.rejectedWith("is not the groups file this round was created with");
+    await expect(
+      run("qf:donate", { round: "plural-fed", project: "1", amount: "1", from: "5", clusters: groups }),
+    ).to.be.rejectedWith("--clusters is for cluster rounds with published groups");
+  });
 });

@@ -1,5 +1,7 @@
 /**
- * Random quadratic funding rounds held to the reference implementation to the wei.
+ * Random quadratic funding rounds, standard and cluster matching, held to the reference implementation
+ * to the wei; and, in both modes, the same donations in another order and split differently give the
+ * same matches.
  * Short in `npm test`; the long run: FC_RUNS=500 npx hardhat test test/invariants/funding.invariants.ts
  */
 import { loadFixture } from "@nomicfoundation/hardhat-network-helpers";
@@ -7,8 +9,15 @@ import { expect } from "chai";
 import fc from "fast-check";
 import type { ContractTransactionResponse } from "ethers";
 
-import { funderReturn, referenceRound, type DonationRecord } from "../../scripts/lib/qf-reference";
+import {
+  funderReturn,
+  referenceRound,
+  type ClusterMap,
+  type DonationRecord,
+  type Matching as MatchingMode,
+} from "../../scripts/lib/qf-reference";
 import type { Round } from "../../typechain-types";
+import { Matching, clusterProof, clusterTree, createMatchingRound } from "../helpers/clusters";
 import {
   ONE,
   Phase,
@@ -23,6 +32,9 @@ import {
 const RUNS = Number(process.env.FC_RUNS ?? "12");
 
 interface Scenario {
+  matching: MatchingMode;
+  /** Cluster matching: the groups the operator publishes for donors 0 to 5 (empty: none, so unaffiliated). */
+  groups: bigint[][];
   projects: number;
   funds: { funder: number; amount: bigint }[];
   donations: { donor: number; project: number; amount: bigint }[];
@@ -39,8 +51,16 @@ const amountArb = fc.oneof(
   fc.constantFrom(ONE, ONE / 3n, 2n * ONE),
 );
 
+/** Groups of donors 0 to 5: each in 0 to 4 of the clusters 1 to 5. */
+const groupsArb = fc.array(fc.uniqueArray(fc.bigInt({ min: 1n, max: 5n }), { maxLength: 4 }), {
+  minLength: 6,
+  maxLength: 6,
+});
+
 const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 5 }).chain((projects) =>
   fc.record({
+    matching: fc.constantFrom<MatchingMode>("standard", "cluster"),
+    groups: groupsArb,
     projects: fc.constant(projects),
     funds: fc.array(
       fc.record({ funder: fc.integer({ min: 0, max: 1 }), amount: fc.bigInt({ min: 1n, max: 20n * ONE }) }),
@@ -72,8 +92,41 @@ async function gasAndLogs(round: Round, sent: Promise<ContractTransactionRespons
   return receipt.logs.map((l) => round.interface.parseLog(l)).filter((l) => l !== null);
 }
 
+/**
+ * A round with the scenario's matching; in cluster mode the donors' groups are published as a Merkle
+ * root (sorted, as leaves must be) and each donor with a group proves it. Returns the clusters as the
+ * reference takes them.
+ */
+async function openRound(
+  fx: FundingFixture,
+  matching: MatchingMode,
+  groups: bigint[][],
+  overrides: Parameters<typeof createRound>[1] = {},
+): Promise<{ round: Round; clusters: ClusterMap; prove: () => Promise<void> }> {
+  if (matching === "standard")
+    return { round: await createRound(fx, overrides), clusters: new Map(), prove: async () => {} };
+  const sorted = groups.map((g) => [...g].sort((a, b) => (a < b ? -1 : 1)));
+  const published = new Map<string, bigint[]>(
+    sorted.flatMap((g, i) => (g.length > 0 ? [[fx.donors[i].address, g] as [string, bigint[]]] : [])),
+  );
+  // A tree needs a leaf: someone who never donates.
+  published.set(fx.deployer.address, [99n]);
+  const tree = clusterTree(published);
+  const round = await createMatchingRound(fx, Matching.ClusterMerkle, tree.root, overrides);
+  const clusters: ClusterMap = new Map([...published].map(([a, g]) => [a.toLowerCase(), g]));
+  const prove = async () => {
+    for (const [i, g] of sorted.entries()) {
+      if (g.length > 0) await round.connect(fx.donors[i]).proveClusters(g, clusterProof(tree, fx.donors[i].address));
+    }
+  };
+  return { round, clusters, prove };
+}
+
 async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
-  const round = await createRound(fx, { matchCapAmount: s.cap.amount, matchCapBps: s.cap.bps });
+  const { round, clusters, prove } = await openRound(fx, s.matching, s.groups, {
+    matchCapAmount: s.cap.amount,
+    matchCapBps: s.cap.bps,
+  });
   const roundAddr = await round.getAddress();
   const provider = round.runner!.provider!;
   const owner = fx.owners[0];
@@ -90,6 +143,7 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
     deposited += f.amount;
   }
   await moveTo(round, Phase.Donations);
+  await prove();
   // Consecutive donations by the same donor go in one cart.
   const byProject = new Map<number, DonationRecord[]>();
   for (let i = 1; i <= s.projects; i++) byProject.set(i, []);
@@ -133,6 +187,8 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
   const pool = funded[0] + funded[1];
   const ref = referenceRound({
     pool,
+    matching: s.matching,
+    clusters,
     matchCapAmount: s.cap.amount,
     matchCapBps: BigInt(s.cap.bps),
     projects: approved.map(([id, donations]) => ({ id, donations })),
@@ -223,7 +279,76 @@ async function runScenario(fx: FundingFixture, s: Scenario): Promise<void> {
   expect(held).to.be.lessThanOrEqual(BigInt(approved.length + 2));
 }
 
+/** The same donations twice: in the order given, then shuffled with each split in one to three parts. */
+const reorderArb = fc.record({
+  matching: fc.constantFrom<MatchingMode>("standard", "cluster"),
+  groups: groupsArb,
+  donations: fc.array(
+    fc.record({
+      donor: fc.integer({ min: 0, max: 5 }),
+      project: fc.integer({ min: 1, max: 3 }),
+      amount: amountArb,
+      cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 2 }),
+    }),
+    { minLength: 1, maxLength: 12 },
+  ),
+  seed: fc.integer(),
+});
+
+/** `amount` cut at the given fractions into parts of at least 1 (fewer parts when it is too small). */
+function split(amount: bigint, cuts: number[]): bigint[] {
+  const points = [...new Set(cuts.map((c) => (BigInt(Math.floor(c * 1e6)) * amount) / 1_000_000n))]
+    .filter((p) => p > 0n && p < amount)
+    .sort((a, b) => (a < b ? -1 : 1));
+  const parts: bigint[] = [];
+  let last = 0n;
+  for (const p of [...points, amount]) {
+    parts.push(p - last);
+    last = p;
+  }
+  return parts;
+}
+
 describe("invariants: funding rounds against the reference implementation", function () {
+  it(`in both modes, reordering and splitting donations never changes a match, over ${RUNS} random rounds`, async function () {
+    this.timeout(0);
+    const fx = await loadFixture(deployFundingFixture);
+    await fc.assert(
+      fc.asyncProperty(reorderArb, async (s) => {
+        const rounds: Round[] = [];
+        const orders = [
+          s.donations.map((d) => ({ ...d, amount: d.amount })),
+          fc
+            .sample(fc.shuffledSubarray(s.donations, { minLength: s.donations.length }), {
+              seed: s.seed,
+              numRuns: 1,
+            })[0]
+            .flatMap((d) => split(d.amount, d.cuts).map((amount) => ({ ...d, amount }))),
+        ];
+        for (const order of orders) {
+          const { round, prove } = await openRound(fx, s.matching, s.groups);
+          for (let i = 0; i < 3; i++) {
+            await round.connect(fx.owners[0]).applyProject(fx.owners[i].address, `ipfs://${i}`);
+            await round.connect(fx.reviewers[0]).reviewApplication(i + 1, true);
+          }
+          await moveTo(round, Phase.Donations);
+          await prove();
+          for (const d of order) {
+            await round.connect(fx.donors[d.donor]).donate(d.project, d.amount, "0x", { value: d.amount });
+          }
+          rounds.push(round);
+        }
+        for (let id = 1; id <= 3; id++) {
+          const [a, b] = await Promise.all(rounds.map((r) => r.project(id)));
+          expect([b.sumRoots, b.sumContributions]).to.deep.equal([a.sumRoots, a.sumContributions]);
+          expect(await rounds[1].idealMatchOf(id)).to.equal(await rounds[0].idealMatchOf(id));
+        }
+        expect(await rounds[1].totalIdealMatch()).to.equal(await rounds[0].totalIdealMatch());
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  });
+
   it(`holds every payout to the reference, to the wei, over ${RUNS} random rounds`, async function () {
     this.timeout(0);
     const fx = await loadFixture(deployFundingFixture);

@@ -7,6 +7,7 @@ import { ethers } from "hardhat";
 
 import type { Round } from "../../typechain-types";
 import { describeBadInput } from "../helpers/bad-input";
+import { Matching, clusterProof, clusterTree, createMatchingRound, padded } from "../helpers/clusters";
 import {
   ONE,
   Phase,
@@ -44,7 +45,18 @@ async function deployRoundsFixture() {
   await round.connect(fx.donors[0]).donate(1, ONE, "0x", { value: ONE });
   await round.connect(fx.donors[0]).donate(3, ONE, "0x", { value: ONE });
   await round.connect(fx.reviewers[0]).voteRemoval(3); // removes project 3
-  return { ...fx, round, early };
+  // A cluster round with groups published as a Merkle root: donors 0 and 1 listed, donor 0 already
+  // fixed its clusters by proof.
+  const tree = clusterTree(
+    new Map([
+      [fx.donors[0].address, [1n, 2n]],
+      [fx.donors[1].address, [3n]],
+    ]),
+  );
+  const clustered = await createMatchingRound(fx, Matching.ClusterMerkle, tree.root);
+  await applyAndApprove(fx, clustered, fx.owners.slice(0, 1));
+  await clustered.connect(fx.donors[0]).proveClusters([1n, 2n], clusterProof(tree, fx.donors[0].address));
+  return { ...fx, round, early, clustered, tree };
 }
 
 type Rounds = Awaited<ReturnType<typeof deployRoundsFixture>>;
@@ -85,7 +97,12 @@ describeBadInput<Rounds>({
   contract: "Round",
   fixture: deployRoundsFixture,
   target: (fx) => fx.round,
-  snapshot: async (fx) => [await roundViews(fx.round, people(fx)), await roundViews(fx.early, people(fx))],
+  snapshot: async (fx) => [
+    await roundViews(fx.round, people(fx)),
+    await roundViews(fx.early, people(fx)),
+    await roundViews(fx.clustered, people(fx)),
+    await Promise.all(people(fx).map((a) => fx.clustered.clustersOf(a))),
+  ],
   balances: async (fx) => [await fx.early.getAddress(), await fx.factory.getAddress()],
   calls: [
     {
@@ -93,6 +110,70 @@ describeBadInput<Rounds>({
       what: "a second initialisation",
       send: async (fx) => fx.round.initialize(await roundConfig(fx)),
       error: "InvalidInitialization",
+    },
+    {
+      fn: "initializeWithMatching",
+      what: "a second initialisation",
+      send: async (fx) =>
+        fx.clustered.initializeWithMatching(await roundConfig(fx), Matching.ClusterMerkle, fx.tree.root),
+      error: "InvalidInitialization",
+    },
+    {
+      fn: "proveClusters",
+      what: "in a round with standard matching",
+      send: (fx) => fx.round.connect(fx.donors[1]).proveClusters([3n], clusterProof(fx.tree, fx.donors[1].address)),
+      error: "RoundNotMerkleClusters",
+      args: () => [Matching.Standard],
+    },
+    {
+      fn: "proveClusters",
+      what: "a donor whose clusters are already fixed",
+      send: (fx) =>
+        fx.clustered.connect(fx.donors[0]).proveClusters([1n, 2n], clusterProof(fx.tree, fx.donors[0].address)),
+      error: "RoundClustersAlreadyFixed",
+      args: (fx) => [fx.donors[0].address],
+    },
+    {
+      fn: "proveClusters",
+      what: "no cluster",
+      send: (fx) => fx.clustered.connect(fx.donors[1]).proveClusters([], clusterProof(fx.tree, fx.donors[1].address)),
+      error: "RoundInvalidClusterIds",
+      args: (fx) => [fx.donors[1].address],
+    },
+    {
+      fn: "proveClusters",
+      what: "more than MAX_CLUSTERS clusters",
+      send: (fx) => fx.clustered.connect(fx.donors[1]).proveClusters([1n, 2n, 3n, 4n, 5n], []),
+      error: "RoundTooManyClusters",
+      args: (fx) => [fx.donors[1].address, 5n, 4n],
+    },
+    {
+      fn: "proveClusters",
+      what: "clusters not in increasing order",
+      send: (fx) => fx.clustered.connect(fx.donors[1]).proveClusters([3n, 1n], []),
+      error: "RoundInvalidClusterIds",
+      args: (fx) => [fx.donors[1].address],
+    },
+    {
+      fn: "proveClusters",
+      what: "the unaffiliated cluster (0)",
+      send: (fx) => fx.clustered.connect(fx.donors[1]).proveClusters([0n], []),
+      error: "RoundInvalidClusterIds",
+      args: (fx) => [fx.donors[1].address],
+    },
+    {
+      fn: "proveClusters",
+      what: "clusters the operator did not publish for the donor",
+      send: (fx) => fx.clustered.connect(fx.donors[1]).proveClusters([1n], clusterProof(fx.tree, fx.donors[1].address)),
+      error: "RoundInvalidClusterProof",
+      args: (fx) => [fx.donors[1].address],
+    },
+    {
+      fn: "proveClusters",
+      what: "another donor's leaf",
+      send: (fx) => fx.clustered.connect(fx.donors[2]).proveClusters([3n], clusterProof(fx.tree, fx.donors[1].address)),
+      error: "RoundInvalidClusterProof",
+      args: (fx) => [fx.donors[2].address],
     },
     {
       fn: "applyProject",
@@ -504,6 +585,57 @@ describeBadInput<Rounds>({
       error: "RoundInvalidReviewers",
       errorFrom: (fx) => fx.roundImpl,
       args: () => [2n, 1n],
+    },
+    {
+      fn: "createRoundWithMatching",
+      what: "standard matching with a cluster source",
+      send: async (fx) =>
+        fx.factory.createRoundWithMatching(
+          await roundConfig(fx),
+          Matching.Standard,
+          padded(fx.membership.target as string),
+        ),
+      error: "RoundInvalidClusterSource",
+      errorFrom: (fx) => fx.roundImpl,
+      args: (fx) => [Matching.Standard, padded(fx.membership.target as string)],
+    },
+    {
+      fn: "createRoundWithMatching",
+      what: "Merkle clusters without a root",
+      send: async (fx) =>
+        fx.factory.createRoundWithMatching(await roundConfig(fx), Matching.ClusterMerkle, ethers.ZeroHash),
+      error: "RoundInvalidClusterSource",
+      errorFrom: (fx) => fx.roundImpl,
+      args: () => [Matching.ClusterMerkle, ethers.ZeroHash],
+    },
+    {
+      fn: "createRoundWithMatching",
+      what: "federation clusters from an address that holds no code",
+      send: async (fx) =>
+        fx.factory.createRoundWithMatching(
+          await roundConfig(fx),
+          Matching.ClusterFederation,
+          padded(fx.owners[0].address),
+        ),
+      error: "RoundInvalidClusterSource",
+      errorFrom: (fx) => fx.roundImpl,
+      args: (fx) => [Matching.ClusterFederation, padded(fx.owners[0].address)],
+    },
+    {
+      fn: "createRoundWithMatching",
+      what: "federation clusters from a word that is not an address",
+      send: async (fx) =>
+        fx.factory.createRoundWithMatching(
+          await roundConfig(fx),
+          Matching.ClusterFederation,
+          ethers.toBeHex((1n << 160n) | BigInt(fx.membership.target as string), 32),
+        ),
+      error: "RoundInvalidClusterSource",
+      errorFrom: (fx) => fx.roundImpl,
+      args: (fx) => [
+        Matching.ClusterFederation,
+        ethers.toBeHex((1n << 160n) | BigInt(fx.membership.target as string), 32),
+      ],
     },
     {
       fn: "checkout",
