@@ -29,6 +29,7 @@ export async function measureContributions(hre: HardhatRuntimeEnvironment, rec: 
     challengeWindow: defaults.challengeWindow,
     kinds: [{ name: "care", valuePerUnit: 10n ** 18n }],
     membraneTreasuryShareBps: defaults.membraneTreasuryShareBps,
+    halfLife: defaults.halfLife,
   };
   const founders = [alice.address, bob.address, carol.address];
   await (
