@@ -238,7 +238,10 @@ contract ContributionToken is IContributionToken, ERC20VotesUpgradeable, AccessC
         uint256 timepoint
     ) public view override(IVotes, VotesUpgradeable) returns (uint256) {
         ContributionTokenStorage storage $ = _getStorage();
-        return _weightOf($.votes[account].upperLookupRecent(_validateTimepoint(timepoint)), _levelAt($, timepoint));
+        uint256 stored = $.votes[account].upperLookupRecent(_validateTimepoint(timepoint));
+        // Decay never was on: every checkpoint is of era 0, its units are the votes (the cheap path of a vote).
+        if ($.stretch == 0) return stored;
+        return _weightOf(stored, _levelAt($, timepoint));
     }
 
     /// @inheritdoc IContributionToken
