@@ -250,7 +250,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       "1",
     ]);
     expect(delegated.result.delegatee).to.equal(carol.address);
-    expect(delegated.result.delegateeVotes).to.equal(ethersLib.parseEther("1000").toString());
+    // Alice's 100 and carol's 900 tokens, a year after the proposal set a one-year half-life: about half.
+    expect(Number(ethersLib.formatEther(delegated.result.delegateeVotes))).to.be.closeTo(500, 1);
   });
 
   // Continues on the community the test above created (its own test, for its own time budget).
