@@ -7,6 +7,7 @@
  *   dao.create.direct         deploying the same 8 contracts afresh (creation transactions only)
  *   gov.propose               a proposal paying from the treasury
  *   gov.castVote / gov.castVoteBySig / gov.castVote.quadratic
+ *   gov.propose.decay / gov.castVote.decay   the same in a community whose weight fades (90-day half-life)
  */
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
@@ -14,6 +15,7 @@ import CommunitiesModule from "../../deploy/modules/Communities";
 import { COMMUNITY_CONTRACTS } from "../../scripts/lib/community";
 import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
+import { BENCH_HALF_LIFE } from "./contributions";
 import { BENCH_GOVERNANCE, type BenchGovernor, benchCommunityConfig, voteScenario } from "./shared";
 
 export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
@@ -59,4 +61,31 @@ export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: Ga
     "bench quadratic",
   );
   rec.record("gov.castVote.quadratic", q.castVote, "gov.castVote");
+
+  // The same scenario where contribution weight fades with a 90-day half-life (recency).
+  const d = await factory.defaultAccounting();
+  const decaying = {
+    endorsementThreshold: d.endorsementThreshold,
+    stewards: [],
+    attestationThreshold: d.attestationThreshold,
+    challengeWindow: d.challengeWindow,
+    kinds: [],
+    membraneTreasuryShareBps: d.membraneTreasuryShareBps,
+    halfLife: BENCH_HALF_LIFE,
+  };
+  await (
+    await factory.createCommunityWithAccounting(
+      benchCommunityConfig(hre, 0, "Bench community decaying"),
+      decaying,
+      founders,
+      amounts,
+    )
+  ).wait();
+  const dc = await factory.getCommunity(await factory.communityCount());
+  const dGovernor = await ethers.getContractAt("CommunityGovernor", dc.governor);
+  const dv = await voteScenario(hre, dGovernor as unknown as BenchGovernor, dc.timelock, voters, "bench decaying");
+  const note = "the same with a 90-day half-life (recency)";
+  rec.record("gov.propose.decay", dv.propose, "gov.propose", note);
+  rec.record("gov.castVote.decay", dv.castVote, "gov.castVote", note);
+  rec.record("gov.castVoteBySig.decay", dv.castVoteBySig, "gov.castVoteBySig", note);
 }

@@ -5,6 +5,8 @@
  *   contrib.voucher.redeem   a steward's voucher (5 units, within its budget) redeemed by a member, a new holder
  *   contrib.mint             the token's mint alone to a new holder: what every claim above adds to
  *                            a plain ERC-20 transfer (balance, supply, supply and vote checkpoints)
+ * and each again as `<name>.decay` in a community whose contribution weight fades (recency, a 90-day
+ * half-life), beside the same operation without decay.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
@@ -15,8 +17,27 @@ import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
 import { BENCH_GOVERNANCE, asAccount, benchCommunityConfig } from "./shared";
 
+/** The 90-day half-life of the `.decay` rows (recency). */
+export const BENCH_HALF_LIFE = 90n * 24n * 3600n;
+
 export async function measureContributions(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
+  await measureContributionsWith(hre, rec, 0n);
+  await measureContributionsWith(hre, rec, BENCH_HALF_LIFE);
+}
+
+async function measureContributionsWith(
+  hre: HardhatRuntimeEnvironment,
+  baseRec: GasRecorder,
+  halfLife: bigint,
+): Promise<void> {
   const { ethers } = hre;
+  // With decay, each row is named `<name>.decay` and compared with the same operation without it.
+  const rec = {
+    record: (name: string, gas: number, reference?: string, note?: string) =>
+      halfLife === 0n
+        ? baseRec.record(name, gas, reference, note)
+        : baseRec.record(`${name}.decay`, gas, name, "the same with a 90-day half-life (recency)"),
+  };
   const signers = await ethers.getSigners();
   const [, alice, bob, carol, steward, newcomer] = signers;
   const { communityFactory } = await hre.ignition.deploy(CommunitiesModule);
@@ -29,11 +50,12 @@ export async function measureContributions(hre: HardhatRuntimeEnvironment, rec: 
     challengeWindow: defaults.challengeWindow,
     kinds: [{ name: "care", valuePerUnit: 10n ** 18n }],
     membraneTreasuryShareBps: defaults.membraneTreasuryShareBps,
+    halfLife,
   };
   const founders = [alice.address, bob.address, carol.address];
   await (
     await factory.createCommunityWithAccounting(
-      benchCommunityConfig(hre, 0, "Bench contributions"),
+      benchCommunityConfig(hre, 0, halfLife === 0n ? "Bench contributions" : "Bench contributions decaying"),
       accounting,
       founders,
       founders.map(() => BENCH_GOVERNANCE.balance),

@@ -8,6 +8,7 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import SuiteModule from "../../deploy/modules/Suite";
 import type { CommunityFactory, LicenceRegistry } from "../../typechain-types";
+import { BENCH_HALF_LIFE } from "./contributions";
 import { gasOf, type GasRecorder } from "../lib";
 import { BENCH_GOVERNANCE, asAccount, benchCommunityConfig } from "./shared";
 
@@ -72,4 +73,38 @@ export async function measureLicensing(hre: HardhatRuntimeEnvironment, rec: GasR
   await (await membrane.closeEpoch(ethers.ZeroAddress)).wait();
   const epochId = await membrane.epochCount(ethers.ZeroAddress);
   rec.record("membrane.claim", await gasOf(membrane.connect(alice).claim(ethers.ZeroAddress, [epochId])));
+
+  // The same claim in a community whose weight fades with a 90-day half-life (recency); its income
+  // is sent to the membrane directly.
+  const d = await factory.defaultAccounting();
+  const decaying = {
+    endorsementThreshold: d.endorsementThreshold,
+    stewards: [],
+    attestationThreshold: d.attestationThreshold,
+    challengeWindow: d.challengeWindow,
+    kinds: [],
+    membraneTreasuryShareBps: d.membraneTreasuryShareBps,
+    halfLife: BENCH_HALF_LIFE,
+  };
+  await (
+    await factory.createCommunityWithAccounting(
+      benchCommunityConfig(hre, 0, "Bench licensing decaying"),
+      decaying,
+      founders,
+      founders.map(() => BENCH_GOVERNANCE.balance),
+    )
+  ).wait();
+  const dc = await factory.getCommunity(await factory.communityCount());
+  const dMembrane = await ethers.getContractAt("Membrane", dc.membrane);
+  await (await company.sendTransaction({ to: dc.membrane, value: fee })).wait();
+  await hre.network.provider.send("evm_increaseTime", [DAY + 1]);
+  await hre.network.provider.send("evm_mine", []);
+  await (await dMembrane.closeEpoch(ethers.ZeroAddress)).wait();
+  const dEpoch = await dMembrane.epochCount(ethers.ZeroAddress);
+  rec.record(
+    "membrane.claim.decay",
+    await gasOf(dMembrane.connect(alice).claim(ethers.ZeroAddress, [dEpoch])),
+    "membrane.claim",
+    "the same with a 90-day half-life (recency); income sent to the membrane directly",
+  );
 }

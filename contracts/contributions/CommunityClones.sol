@@ -61,7 +61,8 @@ contract CommunityClones {
             settings.governance,
             minters,
             settings.creditedFounders,
-            settings.credits
+            settings.credits,
+            0 // No decay: a community that wants recency is made by the factory.
         );
         ICommunityMembership(membership).initialize(
             settings.governance,

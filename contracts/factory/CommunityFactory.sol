@@ -182,6 +182,20 @@ contract CommunityFactory is ICommunityFactory {
         address[] calldata founders,
         uint256[] calldata amounts
     ) private {
+        _initializeToken(c, config, founders, amounts, accounting.halfLife);
+        CommunityMembership(c.membership).initialize(c.timelock, founders, accounting.endorsementThreshold);
+        _initializeRegistry(c, accounting);
+        EpochAllocations(c.epochs).initialize(IContributionToken(c.token), c.timelock);
+        Membrane(payable(c.membrane)).initialize(c.token, c.timelock, c.timelock, accounting.membraneTreasuryShareBps);
+    }
+
+    function _initializeToken(
+        Community memory c,
+        CommunityConfig calldata config,
+        address[] calldata founders,
+        uint256[] calldata amounts,
+        uint256 halfLife
+    ) private {
         address[] memory minters = new address[](2);
         minters[0] = c.registry;
         minters[1] = c.epochs;
@@ -191,12 +205,9 @@ contract CommunityFactory is ICommunityFactory {
             c.timelock,
             minters,
             founders,
-            amounts
+            amounts,
+            halfLife
         );
-        CommunityMembership(c.membership).initialize(c.timelock, founders, accounting.endorsementThreshold);
-        _initializeRegistry(c, accounting);
-        EpochAllocations(c.epochs).initialize(IContributionToken(c.token), c.timelock);
-        Membrane(payable(c.membrane)).initialize(c.token, c.timelock, c.timelock, accounting.membraneTreasuryShareBps);
     }
 
     function _initializeRegistry(Community memory c, AccountingSettings memory accounting) private {

@@ -42,6 +42,7 @@ interface ICommunityFactory {
     /// @param kinds Kinds of contribution (care, code, ...) with their value per unit.
     /// @param membraneTreasuryShareBps Share of income kept by the treasury, in basis points; the rest
     /// goes to contributors by their contribution tokens.
+    /// @param halfLife Seconds in which a contribution's weight halves (recency); 0, the default: never.
     struct AccountingSettings {
         uint256 endorsementThreshold;
         address[] stewards;
@@ -49,6 +50,7 @@ interface ICommunityFactory {
         uint256 challengeWindow;
         IContributionRegistry.KindSpec[] kinds;
         uint16 membraneTreasuryShareBps;
+        uint256 halfLife;
     }
 
     /// @notice The addresses and kind of a community. Contracts a community does not have are zero;
@@ -121,7 +123,8 @@ interface ICommunityFactory {
     ) external returns (uint256 id);
 
     /// @notice The accounting settings {createCommunity} uses: admission by governance only, no
-    /// stewards, 2 attestations, a 3-day challenge window, no kinds yet, half of income to the treasury.
+    /// stewards, 2 attestations, a 3-day challenge window, no kinds yet, half of income to the treasury,
+    /// no decay of contribution weight (half-life 0).
     function defaultAccounting() external pure returns (AccountingSettings memory);
 
     /// @notice The addresses, kind and name of community `id`; reverts for an unknown id.

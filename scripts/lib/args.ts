@@ -80,3 +80,23 @@ export async function parseSigner(
 ): Promise<Signer> {
   return resolveActor(hre, value, label);
 }
+
+const DURATION_UNITS: Record<string, bigint> = { s: 1n, m: 60n, h: 3600n, d: 86_400n, w: 604_800n, y: 31_536_000n };
+
+/** A duration in seconds from "3600", "90d", "12w", "1y" (s, m, h, d, w, y = 365 days). */
+export function parseDuration(value: string | number | undefined, label: string): bigint {
+  const text = String(value ?? "").trim();
+  const m = /^(\d+)([smhdwy]?)$/.exec(text);
+  if (m === null) throw new TaskInputError(`--${label} "${text}" is not a duration (for example 3600, 90d, 12w or 1y)`);
+  return BigInt(m[1]) * DURATION_UNITS[m[2] === "" ? "s" : m[2]];
+}
+
+/** A half-life (recency): "off" or 0 for none, else a duration between 1 day and 100 years. */
+export function parseHalfLife(value: string | number | undefined, label: string): bigint {
+  if (value === "off") return 0n;
+  const seconds = parseDuration(value, label);
+  if (seconds !== 0n && (seconds < 86_400n || seconds > 36_500n * 86_400n)) {
+    throw new TaskInputError(`--${label} "${value}" must be off (0) or between 1d and 100y`);
+  }
+  return seconds;
+}

@@ -145,6 +145,8 @@ export interface MiniCommunityOptions {
   treasuryShareBps: number;
   name?: string;
   symbol?: string;
+  /** Recency: seconds in which a contribution's weight halves (default 0: no decay). */
+  halfLife?: bigint;
 }
 
 /** Creates a token clone and a membrane clone for one community (sent by the governance signer). */
@@ -165,6 +167,7 @@ export async function createMiniCommunity(
       [await o.minter.getAddress()],
       [],
       [],
+      o.halfLife ?? 0n,
     )
   ).wait();
   await (await membrane.initialize(tokenAddr, governance, governance, o.treasuryShareBps)).wait();

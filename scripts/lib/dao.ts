@@ -13,7 +13,7 @@ import type {
   CommunityTimelock,
   ContributionToken,
 } from "../../typechain-types";
-import { parseAddress, parseAmount, parseBytes32, parseChoice, parseSigner, parseUint } from "./args";
+import { parseAddress, parseAmount, parseBytes32, parseChoice, parseHalfLife, parseSigner, parseUint } from "./args";
 import { TaskInputError } from "./errors";
 import { isqrt } from "./math";
 import { requireNamed } from "./record";
@@ -58,6 +58,8 @@ export interface CommunityFile {
     challengeWindow?: number;
     kinds?: { name: string; valuePerUnit: string }[];
     membraneTreasuryShareBps?: number;
+    /** Recency: "off" (default), or the time in which a contribution's weight halves, e.g. "90d". */
+    halfLife?: string | number;
   };
 }
 
@@ -119,6 +121,7 @@ export function parseCommunityFile(f: CommunityFile) {
       valuePerUnit: parseAmount(String(k.valuePerUnit), TOKEN_DECIMALS, `file: accounting.kinds[${i}].valuePerUnit`),
     })),
     membraneTreasuryShareBps: Number(a.membraneTreasuryShareBps ?? 5000),
+    halfLife: parseHalfLife(a.halfLife ?? 0, "file: accounting.halfLife"),
   };
   return {
     kind,

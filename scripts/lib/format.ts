@@ -26,6 +26,11 @@ export function formatDuration(seconds: bigint | number): string {
   return `${Math.round(s / 86400)} days`;
 }
 
+/** A half-life (recency) in words: "90 days", or "off (weights never fade)" for 0. */
+export function formatHalfLife(seconds: bigint | number): string {
+  return Number(seconds) === 0 ? "off (weights never fade)" : formatDuration(seconds);
+}
+
 /** How far `at` is from `now`: "in 58 s", "2 h ago", "now". */
 export function formatRelative(at: bigint | number, now: bigint | number): string {
   const d = Number(at) - Number(now);

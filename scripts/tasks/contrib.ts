@@ -37,6 +37,7 @@ import {
   type VoucherFile,
 } from "../lib/contributions";
 import { TaskInputError } from "../lib/errors";
+import { formatHalfLife } from "../lib/format";
 import { recordNamed, requireContract, requireNamed } from "../lib/record";
 import { cosmoTask, type TaskArgs } from "../lib/task";
 import type {
@@ -724,7 +725,19 @@ cosmoTask<StatusArgs>(
     out.set("rejected", sums.rejected);
     out.set("vouchersRedeemed", voucherTotal);
     out.set("epochsClaimed", epochTotal);
-    out.set("balance", await c.token.balanceOf(account));
-    out.set("votes", await c.token.getVotes(account));
+    const [balance, weight, votes, halfLife] = await Promise.all([
+      c.token.balanceOf(account),
+      c.token.weightOf(account),
+      c.token.getVotes(account),
+      c.token.halfLife(),
+    ]);
+    out.say(
+      `  earned ${tokens(balance)} in all · weighs ${tokens(weight)} now · votes ${tokens(votes)}` +
+        ` · half-life ${formatHalfLife(halfLife)}`,
+    );
+    out.set("balance", balance);
+    out.set("weight", weight);
+    out.set("votes", votes);
+    out.set("halfLife", halfLife);
   },
 );

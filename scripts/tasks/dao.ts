@@ -7,7 +7,7 @@ import { Contract, Interface, formatEther, formatUnits, getAddress } from "ether
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import type { CommunityFactory } from "../../typechain-types";
-import { parseAddress, parseAmount, parseChoice, parseUint, readJsonFile } from "../lib/args";
+import { parseAddress, parseAmount, parseChoice, parseHalfLife, parseUint, readJsonFile } from "../lib/args";
 import {
   STATES,
   SUPPORTS,
@@ -23,7 +23,15 @@ import {
   type CommunityHandles,
 } from "../lib/dao";
 import { TaskInputError } from "../lib/errors";
-import { chainNow, formatAmount, formatDuration, formatSqrtTokens, formatTime, shortId } from "../lib/format";
+import {
+  chainNow,
+  formatAmount,
+  formatDuration,
+  formatHalfLife,
+  formatSqrtTokens,
+  formatTime,
+  shortId,
+} from "../lib/format";
 import { loadRecord, recordNamed, requireContract, requireNewName } from "../lib/record";
 import { cosmoTask, type TaskArgs, type TaskOutput } from "../lib/task";
 import { resolveToken } from "../lib/tokens";
@@ -35,14 +43,22 @@ function formatWeight(v: bigint, counting: "simple" | "quadratic"): string {
 
 interface CreateArgs extends TaskArgs {
   file?: string;
+  halfLife?: string;
 }
 
 cosmoTask<CreateArgs>(
   "dao:create",
   "Create a bioregion or guild (token, governor, timelock, accounting, membrane, profile) from a JSON file",
-  (t) => t.addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ..."),
+  (t) =>
+    t
+      .addParam("file", "JSON file: kind, name, symbol, area or domain, charter, counting, governor, founders ...")
+      .addOptionalParam(
+        "halfLife",
+        "Recency: the time in which a contribution's weight halves, e.g. 90d or 1y; off (default) or 0 for none",
+      ),
   async (args, hre, out) => {
     const spec = parseCommunityFile(readJsonFile<CommunityFile>(args.file, "file"));
+    if (args.halfLife !== undefined) spec.accounting.halfLife = parseHalfLife(args.halfLife, "half-life");
     await requireNewName(hre, "community", spec.config.identity.name);
     const factory = (await hre.ethers.getContractAt(
       "CommunityFactory",
@@ -129,6 +145,8 @@ cosmoTask<CommunityArgs>(
       treasury: await c.timelock.getAddress(),
       treasuryNative: formatEther(await hre.ethers.provider.getBalance(await c.timelock.getAddress())),
       tokenSupply: formatUnits(supply, TOKEN_DECIMALS),
+      totalWeight: formatUnits(await c.token.totalWeight(), TOKEN_DECIMALS),
+      halfLife: Number(await c.token.halfLife()),
       members: Number(await c.membership.memberCount()),
     };
     const treasury = await treasuryBalances(hre, c);
@@ -141,7 +159,9 @@ cosmoTask<CommunityArgs>(
       proposalThreshold: formatWeight(BigInt(info.proposalThreshold), c.counting),
       quorumNow: formatWeight(BigInt(info.quorumNow), c.counting),
       quorumPercent: `${info.quorumPercent} %`,
-      tokenSupply: `${formatAmount(supply)} tokens`,
+      tokenSupply: `${formatAmount(supply)} tokens earned in all`,
+      totalWeight: `${info.totalWeight} tokens weigh now`,
+      halfLife: formatHalfLife(info.halfLife),
     };
     delete readable.treasuryNative;
     out.table(Object.entries(readable).map(([k, v]) => ({ field: k, value: v })));
@@ -265,6 +285,7 @@ const SETTINGS = [
   "lateQuorumExtension",
   "timelockDelay",
   "endorsementThreshold",
+  "halfLife",
 ] as const;
 
 async function encodeAction(
@@ -329,6 +350,11 @@ async function encodeAction(
         endorsementThreshold: async () => ({
           target: await c.membership.getAddress(),
           data: c.membership.interface.encodeFunctionData("setEndorsementThreshold", [n(value)]),
+        }),
+        // Recency: "90d", "1y", or "off"; applies from the proposal's execution on.
+        halfLife: async () => ({
+          target: await c.token.getAddress(),
+          data: c.token.interface.encodeFunctionData("setHalfLife", [parseHalfLife(value, `${label}.value`)]),
         }),
       };
       const call = await calls[name]();

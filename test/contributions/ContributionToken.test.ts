@@ -75,7 +75,7 @@ describe("ContributionToken", function () {
     it("emits ContributionMinted for each founder with the creator as minter", async function () {
       const f = await loadFixture(deployTokenFixture);
       const t = await freshClone(f);
-      await expect(t.initialize("N", "S", f.governance.address, [], [f.alice.address, f.bob.address], [1n, 2n]))
+      await expect(t.initialize("N", "S", f.governance.address, [], [f.alice.address, f.bob.address], [1n, 2n], 0n))
         .to.emit(t, "ContributionMinted")
         .withArgs(f.alice.address, 1n, f.deployer.address)
         .and.to.emit(t, "ContributionMinted")
@@ -84,7 +84,7 @@ describe("ContributionToken", function () {
 
     it("cannot run twice, nor on the implementation", async function () {
       const f = await loadFixture(deployTokenFixture);
-      await expect(f.token.initialize("N", "S", f.governance.address, [], [], [])).to.be.revertedWithCustomError(
+      await expect(f.token.initialize("N", "S", f.governance.address, [], [], [], 0n)).to.be.revertedWithCustomError(
         f.token,
         "InvalidInitialization",
       );
@@ -92,7 +92,7 @@ describe("ContributionToken", function () {
         "ContributionToken",
         f.implAddresses.token,
       )) as unknown as ContributionToken;
-      await expect(impl.initialize("N", "S", f.governance.address, [], [], [])).to.be.revertedWithCustomError(
+      await expect(impl.initialize("N", "S", f.governance.address, [], [], [], 0n)).to.be.revertedWithCustomError(
         impl,
         "InvalidInitialization",
       );
@@ -102,27 +102,27 @@ describe("ContributionToken", function () {
       const f = await loadFixture(deployTokenFixture);
       const t = await freshClone(f);
       const g = f.governance.address;
-      await expect(t.initialize("N", "S", ZeroAddress, [], [], [])).to.be.revertedWithCustomError(
+      await expect(t.initialize("N", "S", ZeroAddress, [], [], [], 0n)).to.be.revertedWithCustomError(
         t,
         "ContributionTokenInvalidAccount",
       );
-      await expect(t.initialize("N", "S", g, [ZeroAddress], [], [])).to.be.revertedWithCustomError(
+      await expect(t.initialize("N", "S", g, [ZeroAddress], [], [], 0n)).to.be.revertedWithCustomError(
         t,
         "ContributionTokenInvalidAccount",
       );
-      await expect(t.initialize("N", "S", g, [], [f.alice.address], []))
+      await expect(t.initialize("N", "S", g, [], [f.alice.address], [], 0n))
         .to.be.revertedWithCustomError(t, "ContributionTokenLengthMismatch")
         .withArgs(1, 0);
-      await expect(t.initialize("N", "S", g, [], [ZeroAddress], [1n])).to.be.revertedWithCustomError(
+      await expect(t.initialize("N", "S", g, [], [ZeroAddress], [1n], 0n)).to.be.revertedWithCustomError(
         t,
         "ContributionTokenInvalidAccount",
       );
-      await expect(t.initialize("N", "S", g, [], [f.alice.address], [0n])).to.be.revertedWithCustomError(
+      await expect(t.initialize("N", "S", g, [], [f.alice.address], [0n], 0n)).to.be.revertedWithCustomError(
         t,
         "ContributionTokenInvalidAmount",
       );
       // Nothing was half-done: the clone can still be initialised properly.
-      await t.initialize("N", "S", g, [], [f.alice.address], [5n]);
+      await t.initialize("N", "S", g, [], [f.alice.address], [5n], 0n);
       expect(await t.balanceOf(f.alice.address)).to.equal(5n);
     });
   });

@@ -110,6 +110,7 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
           { type: "transfer-native", to: dave.address, amount: "1.5" },
           { type: "transfer-erc20", token: await erc20.getAddress(), to: dave.address, amount: "100" },
           { type: "setting", name: "votingPeriod", value: 7200 },
+          { type: "setting", name: "halfLife", value: "1y" },
           { type: "admit-member", account: dave.address },
         ],
       }),
@@ -204,6 +205,20 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
 
     const g = new ethersLib.Contract(governor, ["function votingPeriod() view returns (uint256)"], provider);
     expect(await g.getFunction("votingPeriod")()).to.equal(7200n);
+    // Recency, switched on by the proposal: nominal contributions stay, weights start to fade.
+    await advance(365 * 86_400);
+    const decayed = await node.taskJson<TaskResult<{ info: Record<string, string | number> }>>([
+      "dao:info",
+      "--community",
+      "Cascadia",
+    ]);
+    expect(decayed.result.info.halfLife).to.equal(365 * 86_400);
+    expect(decayed.result.info.tokenSupply).to.equal("1400.0");
+    expect(Number(decayed.result.info.totalWeight)).to.be.closeTo(700, 1);
+    const status = await node.task(["contrib:status", "--community", "Cascadia", "--account", carol.address]);
+    expect(status.code).to.equal(0);
+    expect(status.stdout).to.contain("earned 900");
+    expect(status.stdout).to.contain("half-life 365 days");
     const membership = new ethersLib.Contract(
       created.result.community.membership,
       ["function isMember(address) view returns (bool)"],
@@ -235,7 +250,8 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
       "1",
     ]);
     expect(delegated.result.delegatee).to.equal(carol.address);
-    expect(delegated.result.delegateeVotes).to.equal(ethersLib.parseEther("1000").toString());
+    // Alice's 100 and carol's 900 tokens, a year after the proposal set a one-year half-life: about half.
+    expect(Number(ethersLib.formatEther(delegated.result.delegateeVotes))).to.be.closeTo(500, 1);
   });
 
   // Continues on the community the test above created (its own test, for its own time budget).
@@ -279,5 +295,24 @@ describe("e2e: bioregional and guild DAO tasks on a real node", function () {
     const bad = await node.task(["dao:create", "--file", write("bad.json", { kind: "village", name: "x" })]);
     expect(bad.code).to.not.equal(0);
     expect(bad.stderr).to.contain("kind");
+  });
+
+  it("creates a guild whose weights fade with --half-life 90d, and refuses a half-life of two hours", async function () {
+    this.timeout(E2E_BUDGET_MS);
+    const [, alice] = await ethers.getSigners();
+    const spec = communityFile("guild", "Fading Guild", [{ account: alice.address, amount: "10" }]);
+    const short = await node.task(["dao:create", "--file", write("fading.json", spec), "--half-life", "2h"]);
+    expect(short.code).to.not.equal(0);
+    expect(short.stderr).to.contain("between 1d and 100y");
+    await node.taskJson(["dao:create", "--file", write("fading.json", spec), "--half-life", "90d"]);
+    await advance(90 * 86_400);
+    const info = await node.taskJson<TaskResult<{ info: Record<string, string | number> }>>([
+      "dao:info",
+      "--community",
+      "Fading Guild",
+    ]);
+    expect(info.result.info.halfLife).to.equal(90 * 86_400);
+    expect(info.result.info.tokenSupply).to.equal("10.0");
+    expect(Number(info.result.info.totalWeight)).to.be.closeTo(5, 0.01);
   });
 });

@@ -128,6 +128,7 @@ describe("CommunityFactory", function () {
           { name: "code", valuePerUnit: e(2) },
         ],
         membraneTreasuryShareBps: 2500,
+        halfLife: 0n,
       };
       await factory.createCommunityWithAccounting(
         communityConfig("guild", "simple"),
@@ -275,7 +276,7 @@ describe("CommunityFactory", function () {
       const impls = await factory.implementations();
       const config = communityConfig("bioregion", "simple");
       const token = await ethers.getContractAt("ContributionToken", impls.token);
-      await expect(token.initialize("x", "X", alice.address, [], [], [])).to.be.revertedWithCustomError(
+      await expect(token.initialize("x", "X", alice.address, [], [], [], 0n)).to.be.revertedWithCustomError(
         token,
         "InvalidInitialization",
       );

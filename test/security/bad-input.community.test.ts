@@ -31,8 +31,11 @@ const ACCOUNTING = {
   challengeWindow: 3600n,
   kinds: [{ name: "care", valuePerUnit: 1n }],
   membraneTreasuryShareBps: 2500,
+  halfLife: 0n,
 };
 const MINTER = ethers.id("MINTER_ROLE");
+const DAY = 86_400n;
+const HUNDRED_YEARS = 36_500n * DAY;
 
 /**
  * The contributions fixture with alice's contribution 1 pending, epoch 0 published, alice endorsing the
@@ -63,6 +66,7 @@ async function accountingViews(f: Accounting): Promise<unknown[]> {
   const people = [f.alice, f.bob, f.carol, f.dave, f.outsider, f.steward].map((s) => s.address);
   return [
     await f.token.totalSupply(),
+    await f.token.halfLife(),
     await Promise.all(people.map((a) => f.token.balanceOf(a))),
     await Promise.all(people.map((a) => f.token.getVotes(a))),
     await Promise.all(people.map((a) => f.membership.isMember(a))),
@@ -91,7 +95,7 @@ describeBadInput<Accounting>({
     {
       fn: "initialize",
       what: "a second initialisation",
-      send: (f) => f.token.initialize("X", "X", f.governance.address, [], [], []),
+      send: (f) => f.token.initialize("X", "X", f.governance.address, [], [], [], 0n),
       error: "InvalidInitialization",
     },
     {
@@ -126,6 +130,34 @@ describeBadInput<Accounting>({
       send: (f) => f.token.connect(f.governance).burn(f.alice.address, FOUNDER_CREDIT + 1n, "ipfs://why"),
       error: "ContributionTokenBurnExceedsBalance",
       args: (f) => [f.alice.address, FOUNDER_CREDIT, FOUNDER_CREDIT + 1n],
+    },
+    {
+      fn: "setHalfLife",
+      what: "by anyone but governance",
+      send: (f) => f.token.connect(f.alice).setHalfLife(90n * DAY),
+      error: "AccessControlUnauthorizedAccount",
+      args: (f) => [f.alice.address, ADMIN],
+    },
+    {
+      fn: "setHalfLife",
+      what: "the half-life it has already (0, no decay)",
+      send: (f) => f.token.connect(f.governance).setHalfLife(0n),
+      error: "ContributionTokenHalfLifeUnchanged",
+      args: () => [0n],
+    },
+    {
+      fn: "setHalfLife",
+      what: "shorter than a day",
+      send: (f) => f.token.connect(f.governance).setHalfLife(DAY - 1n),
+      error: "ContributionTokenInvalidHalfLife",
+      args: () => [DAY - 1n, DAY, HUNDRED_YEARS],
+    },
+    {
+      fn: "setHalfLife",
+      what: "longer than a hundred years (a unit mistake: milliseconds)",
+      send: (f) => f.token.connect(f.governance).setHalfLife(HUNDRED_YEARS + 1n),
+      error: "ContributionTokenInvalidHalfLife",
+      args: () => [HUNDRED_YEARS + 1n, DAY, HUNDRED_YEARS],
     },
     {
       fn: "delegateBySig",
@@ -621,7 +653,8 @@ async function deployProfileFixture() {
   const timelock = await community.timelock.getAddress();
   await impersonateAccount(timelock);
   await setBalance(timelock, ethers.parseEther("1"));
-  return { factory, profile: community.profile, governance: await ethers.getSigner(timelock), alice, signers };
+  const governance = await ethers.getSigner(timelock);
+  return { factory, profile: community.profile, token: community.token, governance, alice, signers };
 }
 
 type Profile = Awaited<ReturnType<typeof deployProfileFixture>>;
@@ -711,6 +744,20 @@ describeBadInput<Profile>({
           [1n],
         ),
       error: "CommunityFactoryEmptySymbol",
+    },
+    {
+      fn: "createCommunityWithAccounting",
+      what: "a half-life shorter than a day (recency)",
+      send: async (f) =>
+        f.factory.createCommunityWithAccounting(
+          communityConfig("guild", "simple"),
+          { ...ACCOUNTING, halfLife: 3600n },
+          [f.alice.address],
+          [1n],
+        ),
+      error: "ContributionTokenInvalidHalfLife",
+      args: () => [3600n, DAY, HUNDRED_YEARS],
+      errorFrom: (f) => f.token,
     },
   ],
 });

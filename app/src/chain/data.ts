@@ -155,7 +155,10 @@ export async function communitySummary(
 
 export interface Member {
   account: Address;
+  /** What the member earned in all (nominal contribution tokens). */
   tokens: bigint;
+  /** What those contributions weigh now (less than `tokens` when the community's weight fades). */
+  weight: bigint;
   votes: bigint;
   delegate: Address;
 }
@@ -173,6 +176,8 @@ export interface CommunityDetail extends CommunitySummary {
    * recognised community), and on whose word.
    */
   recognition: { recognised: boolean; founding: boolean; depth: bigint; voucher?: { address: Address; name: string } };
+  /** Seconds in which a contribution's weight halves (recency); 0: weights never fade. */
+  halfLife: bigint;
 }
 
 export async function communityDetail(client: PublicClient, d: ChainDeployment, id: number): Promise<CommunityDetail> {
@@ -191,13 +196,14 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
   const current = holdersNow(admitted, [...left, ...removed]);
   const members = await Promise.all(
     [...current].map(async (account) => {
-      const [tokens, votes, delegate] = await Promise.all([
+      const [tokens, weight, votes, delegate] = await Promise.all([
         client.readContract({
           address: s.token,
           abi: contributionTokenAbi,
           functionName: "balanceOf",
           args: [account],
         }),
+        client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "weightOf", args: [account] }),
         client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "getVotes", args: [account] }),
         client.readContract({
           address: s.token,
@@ -206,7 +212,7 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
           args: [account],
         }),
       ]);
-      return { account, tokens, votes, delegate };
+      return { account, tokens, weight, votes, delegate };
     }),
   );
   const kinds = await Promise.all(
@@ -278,6 +284,7 @@ export async function communityDetail(client: PublicClient, d: ChainDeployment, 
     affiliations,
     registered,
     recognition,
+    halfLife: await client.readContract({ address: s.token, abi: contributionTokenAbi, functionName: "halfLife" }),
   };
 }
 
@@ -499,6 +506,9 @@ export interface GovernanceView {
   timelockDelay: bigint;
   myVotes: bigint;
   myWeightNow: bigint;
+  /** The connected member's contributions: earned in all, and what they weigh now (recency). */
+  myEarned: bigint;
+  myWeight: bigint;
   now: bigint;
 }
 
@@ -511,6 +521,17 @@ export async function governance(
   const gov = { address: c.governor, abi: communityGovernorAbi } as const;
   const block = await client.getBlock();
   const now = block.timestamp;
+  const [myEarned, myWeight] = account
+    ? await Promise.all([
+        client.readContract({
+          address: c.token,
+          abi: contributionTokenAbi,
+          functionName: "balanceOf",
+          args: [account],
+        }),
+        client.readContract({ address: c.token, abi: contributionTokenAbi, functionName: "weightOf", args: [account] }),
+      ])
+    : [0n, 0n];
   const [logs, votingDelay, votingPeriod, threshold, timelockDelay, myVotes, myWeightNow] = await Promise.all([
     logsInRanges(client, d, c.governor, eventOf(communityGovernorAbi, "ProposalCreated")),
     client.readContract({ ...gov, functionName: "votingDelay" }),
@@ -580,6 +601,8 @@ export async function governance(
     timelockDelay,
     myVotes,
     myWeightNow,
+    myEarned,
+    myWeight,
     now,
   };
 }

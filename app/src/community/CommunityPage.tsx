@@ -68,12 +68,18 @@ export function CommunityPage({ id, tab }: { id: number; tab: string }) {
                   {String(c.attestationThreshold)} needed, then a {duration(c.challengeWindow)} challenge window
                 </dd>
               </dl>
+              <p>
+                {c.halfLife === 0n
+                  ? "Contribution weight does not fade: what members earned is what they weigh."
+                  : `Contribution weight fades: it halves every ${duration(c.halfLife)}, so recent work weighs more than old work.`}
+              </p>
               <h2>Members ({c.members.length})</h2>
               <table>
                 <thead>
                   <tr>
                     <th scope="col">Member</th>
-                    <th scope="col">Tokens</th>
+                    <th scope="col">Earned</th>
+                    <th scope="col">Weight now</th>
                     <th scope="col">Votes</th>
                   </tr>
                 </thead>
@@ -84,6 +90,7 @@ export function CommunityPage({ id, tab }: { id: number; tab: string }) {
                         <Addr a={m.account} names={names} />
                       </td>
                       <td>{eth(m.tokens)}</td>
+                      <td>{eth(m.weight)}</td>
                       <td>{eth(m.votes)}</td>
                     </tr>
                   ))}

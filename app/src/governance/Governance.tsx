@@ -27,7 +27,11 @@ export function Governance({ c }: { c: CommunityDetail }) {
           <>
             <p className="muted">
               A vote opens {duration(g.votingDelay)} after a proposal, lasts {duration(g.votingPeriod)}, then waits{" "}
-              {duration(g.timelockDelay)} in the timelock. Your votes now: {eth(g.myVotes)} tokens.
+              {duration(g.timelockDelay)} in the timelock. Your votes now: {eth(g.myVotes)} tokens
+              {g.myEarned !== g.myWeight
+                ? ` (your contributions: ${eth(g.myEarned)} earned, weighing ${eth(g.myWeight)} now)`
+                : ""}
+              .
             </p>
             <h2>Proposals</h2>
             <RelayVote c={c} />
