@@ -28,6 +28,8 @@ import {
   type Hex,
 } from "viem";
 
+import { units } from "../src/format";
+import { clusterProof, clusterTree, type ClusterTree } from "../../scripts/lib/clusters";
 import { mockPermitTokenAbi, roundAbi, roundFactoryAbi } from "../src/generated";
 import { APP, connect, shot, startWorld, suiteOnly, type OpenOptions, type Person, type World } from "./harness";
 
@@ -42,6 +44,9 @@ let permitToken: Address;
 let plainToken: Address;
 /** Rounds in their donation phase, one project each: in the permit token, the plain token, the native currency. */
 let rounds: { permit: Address; plain: Address; native: Address };
+/** A native round with cluster matching over `groups` (an operator-published groups tree), one project. */
+let clusterRound: Address;
+let groups: ClusterTree;
 
 function artifact(name: string): { abi: Abi; bytecode: Hex } {
   const file = path.join(APP, "..", "artifacts", "contracts", "mocks", `${name}.sol`, `${name}.json`);
@@ -55,16 +60,28 @@ async function deploy(name: string, args: unknown[]): Promise<Address> {
 }
 
 /** A transaction from one of the node's unlocked accounts (setting the stage, not what is tested). */
-async function tx(from: Person, address: Address, abi: Abi, functionName: string, args: unknown[] = []) {
-  const hash = await wallet.writeContract({ address, abi, functionName, args, account: addr(from), chain: null });
+async function tx(from: Person, address: Address, abi: Abi, functionName: string, args: unknown[] = [], value = 0n) {
+  const hash = await wallet.writeContract({
+    address,
+    abi,
+    functionName,
+    args,
+    value,
+    account: addr(from),
+    chain: null,
+  });
   const receipt = await client.waitForTransactionReceipt({ hash });
   assert.equal(receipt.status, "success", `${functionName} reverted`);
 }
 
-/** A round in `asset` created from the command line's point of view (the factory directly), operated by Fern. */
-async function createRound(asset: Address, name: string): Promise<Address> {
+/**
+ * A round in `asset` created from the command line's point of view (the factory directly), operated by Fern;
+ * with `groups`, a cluster-matching round over that published groups tree.
+ */
+async function createRound(asset: Address, name: string, groups?: ClusterTree): Promise<Address> {
   const now = (await client.getBlock()).timestamp;
-  await tx("fern", factory(), roundFactoryAbi, "createRound", [
+  const matching = groups ? [2, groups.root as Hex] : [];
+  await tx("fern", factory(), roundFactoryAbi, groups ? "createRoundWithMatching" : "createRound", [
     {
       token: asset,
       minDonation: 0n,
@@ -83,6 +100,7 @@ async function createRound(asset: Address, name: string): Promise<Address> {
       reviewThreshold: 1n,
       metadataURI: name,
     },
+    ...matching,
   ]);
   const count = await client.readContract({ address: factory(), abi: roundFactoryAbi, functionName: "roundCount" });
   return client.readContract({ address: factory(), abi: roundFactoryAbi, functionName: "roundAt", args: [count - 1n] });
@@ -196,7 +214,15 @@ describe("ERC-20 rounds in the wallet app", { timeout: 900_000 }, () => {
       plain: await createRound(plainToken, "plain-dollar round"),
       native: await createRound(zeroAddress, "ether round"),
     };
-    for (const r of Object.values(rounds)) await admitProject(r);
+    // Gil belongs to groups 1 and 2 of the published file, Hana to group 1.
+    groups = clusterTree(
+      new Map([
+        [addr("gil"), [1n, 2n]],
+        [addr("hana"), [1n]],
+      ]),
+    );
+    clusterRound = await createRound(zeroAddress, "plural round", groups);
+    for (const r of [...Object.values(rounds), clusterRound]) await admitProject(r);
     await w.advance(601);
     console.log(
       `      world ready (node, suite, tokens, three rounds, app, browser) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -426,5 +452,47 @@ describe("ERC-20 rounds in the wallet app", { timeout: 900_000 }, () => {
         delete d.chains[0].ensUniversalResolver;
       });
     }
+  });
+
+  it("a cluster-matching round: the donor sees the clusters its donations count in, and the match a donation would add is the one the round computes", async () => {
+    const prove = async (who: Person) => {
+      const { clusters, proof } = clusterProof(groups, addr(who))!;
+      await tx(who, clusterRound, roundAbi, "proveClusters", [clusters, proof]);
+    };
+    await tx("fern", clusterRound, roundAbi, "fund", [parseEther("100")], parseEther("100"));
+    await prove("hana");
+    await tx("hana", clusterRound, roundAbi, "donate", [1n, parseEther("5"), "0x"], parseEther("5"));
+    await prove("gil");
+    const gil = await as("gil", `/round/${clusterRound}`);
+    const note = gil.getByTestId("my-clusters");
+    await note
+      .filter({ hasText: "count in 2 clusters" })
+      .filter({ hasText: "#1, #2 (fixed for this round)" })
+      .waitFor();
+    const card = gil.getByTestId("project-1");
+    await card.getByLabel(/Donation to project 1/).fill("4");
+    const preview = (await card.getByTestId("match-preview").textContent())!;
+    // The pool (100 ETH) covers every ideal match, so the estimate is the ideal match the round will hold.
+    await tx("gil", clusterRound, roundAbi, "donate", [1n, parseEther("4"), "0x"], parseEther("4"));
+    const ideal = await client.readContract({
+      address: clusterRound,
+      abi: roundAbi,
+      functionName: "idealMatchOf",
+      args: [1n],
+    });
+    assert.ok(ideal > 0n, "two clusters' support earns a match");
+    assert.match(preview, new RegExp(`to ${units(ideal, 18).replace(".", "\\.")} ETH\\.$`));
+    assert.deepEqual(
+      await client.readContract({
+        address: clusterRound,
+        abi: roundAbi,
+        functionName: "clustersOf",
+        args: [addr("gil")],
+      }),
+      [1n, 2n],
+    );
+    // Someone the file does not name counts in the unaffiliated cluster.
+    const iris = await as("iris", `/round/${clusterRound}`);
+    await iris.getByTestId("my-clusters").filter({ hasText: "would count in the unaffiliated cluster" }).waitFor();
   });
 });

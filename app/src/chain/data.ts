@@ -14,6 +14,7 @@ import {
   type Hex,
   type PublicClient,
 } from "viem";
+import { CLUSTER_WEIGHT, donorRoot, idealMatch, UNAFFILIATED, type Matching } from "../../../scripts/lib/qf-reference";
 
 import {
   communityFactoryAbi,
@@ -709,6 +710,8 @@ export interface ProjectView {
   rejections: number;
   removalVotes: number;
   myDonation: bigint;
+  /** Cluster rounds: what each of the connected donor's clusters (`RoundDetail.myClusters`) gave the project, in twelfths. */
+  myClusterTotals: bigint[];
   /** What the connected donor took back from this project (after a cancellation or its removal). */
   myRefunded: bigint;
 }
@@ -727,6 +730,17 @@ export interface RoundDetail extends RoundSummary {
   myReclaimable: bigint;
   /** What the connected funder already took back. */
   myReclaimed: bigint;
+  /** "standard", or "cluster" (plural matching: support from many clusters counts for more). */
+  matching: Matching;
+  /** Where a cluster round's clusters come from. */
+  clusterSource: "none" | "federation" | "groups file";
+  /**
+   * Cluster rounds: the clusters the connected donor's donations count in (community addresses as
+   * ids, or a groups file's ids; UNAFFILIATED for none), and whether they are fixed for the round
+   * (at its first donation or proof) or only what its first donation would fix now.
+   */
+  myClusters: bigint[];
+  myClustersFixed: boolean;
 }
 
 /** A funder's share of the leftover, as the round computes it: funding × leftover / pool, rounded down. */
@@ -749,6 +763,26 @@ export async function roundDetail(
     client.getBlock(),
   ]);
   const finalised = s.phase === "finalised";
+  const [mode, source] = await client.readContract({ ...r, functionName: "matching" });
+  const matching: Matching = mode === 0 ? "standard" : "cluster";
+  let myClusters: bigint[] = [];
+  let myClustersFixed = false;
+  if (matching === "cluster" && account) {
+    myClusters = [...(await client.readContract({ ...r, functionName: "clustersOf", args: [account] }))];
+    myClustersFixed = myClusters.length > 0;
+    if (!myClustersFixed && mode === 1) {
+      // A federation round fixes the donor's communities as the federated membership lists them at its first donation.
+      const fm = `0x${source.slice(-40)}` as Address;
+      const communities = await client.readContract({
+        address: fm,
+        abi: federatedMembershipAbi,
+        functionName: "memberCommunitiesOf",
+        args: [account],
+      });
+      myClusters = communities.map((c) => BigInt(c));
+    }
+    if (myClusters.length === 0) myClusters = [UNAFFILIATED];
+  }
   // The leftover is fixed at finalisation and told only by its event; what this account took back, by theirs.
   const [finalisedLogs, returned, refunds] = await Promise.all([
     finalised ? logsInRanges(client, d, address, eventOf(roundAbi, "RoundFinalized")) : Promise.resolve([]),
@@ -769,11 +803,14 @@ export async function roundDetail(
   const projects = await Promise.all(
     Array.from({ length: Number(count) }, async (_, i) => {
       const id = BigInt(i + 1);
-      const [p, idealMatch, match, mine] = await Promise.all([
+      const [p, ideal, match, mine, myClusterTotals] = await Promise.all([
         client.readContract({ ...r, functionName: "project", args: [id] }),
         client.readContract({ ...r, functionName: "idealMatchOf", args: [id] }),
         finalised ? client.readContract({ ...r, functionName: "matchOf", args: [id] }) : Promise.resolve(0n),
         account ? client.readContract({ ...r, functionName: "donationOf", args: [id, account] }) : Promise.resolve(0n),
+        Promise.all(
+          myClusters.map((c) => client.readContract({ ...r, functionName: "clusterTotalOf", args: [id, c] })),
+        ),
       ]);
       return {
         id,
@@ -783,7 +820,7 @@ export async function roundDetail(
         metadataURI: p.metadataURI,
         donations: p.sumContributions,
         sumRoots: p.sumRoots,
-        idealMatch,
+        idealMatch: ideal,
         match,
         paid: p.paid,
         approvals: p.approvals,
@@ -791,6 +828,7 @@ export async function roundDetail(
         removalVotes: p.removalVotes,
         myDonation: mine,
         myRefunded: refundedOf.get(id) ?? 0n,
+        myClusterTotals,
       };
     }),
   );
@@ -806,6 +844,10 @@ export async function roundDetail(
     leftover,
     myReclaimable: s.phase === "cancelled" ? myFunding : finalised ? leftoverShare(myFunding, leftover, s.pool) : 0n,
     myReclaimed,
+    matching,
+    clusterSource: mode === 0 ? "none" : mode === 1 ? "federation" : "groups file",
+    myClusters,
+    myClustersFixed,
   };
 }
 
@@ -818,31 +860,22 @@ export function estimatedMatch(ideal: bigint, totalIdeal: bigint, pool: bigint):
   return totalIdeal > pool ? (ideal * pool) / totalIdeal : ideal;
 }
 
-const ROOT_SCALE = 10n ** 18n;
-
-/** The contract's ideal match: floor(sumRoots² / 1e18) − sumContributions, saturating at 0. */
-export function idealMatch(sumRoots: bigint, sumContributions: bigint): bigint {
-  const squared = (sumRoots * sumRoots) / ROOT_SCALE;
-  return squared > sumContributions ? squared - sumContributions : 0n;
-}
-
-/** The project's estimated match if `donor` (who gave `already`) adds `amount`: the preview beside the cart. */
+/**
+ * The project's estimated match if the connected donor (who gave `already`) adds `amount`: the preview
+ * beside the cart. With cluster matching the donation moves the totals of the donor's clusters
+ * (12 / k twelfths of each unit to each of its k clusters), as the contract does.
+ */
 export function matchAfter(r: RoundDetail, p: ProjectView, already: bigint, amount: bigint): bigint {
-  const roots = p.sumRoots + isqrt((already + amount) * ROOT_SCALE) - isqrt(already * ROOT_SCALE);
-  const ideal = idealMatch(roots, p.donations + amount);
+  let roots: bigint;
+  if (r.matching === "standard") {
+    roots = p.sumRoots + donorRoot(already + amount) - donorRoot(already);
+  } else {
+    const share = amount * (CLUSTER_WEIGHT / BigInt(r.myClusters.length));
+    roots = p.myClusterTotals.reduce((sum, t) => sum + donorRoot(t + share) - donorRoot(t), p.sumRoots);
+  }
+  const ideal = idealMatch(roots, p.donations + amount, r.matching);
   const total = r.totalIdealMatch - p.idealMatch + ideal;
   return estimatedMatch(ideal, total, r.pool);
-}
-
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
 }
 
 // ------------------------------------------------------------------------------------------- tokens

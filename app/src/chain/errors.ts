@@ -78,6 +78,15 @@ const SENTENCES: Record<string, (a: Args) => string> = {
     `The round is in its ${PHASES[Number(a[0])] ?? a[0]} phase; this needs the ${PHASES[Number(a[1])] ?? a[1]} phase.`,
   RoundBelowMinimum: (a) => `A donation must be at least ${formatEther(BigInt(String(a[1])))}.`,
   RoundProjectNotApproved: (a) => `Project ${a[0]} is not approved for donations.`,
+  RoundTooManyClusters: (a) =>
+    `${short(String(a[0]))} belongs to ${a[1]} clusters; a donor may count in at most ${a[2]}. Leave a community's listing first.`,
+  RoundInvalidClusterIds: () => "Cluster ids must be at least one, in increasing order, and none of them 0.",
+  RoundInvalidClusterProof: (a) => `The groups file does not place ${short(String(a[0]))} in these clusters.`,
+  RoundClustersAlreadyFixed: (a) =>
+    `The clusters of ${short(String(a[0]))} are fixed for this round (at its first donation or proof).`,
+  RoundNotMerkleClusters: () => "This round does not take clusters from a published groups file.",
+  RoundInvalidClusterSource: () =>
+    "A cluster round needs its source: a FederatedMembership contract, or the root of a published groups file.",
   RoundNotReviewer: () => "Only the round's reviewers can review applications or vote to remove projects.",
   RoundAlreadyReviewed: (a) => `You have already voted on project ${a[0]} at this stage.`,
   RoundStageChanged: (a) =>

@@ -35,6 +35,7 @@ export function RoundPage({ address }: { address: Address }) {
             )}
             {r.matchCapBps ? ` · each match capped at ${r.matchCapBps / 100} % of the pool` : ""}
           </p>
+          {r.matching === "cluster" ? <ClusterNote r={r} /> : null}
           <ol className="schedule">
             <li>
               Applications {when(r.schedule.applicationsStart)} → {when(r.schedule.applicationsEnd)}
@@ -149,6 +150,42 @@ export function RoundPage({ address }: { address: Address }) {
         </article>
       ) : null}
     </Loading>
+  );
+}
+
+/**
+ * Cluster (plural) matching in words: what counts, and which cluster(s) the connected donor's donations
+ * count in (community addresses in a federation round, a groups file's ids otherwise).
+ */
+function ClusterNote({ r }: { r: RoundDetail }) {
+  // myClusters is empty with no account connected; cluster 0 is the unaffiliated one.
+  const mine = r.myClusters.filter((c) => c !== 0n);
+  return (
+    <p data-testid="my-clusters">
+      Cluster matching: support from many different {r.clusterSource === "federation" ? "communities" : "groups"} counts
+      for more than support from many accounts inside one.{" "}
+      {r.myClusters.length === 0 ? (
+        "Connect a wallet to see which cluster your donations count in."
+      ) : mine.length === 0 ? (
+        `Your donations ${r.myClustersFixed ? "count" : "would count"} in the unaffiliated cluster${
+          r.clusterSource === "groups file" && !r.myClustersFixed
+            ? " (prove your groups from the published file first: `npx hardhat qf:donate --clusters`)"
+            : ""
+        }.`
+      ) : (
+        <>
+          Your donations {r.myClustersFixed ? "count" : "would count"} in {mine.length} cluster
+          {mine.length > 1 ? "s, a share in each" : ""}:{" "}
+          {mine.map((c, i) => (
+            <span key={String(c)}>
+              {i ? ", " : ""}
+              {r.clusterSource === "federation" ? <Addr a={`0x${c.toString(16).padStart(40, "0")}`} /> : `#${c}`}
+            </span>
+          ))}
+          {r.myClustersFixed ? " (fixed for this round)" : " (fixed at your first donation)"}.
+        </>
+      )}
+    </p>
   );
 }
 
