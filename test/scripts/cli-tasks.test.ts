@@ -90,7 +90,7 @@ describe("command-line tasks: treasury, schedules, local development", function 
     };
     expect(listed.proposals.map((p) => p.ref)).to.deep.equal([1, 2]);
     await expect(run("dao:vote", { community, proposal: "2", support: "for" })).to.be.rejectedWith(
-      /voting on proposal \S+ has not started: it opens \d\d:\d\d UTC \(in \d+ s\)/,
+      /voting on proposal \S+ has not started: it opens \d\d:\d\d UTC(, \d+ \w+ \d{4})? \(in \d+ s\)/,
     );
     await run("dev:time", { by: "2m" });
     const voted = await run("dao:vote", { community, proposal: "2", support: "for" });
