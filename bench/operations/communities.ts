@@ -15,8 +15,13 @@ import CommunitiesModule from "../../deploy/modules/Communities";
 import { COMMUNITY_CONTRACTS } from "../../scripts/lib/community";
 import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
-import { BENCH_HALF_LIFE } from "./contributions";
-import { BENCH_GOVERNANCE, type BenchGovernor, benchCommunityConfig, voteScenario } from "./shared";
+import {
+  BENCH_GOVERNANCE,
+  type BenchGovernor,
+  benchCommunityConfig,
+  voteScenario,
+  createDecayingCommunity,
+} from "./shared";
 
 export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
   const { ethers } = hre;
@@ -63,25 +68,7 @@ export async function measureCommunities(hre: HardhatRuntimeEnvironment, rec: Ga
   rec.record("gov.castVote.quadratic", q.castVote, "gov.castVote");
 
   // The same scenario where contribution weight fades with a 90-day half-life (recency).
-  const d = await factory.defaultAccounting();
-  const decaying = {
-    endorsementThreshold: d.endorsementThreshold,
-    stewards: [],
-    attestationThreshold: d.attestationThreshold,
-    challengeWindow: d.challengeWindow,
-    kinds: [],
-    membraneTreasuryShareBps: d.membraneTreasuryShareBps,
-    halfLife: BENCH_HALF_LIFE,
-  };
-  await (
-    await factory.createCommunityWithAccounting(
-      benchCommunityConfig(hre, 0, "Bench community decaying"),
-      decaying,
-      founders,
-      amounts,
-    )
-  ).wait();
-  const dc = await factory.getCommunity(await factory.communityCount());
+  const dc = await createDecayingCommunity(hre, factory, "Bench community decaying", founders);
   const dGovernor = await ethers.getContractAt("CommunityGovernor", dc.governor);
   const dv = await voteScenario(hre, dGovernor as unknown as BenchGovernor, dc.timelock, voters, "bench decaying");
   const note = "the same with a 90-day half-life (recency)";

@@ -15,10 +15,7 @@ import CommunitiesModule from "../../deploy/modules/Communities";
 import { EPOCH_LEAF_ENCODING, VOUCHER_TYPES } from "../../scripts/lib/contributions";
 import type { CommunityFactory } from "../../typechain-types";
 import { gasOf, type GasRecorder } from "../lib";
-import { BENCH_GOVERNANCE, asAccount, benchCommunityConfig } from "./shared";
-
-/** The 90-day half-life of the `.decay` rows (recency). */
-export const BENCH_HALF_LIFE = 90n * 24n * 3600n;
+import { BENCH_GOVERNANCE, BENCH_HALF_LIFE, asAccount, benchCommunityConfig } from "./shared";
 
 export async function measureContributions(hre: HardhatRuntimeEnvironment, rec: GasRecorder): Promise<void> {
   await measureContributionsWith(hre, rec, 0n);

@@ -8,9 +8,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
 import SuiteModule from "../../deploy/modules/Suite";
 import type { CommunityFactory, LicenceRegistry } from "../../typechain-types";
-import { BENCH_HALF_LIFE } from "./contributions";
 import { gasOf, type GasRecorder } from "../lib";
-import { BENCH_GOVERNANCE, asAccount, benchCommunityConfig } from "./shared";
+import { BENCH_GOVERNANCE, asAccount, benchCommunityConfig, createDecayingCommunity } from "./shared";
 
 const DAY = 24 * 60 * 60;
 const LicenceClass = { Commons: 1, Commercial: 2 } as const;
@@ -76,25 +75,7 @@ export async function measureLicensing(hre: HardhatRuntimeEnvironment, rec: GasR
 
   // The same claim in a community whose weight fades with a 90-day half-life (recency); its income
   // is sent to the membrane directly.
-  const d = await factory.defaultAccounting();
-  const decaying = {
-    endorsementThreshold: d.endorsementThreshold,
-    stewards: [],
-    attestationThreshold: d.attestationThreshold,
-    challengeWindow: d.challengeWindow,
-    kinds: [],
-    membraneTreasuryShareBps: d.membraneTreasuryShareBps,
-    halfLife: BENCH_HALF_LIFE,
-  };
-  await (
-    await factory.createCommunityWithAccounting(
-      benchCommunityConfig(hre, 0, "Bench licensing decaying"),
-      decaying,
-      founders,
-      founders.map(() => BENCH_GOVERNANCE.balance),
-    )
-  ).wait();
-  const dc = await factory.getCommunity(await factory.communityCount());
+  const dc = await createDecayingCommunity(hre, factory, "Bench licensing decaying", founders);
   const dMembrane = await ethers.getContractAt("Membrane", dc.membrane);
   await (await company.sendTransaction({ to: dc.membrane, value: fee })).wait();
   await hre.network.provider.send("evm_increaseTime", [DAY + 1]);

@@ -2,6 +2,7 @@
 import type { ContractTransactionResponse, Signer } from "ethers";
 import type { HardhatRuntimeEnvironment } from "hardhat/types";
 
+import type { CommunityFactory } from "../../typechain-types";
 import { gasOf } from "../lib";
 
 export const BENCH_GOVERNANCE = {
@@ -129,4 +130,34 @@ export async function asAccount<T>(
   } finally {
     await hre.network.provider.send("hardhat_stopImpersonatingAccount", [account]);
   }
+}
+
+/** The 90-day half-life of the `.decay` rows (recency). */
+export const BENCH_HALF_LIFE = 90n * 24n * 3600n;
+
+/**
+ * Creates a community with the factory's default accounting but contribution weight that fades with
+ * BENCH_HALF_LIFE (the `.decay` rows), `founders` holding BENCH_GOVERNANCE.balance each; returns its record.
+ */
+export async function createDecayingCommunity(
+  hre: HardhatRuntimeEnvironment,
+  factory: CommunityFactory,
+  name: string,
+  founders: string[],
+) {
+  const d = await factory.defaultAccounting();
+  const decaying = {
+    endorsementThreshold: d.endorsementThreshold,
+    stewards: [],
+    attestationThreshold: d.attestationThreshold,
+    challengeWindow: d.challengeWindow,
+    kinds: [],
+    membraneTreasuryShareBps: d.membraneTreasuryShareBps,
+    halfLife: BENCH_HALF_LIFE,
+  };
+  const amounts = founders.map(() => BENCH_GOVERNANCE.balance);
+  await (
+    await factory.createCommunityWithAccounting(benchCommunityConfig(hre, 0, name), decaying, founders, amounts)
+  ).wait();
+  return factory.getCommunity(await factory.communityCount());
 }
