@@ -8,6 +8,25 @@ import { short } from "./format";
 
 export { amount, duration, eth, short, units, when } from "./format";
 
+/** A send's outcome in words beside its control: the error (an alert) or what was done (a status). */
+export function Outcome({ error, done, inline }: { error?: string; done?: string; inline?: boolean }) {
+  const Tag = inline ? "span" : "p";
+  return (
+    <>
+      {error ? (
+        <Tag className="error" role="alert">
+          {error}
+        </Tag>
+      ) : null}
+      {done ? (
+        <Tag className="ok" role="status">
+          {done}
+        </Tag>
+      ) : null}
+    </>
+  );
+}
+
 export function Addr({ a, names }: { a: Address | string; names?: Record<string, string> }) {
   const name = names?.[a.toLowerCase()];
   return (
@@ -50,16 +69,7 @@ export function Action({
         {tx.busy ? `${label}…` : label}
       </button>
       {blocked ? <small className="why">{blocked}</small> : null}
-      {tx.error ? (
-        <span className="error" role="alert">
-          {tx.error}
-        </span>
-      ) : null}
-      {tx.done ? (
-        <span className="ok" role="status">
-          {tx.done}
-        </span>
-      ) : null}
+      <Outcome error={tx.error} done={tx.done} inline />
     </span>
   );
 }
@@ -103,16 +113,7 @@ export function TxForm({
         {tx.busy ? `${label}…` : label}
       </button>
       {blocked ? <small className="why">{blocked}</small> : null}
-      {formError || tx.error ? (
-        <p className="error" role="alert">
-          {formError ?? tx.error}
-        </p>
-      ) : null}
-      {tx.done ? (
-        <p className="ok" role="status">
-          {tx.done}
-        </p>
-      ) : null}
+      <Outcome error={formError ?? tx.error} done={tx.done} />
     </form>
   );
 }

@@ -15,7 +15,7 @@ import { attestationSubject, type AttestationSubject, type CommunityDetail } fro
 import { explain } from "../chain/errors";
 import { useSend, useSuite } from "../chain/hooks";
 import { contributionRegistryAbi, epochAllocationsAbi } from "../generated";
-import { Field } from "../ui";
+import { Field, Outcome } from "../ui";
 
 const DOMAIN_NAME = DOMAIN_NAMES.contributionRegistry;
 
@@ -208,16 +208,7 @@ export function LoadSignedFile({ c }: { c: CommunityDetail }) {
           }}
         />
       </Field>
-      {note || tx.error ? (
-        <p className="error" role="alert">
-          {note ?? tx.error}
-        </p>
-      ) : null}
-      {tx.done ? (
-        <p className="ok" role="status">
-          {tx.done}
-        </p>
-      ) : null}
+      <Outcome error={note ?? tx.error} done={tx.done} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import type { CommunityDetail } from "../chain/data";
 import { explain } from "../chain/errors";
 import { useSend, useSuite } from "../chain/hooks";
 import { federatedMembershipAbi } from "../generated";
-import { Field, when } from "../ui";
+import { Field, Outcome, when } from "../ui";
 
 /** The file a member hands to a relayer. */
 export interface ListingFile {
@@ -153,16 +153,7 @@ export function RelayListing({ federated }: { federated: Address }) {
           }}
         />
       </Field>
-      {note || tx.error ? (
-        <p className="error" role="alert">
-          {note ?? tx.error}
-        </p>
-      ) : null}
-      {tx.done ? (
-        <p className="ok" role="status">
-          {tx.done}
-        </p>
-      ) : null}
+      <Outcome error={note ?? tx.error} done={tx.done} />
     </div>
   );
 }

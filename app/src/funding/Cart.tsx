@@ -10,7 +10,7 @@ import { useConfig } from "wagmi";
 import { cartState } from "../chain/data";
 import { contractAddress } from "../chain/deployments";
 import { Loading, useData, useSend, useSuite } from "../chain/hooks";
-import { Addr, amount } from "../ui";
+import { Addr, amount, Outcome } from "../ui";
 import { cart } from "./cart";
 import { planCheckout, runCheckout, walletBatches, type TokenNeed } from "./checkout";
 
@@ -116,16 +116,7 @@ export function CartPage() {
                 {tx.busy ? "Check out…" : "Check out"}
               </button>
               {!account ? <small className="why">Connect a wallet first.</small> : null}
-              {tx.error ? (
-                <span className="error" role="alert">
-                  {tx.error}
-                </span>
-              ) : null}
-              {tx.done ? (
-                <span className="ok" role="status">
-                  {tx.done}
-                </span>
-              ) : null}
+              <Outcome error={tx.error} done={tx.done} inline />
             </span>
           </>
         ) : null}

@@ -10,7 +10,7 @@ import { estimatedMatch, holding, matchAfter, roundDetail, type ProjectView, typ
 import { Loading, useData, useNames, useSend, useSuite } from "../chain/hooks";
 import { sendCall, TxError } from "../chain/transactions";
 import { roundAbi } from "../generated";
-import { Action, Addr, amount, Bars, duration, Field, num, TxForm, when } from "../ui";
+import { Action, Addr, amount, Bars, duration, Field, num, Outcome, TxForm, when } from "../ui";
 import { cart } from "./cart";
 import { approveCall, authorisation, shortfall, signPermit } from "./spend";
 
@@ -360,16 +360,7 @@ function FundForm({ r, blocked }: { r: RoundDetail; blocked: string | false }) {
         {tx.busy ? "Fund the pool…" : "Fund the pool"}
       </button>
       {blocked ? <small className="why">{blocked}</small> : null}
-      {tx.error ? (
-        <p className="error" role="alert">
-          {tx.error}
-        </p>
-      ) : null}
-      {tx.done ? (
-        <p className="ok" role="status">
-          {tx.done}
-        </p>
-      ) : null}
+      <Outcome error={tx.error} done={tx.done} />
     </form>
   );
 }
